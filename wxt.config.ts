@@ -26,7 +26,7 @@ export default defineConfig({
     description:
       'Estimated liquidation clusters, a suggested stop and the Liquidation Fuel Ratio, drawn on your futures exchange chart.',
     permissions: ['storage', 'alarms', 'contextMenus', 'notifications'],
-    host_permissions: [...new Set([...API_HOSTS, 'https://www.binance.com/*', 'https://www.bybit.com/*', 'https://www.bitget.com/*'])],
+    host_permissions: API_HOSTS,
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
