@@ -88,3 +88,145 @@ export interface Position {
   liqPrice?: number;
   source: 'page' | 'manual';
 }
+
+/* ------------------------------------------------------------------ engine outputs */
+
+/** One price bin of the map. Long USD lives only below the reference, short USD only above. */
+export interface MapBin {
+  /** Bin centre price. */
+  price: number;
+  longUsd: number;
+  shortUsd: number;
+  /** USD per leverage tier, index-aligned with `LiquidationMap.tiers`. */
+  longByTier: readonly number[];
+  shortByTier: readonly number[];
+}
+
+export interface ExchangeContribution {
+  longUsd: number;
+  shortUsd: number;
+  /** The exchange's own mark price and its basis to the reference (mark − reference). */
+  mark: number;
+  basis: number;
+  partial: boolean;
+}
+
+export interface LiquidationMap {
+  symbol: Symbol;
+  /** Reference mark price the grid is centred on. */
+  reference: number;
+  /** Bin width in price units (0.05 % of the reference by default). */
+  binWidth: number;
+  /** Leverage of each tier, e.g. [5, 10, 25, 50, 100]. */
+  tiers: readonly number[];
+  /** Ascending by price. */
+  bins: readonly MapBin[];
+  perExchange: Partial<Record<Exchange, ExchangeContribution>>;
+  /** Time of the newest bar that went into the map (ms). */
+  asOf: number;
+}
+
+/** A band where many positions of one side would be liquidated. side 'long' = long liquidations (below). */
+export interface Cluster {
+  side: Side;
+  low: number;
+  high: number;
+  /** USD-weighted centre. */
+  centre: number;
+  usd: number;
+  tierMix: readonly { leverage: number; usd: number }[];
+  /** Signed distance of the centre from the reference, in percent. */
+  distancePct: number;
+  /** USD liquidated from the reference up to this cluster's far edge ("if price reaches X"). */
+  cumulativeUsd: number;
+  /** Cluster USD ÷ resting book depth between reference and the cluster; absent without a book. */
+  depthRatio?: number;
+}
+
+export type FuelBand = 'adverse' | 'neutral' | 'favourable' | 'strong';
+
+export type FuelRatio =
+  | { kind: 'ratio'; value: number; band: FuelBand; profitUsd: number; riskUsd: number }
+  | { kind: 'no-risk-fuel'; profitUsd: number }
+  | { kind: 'no-fuel' };
+
+export type StopSuggestion =
+  | {
+      kind: 'stop';
+      price: number;
+      /** Distance from the reference, percent, positive. */
+      distancePct: number;
+      bufferPct: number;
+      /** The risk-side cluster the stop sits beyond. */
+      beyond: Cluster;
+      /** Present when the user's own liquidation comes before the stop. */
+      liquidationBeforeStop?: { liqPrice: number; maxLeverage: number };
+    }
+  | { kind: 'none'; reason: string };
+
+export type Sizing =
+  | {
+      kind: 'size';
+      riskUsd: number;
+      notionalUsd: number;
+      sizeCoin: number;
+      marginUsd: number;
+      leverage: number;
+      /** Highest leverage whose liquidation stays beyond the stop. */
+      maxLeverage: number;
+      stopDistancePct: number;
+      warnings: readonly string[];
+    }
+  | { kind: 'none'; reason: string };
+
+export interface Asymmetry {
+  /** Long-liquidation USD below ÷ short-liquidation USD above within ±windowPct. */
+  ratio: { kind: 'ratio'; value: number } | { kind: 'no-short-fuel' } | { kind: 'no-fuel' };
+  longUsd: number;
+  shortUsd: number;
+  windowPct: number;
+  /** Percentile (0–100) of the ratio in the map's own recent history; absent without history. */
+  percentile?: number;
+  fragile: 'long-heavy' | 'short-heavy' | 'no';
+  /** The seed's fixed reference threshold, shown beside the percentile (2.5:1). */
+  referenceRatio: number;
+}
+
+export interface Cascade {
+  side: Side;
+  clusters: readonly Cluster[];
+  totalUsd: number;
+  /** Price range of expected overshoot past the last cluster (0.3–0.8 %). */
+  overshoot: { from: number; to: number };
+  /** Why the chain ended: a gap ≥ 3 %, the window edge, or no further cluster. */
+  endedBy: 'gap' | 'edge' | 'none';
+}
+
+export type SignalKind = 'stale-map' | 'squeeze-setup' | 'thin-session' | 'macro-event' | 'own-liq-before-stop' | 'adverse-lfr';
+export interface Signal {
+  kind: SignalKind;
+  severity: 'info' | 'warn';
+  /** One sentence that says why it fired. */
+  message: string;
+}
+
+export interface Analysis {
+  symbol: Symbol;
+  /** Side analysed: the position's, or the planned side when there is no position. */
+  side: Side;
+  planned: boolean;
+  reference: number;
+  referenceKind: 'mark' | 'entry';
+  position: Position | null;
+  map: LiquidationMap;
+  clusters: readonly Cluster[];
+  nearest: { profit: readonly Cluster[]; risk: readonly Cluster[] };
+  lfr: FuelRatio;
+  stop: StopSuggestion;
+  sizing: Sizing;
+  asymmetry: Asymmetry;
+  cascades: readonly Cascade[];
+  signals: readonly Signal[];
+  /** True when some exchange's data was missing or partial. */
+  partial: boolean;
+}
