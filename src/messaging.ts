@@ -1,4 +1,37 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Analysis, Exchange, Position, Side, Symbol } from './engine/types';
+
+/** Health of one exchange's data for the watched symbol. */
+export interface ExchangeHealth {
+  state: 'ok' | 'partial' | 'stale' | 'error' | 'off' | 'loading';
+  /** Human-readable reason for anything but ok, e.g. "HTTP 429, retrying in 30 s". */
+  reason?: string;
+  /** When this exchange's data was last fetched successfully (ms). */
+  fetchedAt?: number;
+}
+
+/** What the background knows about one (exchange page, symbol): everything a renderer needs. */
+export interface MarketView {
+  exchange: Exchange;
+  symbol: Symbol;
+  /** Overall state: loading (nothing yet), ok, partial (some exchanges failed), stale (all failed, last good map kept), error (nothing usable). */
+  state: 'loading' | 'ok' | 'partial' | 'stale' | 'error';
+  reason?: string;
+  /** The last good analysis, kept across failures. */
+  analysis: Analysis | null;
+  health: Partial<Record<Exchange, ExchangeHealth>>;
+  /** Time of the newest data behind `analysis` (ms), for "age" displays. */
+  asOf: number | null;
+  /** LFR value stored when the position was first seen (for "LFR since entry"). */
+  entryLfr?: number | null;
+}
+
+export interface WatchRequest {
+  exchange: Exchange;
+  symbol: Symbol;
+  position: Position | null;
+  plannedSide?: Side;
+}
 
 /**
  * Typed messages between the background service worker and the extension's pages / content script.
@@ -7,6 +40,14 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 export interface ProtocolMap {
   /** Liveness check used by the popup and e2e tests. */
   ping(): { ok: true; version: string };
+  /** Content script → background: this tab shows `symbol` (with this position); answer with the current view and push updates. */
+  watch(req: WatchRequest): MarketView;
+  /** Content script → background: the tab stopped watching (navigation, unload). */
+  unwatch(): void;
+  /** Popup → background: the view for a tab (the active one) or a hand-picked symbol. */
+  getView(req: { tabId?: number; exchange?: Exchange; symbol?: Symbol }): MarketView | null;
+  /** Background → content script: a new view for the watched symbol. */
+  marketUpdate(view: MarketView): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
