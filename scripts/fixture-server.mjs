@@ -27,6 +27,13 @@ export const API_HOSTS = {
   'api.bybit.com': 'bybit',
   'api.bitget.com': 'bitget',
 };
+/** Trading-page paths per exchange (research/exchange-apis.md §5), with an optional locale prefix. */
+export const TRADING_PATHS = {
+  binance: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/[A-Z0-9]+USDT$/,
+  bybit: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?trade\/usdt\/[A-Z0-9]+USDT$/,
+  okx: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?trade-swap\/[a-z0-9]+-usdt-swap$/,
+  bitget: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/usdt\/[A-Z0-9]+USDT$/,
+};
 export const ALL_HOSTS = [...Object.keys(PAGE_HOSTS), ...Object.keys(API_HOSTS)];
 
 /**
@@ -113,7 +120,9 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
     const pageExchange = PAGE_HOSTS[hostHeader];
     if (pageExchange) {
       if (url.pathname === '/favicon.ico') return notFound(res);
-      const html = renderPage(pageExchange);
+      const html = TRADING_PATHS[pageExchange].test(url.pathname)
+        ? renderPage(pageExchange)
+        : `<!doctype html><html><head><title>${hostHeader} (not a trading page)</title></head><body><h1>Markets overview</h1><p>Fixture page outside the trading URLs.</p></body></html>`;
       if (!html) return notFound(res);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(html);
