@@ -21,7 +21,7 @@ export const API_HOSTS = [
 ];
 
 export default defineConfig({
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'LiqLens',
     description:
       'Estimated liquidation clusters, a suggested stop and the Liquidation Fuel Ratio, drawn on your futures exchange chart.',
@@ -30,5 +30,6 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'liqlens@liqlens.app', strict_min_version: '115.0' } } } : {}),
+  }),
 });
