@@ -16,11 +16,16 @@ export interface BacktestBar {
   oiHighUsd: number;
   oiLowUsd: number;
   oiCloseUsd: number;
+  /** OI in coin before the bar, when recorded in coin (seeds the engine's state exactly). */
+  oiOpenCoin?: number;
+  /** Base / quote volume when the source has them (the engine's entry peak is the VWAP; else (H+L+C)/3). */
+  baseVolume?: number;
+  quoteVolume?: number;
   /**
-   * Sum of the positive OI increments inside the bar, coin, when a finer OI series was recorded;
-   * absent for bar-only data (the engine then uses OI high − previous close).
+   * The finest OI series inside the bar, (t, coin) with bar.t < t ≤ bar.t + barMs, ascending, when one
+   * was recorded; absent for bar-only data (the adapter then passes OI high and OI close).
    */
-  grossInflowCoin?: number;
+  oiPoints?: readonly { t: number; coin: number; usd: number }[];
   /** Realised liquidations of long / short positions in the bar, USD. */
   liqLongUsd: number;
   liqShortUsd: number;

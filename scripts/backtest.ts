@@ -1,0 +1,51 @@
+/**
+ * `npm run backtest -- --csv FILE [--from ISO] [--to ISO] [--json OUT]`
+ * Walk-forward accuracy of the engine's map against realised liquidations (docs/accuracy.md).
+ * Reads the data in place; prints a table; --json writes the per-side metrics.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseBacktestArgs, UsageError, USAGE } from '../src/backtest/args';
+import { calibrate, formatCalibration } from '../src/backtest/calibrate';
+import { BINANCE_BTC_TIER1, enginePredictor } from '../src/backtest/engine-adapter';
+import { DEFAULT_METRIC_OPTIONS } from '../src/backtest/metrics';
+import { loadBars } from '../src/backtest/load';
+import { buildReport, formatReport, targetsMet } from '../src/backtest/report';
+import { runWalkForward } from '../src/backtest/walkforward';
+import { DEFAULT_CONFIG, type EngineConfig } from '../src/engine/config';
+
+function main(argv: string[]): void {
+  const args = parseBacktestArgs(argv);
+  for (const k of Object.keys(args.config)) {
+    if (!(k in DEFAULT_CONFIG)) throw new UsageError(`--config: unknown engine parameter "${k}"`);
+  }
+  const config: EngineConfig = { ...DEFAULT_CONFIG, ...args.config };
+  const input = loadBars(args);
+  const engine = { exchange: input.exchange, risk: input.risk ?? BINANCE_BTC_TIER1 };
+  const wf = { burnInMs: args.burnInHours * 3_600_000, fromMs: args.fromMs, toMs: args.toMs };
+  if (args.calibrate) {
+    const c = calibrate(input.bars, engine, wf);
+    console.log(formatCalibration(c));
+    if (args.json) writeFileSync(args.json, JSON.stringify(c, null, 2) + '\n');
+    return;
+  }
+  const run = runWalkForward(input.bars, enginePredictor({ ...engine, config }), wf);
+  const report = buildReport(run, { ...DEFAULT_METRIC_OPTIONS, bootstrap: { ...DEFAULT_METRIC_OPTIONS.bootstrap, reps: args.reps, seed: args.seed } });
+  console.log(`source: ${input.label}`);
+  console.log(formatReport(report));
+  for (const side of ['long', 'short'] as const) {
+    const t = targetsMet(report[side]);
+    console.log(
+      `targets ${side}: partial ρ lower CI > 0.30 ${t.partialLowerCi ? 'met' : 'NOT met'}; Q4 ρ ≥ excursion ${t.q4 ? 'met' : 'NOT met'}; combined > baseline ${t.combined ? 'met' : 'NOT met'}`,
+    );
+  }
+  if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  const err = e as Error;
+  console.error(`backtest: ${err.name}: ${err.message}`);
+  if (!(err instanceof UsageError)) console.error(USAGE);
+  process.exitCode = 1;
+}

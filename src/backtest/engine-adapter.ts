@@ -1,0 +1,59 @@
+/**
+ * Drives the extension's own model (src/engine/model.ts) bar by bar: the backtest measures the code
+ * that ships, not a re-implementation of it.
+ *
+ * Bar-only data (the CoinGlass CSV) has OI open/high/low/close in USD. The engine wants the finest OI
+ * series in coin, so a bar becomes two points: the OI high converted at the typical price (where the
+ * high was most likely reached; prototype V5e) and the closing OI at the close. The engine's gross
+ * inflow is then max(0, high − previous close), as DESIGN §5.1.1 prescribes for bar data.
+ */
+import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config';
+import { createModel, modelParams, stepBar } from '../engine/model';
+import type { Candle, Exchange, OpenInterestPoint, RiskTier } from '../engine/types';
+import type { BacktestBar } from './bar';
+import type { BarPredictor } from './walkforward';
+
+export interface EngineAdapterOptions {
+  exchange: Exchange;
+  /** Tier-1 risk of the OI's exchange (Binance BTCUSDT for the CSV). */
+  risk: RiskTier;
+  config?: EngineConfig;
+}
+
+/** Binance BTCUSDT tier 1 (shared/data/liquidation/binance-leverage-brackets…: 125x, MMR 0.4 %). */
+export const BINANCE_BTC_TIER1: RiskTier = { maintenanceRate: 0.004, maxLeverage: 125, source: 'static-table', asOf: '2024-10' };
+
+export function barToCandle(bar: BacktestBar): Candle {
+  return {
+    t: bar.t,
+    open: bar.open,
+    high: bar.high,
+    low: bar.low,
+    close: bar.close,
+    baseVolume: bar.baseVolume ?? 0,
+    quoteVolume: bar.quoteVolume ?? 0,
+  };
+}
+
+/** The OI points the engine sees for one bar (coin units). */
+export function barOiPoints(bar: BacktestBar): OpenInterestPoint[] {
+  if (bar.oiPoints && bar.oiPoints.length > 0) return [...bar.oiPoints];
+  const tp = (bar.high + bar.low + bar.close) / 3;
+  return [
+    { t: bar.t + bar.barMs / 2, coin: bar.oiHighUsd / tp, usd: bar.oiHighUsd },
+    { t: bar.t + bar.barMs, coin: bar.oiCloseUsd / bar.close, usd: bar.oiCloseUsd },
+  ];
+}
+
+export function enginePredictor(opts: EngineAdapterOptions): BarPredictor {
+  const params = modelParams(opts.exchange, opts.risk, opts.config ?? DEFAULT_CONFIG);
+  let state: ReturnType<typeof createModel> | undefined;
+  return {
+    step(bar) {
+      // OI before the first bar seeds the state without counting as inflow.
+      state ??= createModel(params, bar.oiOpenCoin ?? bar.oiOpenUsd / bar.open);
+      const p = stepBar(state, barToCandle(bar), barOiPoints(bar));
+      return { longUsd: p.predictedLongUsd, shortUsd: p.predictedShortUsd };
+    },
+  };
+}
