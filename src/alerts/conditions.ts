@@ -1,0 +1,100 @@
+/**
+ * Which alert conditions hold right now for one watched market (pure). The state machine
+ * (./machine.ts) turns "holds now" into "fire once per crossing, with a cool-down".
+ */
+import type { Analysis, Cluster } from '../engine/types';
+import type { Settings } from '../settings';
+import { formatPct, formatPrice, formatUsd } from '../ui/format';
+
+export type AlertKind = 'cluster-edge' | 'lfr-degraded' | 'stale-map' | 'squeeze';
+
+/** A condition that holds now. `id` is stable while the same situation persists (that is what "once per crossing" keys on). */
+export interface AlertCondition {
+  id: string;
+  kind: AlertKind;
+  title: string;
+  message: string;
+}
+
+/** How many clusters on each side are watched for price nearing their edge (issue 7: "the two nearest"). */
+export const WATCHED_CLUSTERS_PER_SIDE = 2;
+
+/** The edge of a cluster that price meets first: the low edge of a cluster above, the high edge of one below. */
+function nearEdge(c: Cluster, price: number): number {
+  return c.centre >= price ? c.low : c.high;
+}
+
+/** Percent distance from price to the cluster's near edge; 0 when price is inside the band. */
+export function edgeDistancePct(c: Cluster, price: number): number {
+  if (price >= c.low && price <= c.high) return 0;
+  return (Math.abs(nearEdge(c, price) - price) / price) * 100;
+}
+
+/** The `n` clusters of `side` nearest to `price`, nearest first. Long liquidations sit below, shorts above. */
+export function nearestClusters(clusters: readonly Cluster[], side: Cluster['side'], price: number, n: number): Cluster[] {
+  return clusters
+    .filter((c) => c.side === side)
+    .map((c) => ({ c, d: edgeDistancePct(c, price) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, n)
+    .map((x) => x.c);
+}
+
+export interface ConditionInput {
+  analysis: Analysis;
+  /** The LFR stored when the position was first seen; null/undefined when there is none. */
+  entryLfr: number | null | undefined;
+  settings: Settings;
+}
+
+/** Conditions that hold for this analysis, given the user's alert switches and thresholds. */
+export function activeConditions({ analysis, entryLfr, settings }: ConditionInput): AlertCondition[] {
+  const out: AlertCondition[] = [];
+  const a = settings.alerts;
+  const price = analysis.map.reference;
+  const sym = analysis.symbol;
+
+  if (a.clusterEdge && price > 0) {
+    // One condition per side: price near *a* watched cluster on that side. Keyed by side (not by the
+    // cluster's exact edges, which move a little on every refresh) so a refresh never re-fires it.
+    for (const side of ['short', 'long'] as const) {
+      const near = nearestClusters(analysis.clusters, side, price, WATCHED_CLUSTERS_PER_SIDE).find(
+        (c) => edgeDistancePct(c, price) <= a.clusterEdgePct,
+      );
+      if (!near) continue;
+      const where = side === 'short' ? 'short-liquidation cluster above' : 'long-liquidation cluster below';
+      const d = edgeDistancePct(near, price);
+      out.push({
+        id: `cluster-edge:${side}`,
+        kind: 'cluster-edge',
+        title: `${sym}: price near a cluster`,
+        message:
+          d === 0
+            ? `Price ${formatPrice(price)} is inside the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`
+            : `Price ${formatPrice(price)} is ${formatPct(d)} from the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`,
+      });
+    }
+  }
+
+  if (a.lfrDegraded && analysis.position && typeof entryLfr === 'number' && entryLfr >= 1) {
+    const lfr = analysis.lfr;
+    if (lfr.kind === 'ratio' && lfr.value < 1) {
+      out.push({
+        id: 'lfr-degraded',
+        kind: 'lfr-degraded',
+        title: `${sym}: LFR fell below 1.0`,
+        message: `LFR is ${lfr.value.toFixed(2)}, down from ${entryLfr.toFixed(2)} at entry: more fuel now sits on the risk side.`,
+      });
+    }
+  }
+
+  for (const s of analysis.signals) {
+    if (a.staleMap && s.kind === 'stale-map') {
+      out.push({ id: 'stale-map', kind: 'stale-map', title: `${sym}: map may be stale`, message: s.message });
+    }
+    if (a.squeeze && s.kind === 'squeeze-setup') {
+      out.push({ id: 'squeeze', kind: 'squeeze', title: `${sym}: squeeze setup`, message: s.message });
+    }
+  }
+  return out;
+}

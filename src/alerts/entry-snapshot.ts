@@ -1,0 +1,35 @@
+/**
+ * The LFR at the moment a position was first seen ("entry-time snapshot", DESIGN §5.3), kept per scope so
+ * "LFR fell below 1.0 since entry" can be judged later. A different position (side or entry changed)
+ * replaces the snapshot; no position clears it.
+ */
+import type { FuelRatio, Position } from '../engine/types';
+
+export interface EntrySnapshot {
+  /** Identifies the position: side and entry (size changes from adding to a position keep the snapshot). */
+  positionKey: string;
+  /** null when no ratio existed at entry (e.g. no risk-side fuel). */
+  lfr: number | null;
+}
+
+export type EntrySnapshots = Readonly<Record<string, EntrySnapshot>>;
+
+export function positionKey(p: Position): string {
+  return `${p.side}@${p.entry}`;
+}
+
+export function lfrValue(lfr: FuelRatio): number | null {
+  return lfr.kind === 'ratio' ? lfr.value : null;
+}
+
+/** The snapshots after seeing `position` with `lfr` now in `scope`. */
+export function updateEntrySnapshot(snaps: EntrySnapshots, scope: string, position: Position | null, lfr: FuelRatio): EntrySnapshots {
+  if (!position) {
+    if (!(scope in snaps)) return snaps;
+    const { [scope]: _gone, ...rest } = snaps;
+    return rest;
+  }
+  const key = positionKey(position);
+  if (snaps[scope]?.positionKey === key) return snaps;
+  return { ...snaps, [scope]: { positionKey: key, lfr: lfrValue(lfr) } };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { activeConditions, edgeDistancePct, nearestClusters } from '../../src/alerts/conditions';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
+import { cluster, longPosition, makeAnalysis } from '../ui/make-analysis';
+
+const settings = (alerts: Partial<Settings['alerts']> = {}): Settings => ({ ...DEFAULT_SETTINGS, alerts: { ...DEFAULT_SETTINGS.alerts, ...alerts } });
+const ids = (a: ReturnType<typeof activeConditions>) => a.map((c) => c.id);
+
+describe('cluster-edge distance', () => {
+  it('measures to the near edge: the low edge above, the high edge below, 0 inside', () => {
+    const above = cluster('short', 101_000, 101_500, 1);
+    const below = cluster('long', 98_500, 99_000, 1);
+    expect(edgeDistancePct(above, 100_000)).toBeCloseTo(1.0, 10); // (101,000 − 100,000) / 100,000 = 1 %
+    expect(edgeDistancePct(below, 100_000)).toBeCloseTo(1.0, 10); // (100,000 − 99,000) / 100,000 = 1 %
+    expect(edgeDistancePct(above, 101_200)).toBe(0);
+  });
+
+  it('watches only the two nearest clusters per side', () => {
+    const cs = [cluster('short', 103_000, 103_100, 1), cluster('short', 101_000, 101_100, 1), cluster('short', 102_000, 102_100, 1)];
+    expect(nearestClusters(cs, 'short', 100_000, 2).map((c) => c.low)).toEqual([101_000, 102_000]);
+  });
+});
+
+describe('active alert conditions', () => {
+  it('price 0.4 % below a short cluster with a 0.5 % threshold → cluster-edge:short; at 1 % → nothing', () => {
+    // Cluster 101,000–101,500; price 100,600: (101,000 − 100,600)/100,600 = 0.398 % ≤ 0.5 %.
+    const a = makeAnalysis({ reference: 100_600 });
+    expect(ids(activeConditions({ analysis: a, entryLfr: null, settings: settings() }))).toEqual(['cluster-edge:short']);
+    const far = makeAnalysis({ reference: 100_000 }); // 1 % from both nearest edges
+    expect(ids(activeConditions({ analysis: far, entryLfr: null, settings: settings() }))).toEqual([]);
+  });
+
+  it('the switch turns the cluster-edge alert off', () => {
+    const a = makeAnalysis({ reference: 100_600 });
+    expect(activeConditions({ analysis: a, entryLfr: null, settings: settings({ clusterEdge: false }) })).toEqual([]);
+  });
+
+  it('LFR degraded: entry LFR ≥ 1 and now < 1, with a position', () => {
+    const lfr = { kind: 'ratio', value: 0.8, band: 'adverse', profitUsd: 8, riskUsd: 10 } as const;
+    const withPos = makeAnalysis({ position: longPosition(), lfr });
+    expect(ids(activeConditions({ analysis: withPos, entryLfr: 1.6, settings: settings() }))).toEqual(['lfr-degraded']);
+    // Already below 1 at entry: not a degradation "since entry".
+    expect(activeConditions({ analysis: withPos, entryLfr: 0.9, settings: settings() })).toEqual([]);
+    // No snapshot, or no position: nothing to compare with.
+    expect(activeConditions({ analysis: withPos, entryLfr: null, settings: settings() })).toEqual([]);
+    expect(activeConditions({ analysis: makeAnalysis({ lfr }), entryLfr: 1.6, settings: settings() })).toEqual([]);
+    expect(activeConditions({ analysis: withPos, entryLfr: 1.6, settings: settings({ lfrDegraded: false }) })).toEqual([]);
+  });
+
+  it('stale-map and squeeze come from the engine signals and carry their reason', () => {
+    const a = makeAnalysis({
+      signals: [
+        { kind: 'stale-map', severity: 'warn', message: 'OI fell 18 % in 4 h' },
+        { kind: 'squeeze-setup', severity: 'warn', message: 'funding −0.05 % with shorts above' },
+        { kind: 'thin-session', severity: 'info', message: 'Asian session' },
+      ],
+    });
+    const out = activeConditions({ analysis: a, entryLfr: null, settings: settings() });
+    expect(out.map((c) => [c.id, c.message])).toEqual([
+      ['stale-map', 'OI fell 18 % in 4 h'],
+      ['squeeze', 'funding −0.05 % with shorts above'],
+    ]);
+    expect(activeConditions({ analysis: a, entryLfr: null, settings: settings({ staleMap: false, squeeze: false }) })).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALERT_LOG_KEY, createAlertNotifier, focusAlertTab } from '../../src/alerts/notifier';
+import type { MarketView } from '../../src/messaging';
+import { DEFAULT_SETTINGS } from '../../src/settings';
+import { makeAnalysis } from '../ui/make-analysis';
+
+const view = (reference: number): MarketView => ({
+  exchange: 'binance',
+  symbol: 'BTCUSDT',
+  state: 'ok',
+  analysis: makeAnalysis({ reference }),
+  health: {},
+  asOf: 0,
+});
+
+let created: { id: string; title: string }[];
+beforeEach(() => {
+  fakeBrowser.reset();
+  created = [];
+  (fakeBrowser as any).notifications.create = vi.fn(async (id: string, opts: { title: string }) => {
+    created.push({ id, title: opts.title });
+    return id;
+  });
+  (fakeBrowser as any).notifications.clear = vi.fn(async () => true);
+});
+
+describe('alert notifier', () => {
+  it('a price step into a cluster edge raises exactly one notification, even with concurrent updates', async () => {
+    let now = 1_000;
+    const n = createAlertNotifier({ now: () => now, settings: async () => DEFAULT_SETTINGS });
+    await n.onView(view(100_000), 7); // 1 % away: nothing
+    expect(created).toEqual([]);
+    await Promise.all([n.onView(view(100_600), 7), n.onView(view(100_600), 7), n.onView(view(100_650), 7)]);
+    now += 60_000;
+    await n.onView(view(100_600), 7);
+    expect(created.map((c) => c.title)).toEqual(['BTCUSDT: price near a cluster']);
+    const log = (await fakeBrowser.storage.local.get(ALERT_LOG_KEY))[ALERT_LOG_KEY] as unknown[];
+    expect(log).toHaveLength(1);
+  });
+
+  it('state survives a new notifier (a restarted service worker does not re-fire)', async () => {
+    const settings = async () => DEFAULT_SETTINGS;
+    await createAlertNotifier({ now: () => 1, settings }).onView(view(100_600), 7);
+    await createAlertNotifier({ now: () => 2, settings }).onView(view(100_600), 7);
+    expect(created).toHaveLength(1);
+  });
+
+  it('ignores loading and error views', async () => {
+    const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
+    expect(await n.onView({ ...view(100_600), state: 'error' }, 7)).toEqual([]);
+    expect(created).toEqual([]);
+  });
+
+  it('clicking the notification focuses the tab and its window', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.binance.com/en/futures/BTCUSDT', active: false });
+    const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
+    await n.onView(view(100_600), tab.id);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const focusWin = vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as any);
+    expect(await focusAlertTab(created[0]!.id)).toBe(true);
+    expect(update).toHaveBeenCalledWith(tab.id, { active: true });
+    expect(focusWin).toHaveBeenCalledWith(tab.windowId, { focused: true });
+    expect(await focusAlertTab('someone-else')).toBe(false);
+  });
+});
