@@ -32,6 +32,13 @@ export interface OpenInterestPoint {
   usd: number;
 }
 
+/** Long/short account split at time `t`: shares as fractions (0.66 = 66 % of accounts net long). */
+export interface LongShortPoint {
+  t: number;
+  longShare: number;
+  shortShare: number;
+}
+
 export interface Funding {
   /** Rate per interval as a fraction (0.0001 = 0.01 %). */
   rate: number;
@@ -73,6 +80,8 @@ export interface MarketSeries {
   risk: RiskTier;
   /** True when OI history does not yet cover the map window (Bitget polls its own). */
   oiPartial: boolean;
+  /** Share of accounts net long / short, recent points, ascending (optional: context only). */
+  longShort?: readonly LongShortPoint[];
   fetchedAt: number;
 }
 
@@ -200,6 +209,10 @@ export interface Cascade {
   overshoot: { from: number; to: number };
   /** Why the chain ended: a gap ≥ 3 %, the window edge, or no further cluster. */
   endedBy: 'gap' | 'edge' | 'none';
+  /** With endedBy 'gap': the gap (percent of the reference) that broke the chain. */
+  endGapPct?: number;
+  /** With endedBy 'gap': the gap is ≥ the end gap (3 %), where price "often stabilises". */
+  stabilises?: boolean;
 }
 
 export type SignalKind = 'stale-map' | 'squeeze-setup' | 'thin-session' | 'macro-event' | 'own-liq-before-stop' | 'adverse-lfr';

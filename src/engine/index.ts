@@ -1,0 +1,195 @@
+/**
+ * The engine's entry points (DESIGN §5): `analyze()` turns normalised market series (+ the trader's
+ * position or plan) into an `Analysis`; `buildMap()` gives just the aggregated liquidation map.
+ * Pure and deterministic: time comes in as `now`. Callers that keep a `ModelCache` between calls get
+ * incremental updates (only new closed bars are stepped).
+ */
+import { asymmetry } from './asymmetry';
+import { findCascades } from './cascade';
+import { findClusters } from './clusters';
+import { type EngineConfig, resolveConfig } from './config';
+import { type ShiftedBook, withDepthRatios } from './depth';
+import { EngineError } from './errors';
+import { fuelRatio } from './fuel';
+import { type ExchangeModel, mapFromModels } from './map';
+import { type ModelState, syncModel } from './model';
+import { nearestClusters } from './nearest';
+import { adverseFuelSignals, macroSignals, ownLiquidationSignals, squeezeSignals, staleMapSignals, thinSessionSignals } from './signals';
+import { sizePosition } from './sizing';
+import { suggestStop } from './stop';
+import type { Analysis, Exchange, LiquidationMap, MarketSeries, Position, Side, Sizing } from './types';
+import { validateConfig, validatePosition, validateSeriesSet } from './validate';
+
+export type { EngineConfig } from './config';
+export { DEFAULT_CONFIG, resolveConfig } from './config';
+export { EngineError, isEngineError } from './errors';
+export { liquidationPrice, liquidationFactor, maxLeverageForStop } from './liquidation-price';
+export { createModel, stepBar, buildModel, syncModel, cloneModel, modelParams, sideCoin } from './model';
+export type { ModelState, ModelParams, BarPrediction } from './model';
+export { mapFromModels } from './map';
+export { percentileOf } from './asymmetry';
+
+/** Per-exchange model states kept by the caller (e.g. the market hub) between analyses. */
+export type ModelCache = Map<Exchange, ModelState>;
+
+export interface MacroEvent {
+  t: number;
+  label: string;
+}
+
+export interface AnalyzeInput {
+  series: readonly MarketSeries[];
+  position: Position | null;
+  /** Side to analyse when there is no position (default long). */
+  plannedSide?: Side;
+  /** Planned entry: the LFR and stop reference for a planned trade (default: the mark). */
+  plannedEntry?: number;
+  account?: { sizeUsd: number; riskPct: number; leverage?: number };
+  config?: Partial<EngineConfig>;
+  macroEvents?: readonly MacroEvent[];
+  /** Past asymmetry ratios of this symbol's map (the hub stores them), for the percentile. */
+  asymmetryHistory?: readonly number[];
+  now: number;
+  /** Exchange whose mark is the map's reference (default: the position's exchange, else the first series). */
+  referenceExchange?: Exchange;
+  /** Mutable cache of model states; when given, analyze() updates it incrementally. */
+  models?: ModelCache;
+}
+
+export interface MapOptions {
+  config?: Partial<EngineConfig>;
+  referenceExchange?: Exchange;
+  models?: ModelCache;
+}
+
+const DAY = 86_400_000;
+
+function isPartial(s: MarketSeries, now: number, cfg: EngineConfig): boolean {
+  const first = s.candles[0];
+  return s.oiPartial || s.openInterest.length === 0 || !first || first.t > now - cfg.windowDays * DAY + s.barMs;
+}
+
+function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: number, cache?: ModelCache): ExchangeModel[] {
+  return series.map((s) => {
+    const state = syncModel(cache?.get(s.exchange), s, cfg, now);
+    cache?.set(s.exchange, state);
+    return { exchange: s.exchange, state, mark: s.markPrice, partial: isPartial(s, now, cfg) };
+  });
+}
+
+function referenceSeries(series: readonly MarketSeries[], preferred?: Exchange): MarketSeries | undefined {
+  return series.find((s) => s.exchange === preferred) ?? series[0];
+}
+
+function checkNow(now: number): void {
+  if (!Number.isFinite(now)) throw new EngineError('invalid-input', 'now', `must be a finite time in ms, got ${String(now)}`);
+}
+
+/** The aggregated liquidation map of `series` (validated), centred on the reference exchange's mark. */
+export function buildMap(series: readonly MarketSeries[], now: number, opts: MapOptions = {}): LiquidationMap {
+  checkNow(now);
+  const cfg = resolveConfig(opts.config);
+  validateConfig(cfg);
+  validateSeriesSet(series);
+  const ref = referenceSeries(series, opts.referenceExchange);
+  if (!ref) throw new EngineError('invalid-input', 'series', 'no market series to build a map from');
+  return mapFromModels(exchangeModels(series, cfg, now, opts.models), ref.markPrice, ref.symbol, cfg);
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  checkNow(input.now);
+  const cfg = resolveConfig(input.config);
+  validateConfig(cfg);
+  validateSeriesSet(input.series);
+  const position = input.position;
+  const symbol = input.series[0]?.symbol ?? position?.symbol;
+  if (position) validatePosition(position, symbol);
+  if (input.plannedEntry !== undefined && !(Number.isFinite(input.plannedEntry) && input.plannedEntry > 0)) {
+    throw new EngineError('invalid-input', 'plannedEntry', `must be a positive finite price, got ${String(input.plannedEntry)}`);
+  }
+  const acct = input.account;
+  if (acct) {
+    if (!(Number.isFinite(acct.sizeUsd) && acct.sizeUsd > 0)) throw new EngineError('invalid-input', 'account.sizeUsd', `must be > 0, got ${String(acct.sizeUsd)}`);
+    if (!(Number.isFinite(acct.riskPct) && acct.riskPct > 0 && acct.riskPct <= 100)) throw new EngineError('invalid-input', 'account.riskPct', `must be within (0, 100], got ${String(acct.riskPct)}`);
+    if (acct.leverage !== undefined && !(Number.isFinite(acct.leverage) && acct.leverage >= 1)) throw new EngineError('invalid-input', 'account.leverage', `must be ≥ 1, got ${String(acct.leverage)}`);
+  }
+  for (const [i, e] of (input.macroEvents ?? []).entries()) {
+    if (!Number.isFinite(e.t)) throw new EngineError('invalid-input', `macroEvents[${i}].t`, `must be a finite time, got ${String(e.t)}`);
+  }
+
+  const refSeries = referenceSeries(input.series, input.referenceExchange ?? position?.exchange);
+  const mark = refSeries?.markPrice ?? position?.entry ?? input.plannedEntry;
+  if (mark === undefined || symbol === undefined) {
+    throw new EngineError('invalid-input', 'series', 'no market series and no position: nothing to centre the map on');
+  }
+  const models = exchangeModels(input.series, cfg, input.now, input.models);
+  const map = mapFromModels(models, mark, symbol, cfg);
+
+  const side: Side = position?.side ?? input.plannedSide ?? 'long';
+  const planned = position === null;
+  const referenceKind = planned && input.plannedEntry !== undefined ? 'entry' : 'mark';
+  const reference = referenceKind === 'entry' ? input.plannedEntry! : mark;
+
+  const books: ShiftedBook[] = input.series.flatMap((s) => (s.depth ? [{ book: s.depth, basis: s.markPrice - mark }] : []));
+  const clusters = withDepthRatios(findClusters(map, cfg), books, mark);
+  const nearest = nearestClusters(clusters, side, reference, cfg);
+  const lfr = fuelRatio(nearest.profit, nearest.risk);
+
+  const exRisk = (position ? input.series.find((s) => s.exchange === position.exchange) : refSeries)?.risk;
+  const exchange = position?.exchange ?? refSeries?.exchange ?? 'binance';
+  const m = (exRisk?.maintenanceRate ?? 0.004) + (cfg.closeFeeRate[exchange] ?? 0);
+  const maxLev = exRisk?.maxLeverage ?? Math.max(...cfg.tiers);
+  const entry = position?.entry ?? reference;
+  const leverage = acct?.leverage ?? position?.leverage ?? Math.min(cfg.defaultLeverage, maxLev);
+  const stop = suggestStop(side, reference, nearest.risk, cfg, {
+    entry,
+    leverage,
+    maintenanceRate: m,
+    maxLeverage: maxLev,
+    ...(position?.liqPrice !== undefined && acct?.leverage === undefined ? { liqPrice: position.liqPrice } : {}),
+  });
+  let sizing: Sizing;
+  if (!acct) sizing = { kind: 'none', reason: 'No account size and risk % set.' };
+  else if (stop.kind !== 'stop') sizing = { kind: 'none', reason: stop.reason };
+  else {
+    sizing = sizePosition({
+      side,
+      entry,
+      stop: stop.price,
+      accountUsd: acct.sizeUsd,
+      riskPct: acct.riskPct,
+      leverage,
+      maintenanceRate: m,
+      maxLeverageCap: maxLev,
+      takerFeePct: cfg.takerFeePct,
+    });
+  }
+
+  const signals = [
+    ...staleMapSignals(input.series, input.now, cfg),
+    ...squeezeSignals(input.series, clusters, mark, cfg),
+    ...thinSessionSignals(input.now, cfg),
+    ...macroSignals(input.macroEvents ?? [], input.now, cfg),
+    ...ownLiquidationSignals(stop),
+    ...adverseFuelSignals(lfr),
+  ];
+
+  return {
+    symbol,
+    side,
+    planned,
+    reference,
+    referenceKind,
+    position,
+    map,
+    clusters,
+    nearest,
+    lfr,
+    stop,
+    sizing,
+    asymmetry: asymmetry(map, cfg, input.asymmetryHistory),
+    cascades: findCascades(clusters, map, cfg),
+    signals,
+    partial: input.series.length === 0 || models.some((x) => x.partial),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Input checks at the engine's door: anything that would turn into NaN, Infinity or a silently wrong map
+ * becomes an EngineError naming the field and the exchange.
+ */
+import type { EngineConfig } from './config';
+import { EngineError } from './errors';
+import type { Exchange, MarketSeries, Position } from './types';
+import { EXCHANGES } from './types';
+
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function positive(x: unknown, field: string, exchange?: Exchange): void {
+  if (!finite(x) || x <= 0) throw new EngineError('invalid-input', field, `must be a positive finite number, got ${String(x)}`, exchange);
+}
+function nonNegative(x: unknown, field: string, exchange?: Exchange): void {
+  if (!finite(x) || x < 0) throw new EngineError('invalid-input', field, `must be a finite number ≥ 0, got ${String(x)}`, exchange);
+}
+function timestamp(x: unknown, field: string, exchange?: Exchange): void {
+  if (!finite(x)) throw new EngineError('invalid-input', field, `must be a finite time in ms, got ${String(x)}`, exchange);
+}
+
+export function validateSeries(s: MarketSeries): void {
+  const ex = s.exchange;
+  if (!EXCHANGES.includes(ex)) throw new EngineError('invalid-input', 'exchange', `unknown exchange ${String(ex)}`);
+  if (typeof s.symbol !== 'string' || s.symbol === '') throw new EngineError('invalid-input', 'symbol', 'missing', ex);
+  positive(s.barMs, 'barMs', ex);
+  positive(s.markPrice, 'markPrice', ex);
+  positive(s.indexPrice, 'indexPrice', ex);
+  nonNegative(s.risk?.maintenanceRate, 'risk.maintenanceRate', ex);
+  if (s.risk.maintenanceRate >= 0.5) throw new EngineError('invalid-input', 'risk.maintenanceRate', `must be a fraction < 0.5, got ${s.risk.maintenanceRate}`, ex);
+  if (!finite(s.risk.maxLeverage) || s.risk.maxLeverage < 1) {
+    throw new EngineError('invalid-input', 'risk.maxLeverage', `must be ≥ 1, got ${String(s.risk.maxLeverage)}`, ex);
+  }
+  let prevT = -Infinity;
+  s.candles.forEach((c, i) => {
+    const f = `candles[${i}]`;
+    timestamp(c.t, `${f}.t`, ex);
+    if (c.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${c.t}`, ex);
+    if (c.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${c.t} after ${prevT})`, ex);
+    prevT = c.t;
+    positive(c.open, `${f}.open`, ex);
+    positive(c.high, `${f}.high`, ex);
+    positive(c.low, `${f}.low`, ex);
+    positive(c.close, `${f}.close`, ex);
+    if (c.low > c.high) throw new EngineError('invalid-input', `${f}.low`, `low ${c.low} above high ${c.high}`, ex);
+    nonNegative(c.baseVolume, `${f}.baseVolume`, ex);
+    nonNegative(c.quoteVolume, `${f}.quoteVolume`, ex);
+    if (c.takerBuyBase !== undefined) nonNegative(c.takerBuyBase, `${f}.takerBuyBase`, ex);
+  });
+  prevT = -Infinity;
+  s.openInterest.forEach((p, i) => {
+    const f = `openInterest[${i}]`;
+    timestamp(p.t, `${f}.t`, ex);
+    if (p.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${p.t}`, ex);
+    if (p.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${p.t} after ${prevT})`, ex);
+    prevT = p.t;
+    nonNegative(p.coin, `${f}.coin`, ex);
+    nonNegative(p.usd, `${f}.usd`, ex);
+  });
+  if (s.funding) {
+    if (!finite(s.funding.rate)) throw new EngineError('invalid-input', 'funding.rate', `must be finite, got ${String(s.funding.rate)}`, ex);
+    positive(s.funding.intervalHours, 'funding.intervalHours', ex);
+  }
+  if (s.depth) {
+    for (const side of ['bids', 'asks'] as const) {
+      s.depth[side].forEach(([price, coin], i) => {
+        positive(price, `depth.${side}[${i}].price`, ex);
+        nonNegative(coin, `depth.${side}[${i}].coin`, ex);
+      });
+    }
+  }
+}
+
+/** All series describe one symbol, once per exchange. */
+export function validateSeriesSet(series: readonly MarketSeries[]): void {
+  const seen = new Set<Exchange>();
+  for (const s of series) {
+    validateSeries(s);
+    if (seen.has(s.exchange)) throw new EngineError('invalid-input', 'series', 'exchange appears twice', s.exchange);
+    seen.add(s.exchange);
+    if (s.symbol !== series[0]!.symbol) {
+      throw new EngineError('invalid-input', 'symbol', `series mismatch: ${s.symbol} vs ${series[0]!.symbol}`, s.exchange);
+    }
+  }
+}
+
+export function validatePosition(p: Position, symbol: string | undefined): void {
+  const ex = p.exchange;
+  if (p.side !== 'long' && p.side !== 'short') throw new EngineError('invalid-input', 'position.side', `must be long or short, got ${String(p.side)}`, ex);
+  positive(p.entry, 'position.entry', ex);
+  nonNegative(p.size, 'position.size', ex);
+  if (!finite(p.leverage) || p.leverage < 1) throw new EngineError('invalid-input', 'position.leverage', `must be ≥ 1, got ${String(p.leverage)}`, ex);
+  if (p.liqPrice !== undefined) positive(p.liqPrice, 'position.liqPrice', ex);
+  if (symbol !== undefined && p.symbol !== symbol) {
+    throw new EngineError('invalid-input', 'position.symbol', `position is ${p.symbol} but the market data is ${symbol}`, ex);
+  }
+}
+
+export function validateConfig(c: EngineConfig): void {
+  const bad = (field: string, detail: string) => new EngineError('invalid-config', `config.${field}`, detail);
+  if (c.tiers.length === 0 || c.tiers.length !== c.tierWeights.length) throw bad('tierWeights', 'must be non-empty and match tiers');
+  c.tiers.forEach((l, i) => {
+    if (!finite(l) || l < 1) throw bad(`tiers[${i}]`, `leverage must be ≥ 1, got ${String(l)}`);
+  });
+  c.tierWeights.forEach((w, i) => {
+    if (!finite(w) || w < 0) throw bad(`tierWeights[${i}]`, `must be ≥ 0, got ${String(w)}`);
+  });
+  const positives: (keyof EngineConfig)[] = ['modelBinPct', 'binPct', 'mapRangePct', 'nearestMaxDistancePct', 'asymmetryWindowPct', 'staleWindowHours'];
+  for (const k of positives) {
+    const v = c[k];
+    if (!finite(v) || v <= 0) throw bad(k, `must be > 0, got ${String(v)}`);
+  }
+  if (!(c.halfLifeHours > 0)) throw bad('halfLifeHours', `must be > 0 (Infinity = no decay), got ${c.halfLifeHours}`);
+  if (!finite(c.longShare) || c.longShare < 0 || c.longShare > 1) throw bad('longShare', 'must be within [0, 1]');
+  if (!Number.isInteger(c.nearestCount) || c.nearestCount < 1) throw bad('nearestCount', 'must be an integer ≥ 1');
+  if (!(c.stopBufferMinPct >= 0 && c.stopBufferMinPct <= c.stopBufferMaxPct)) throw bad('stopBufferMinPct', 'must be ≥ 0 and ≤ stopBufferMaxPct');
+  if (c.mapRangePct / c.binPct > 20_000) throw bad('binPct', 'more than 20,000 bins per side');
+  if (c.mapRangePct >= 100) throw bad('mapRangePct', 'must be below 100');
+}
