@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Analysis, Exchange, Position, Side, Symbol } from './engine/types';
+import type { SizeAnswer, SizeRequest } from './sizing/size';
 
 /** Health of one exchange's data for the watched symbol. */
 export interface ExchangeHealth {
@@ -48,6 +49,10 @@ export interface ProtocolMap {
   getView(req: { tabId?: number; exchange?: Exchange; symbol?: Symbol }): MarketView | null;
   /** Background → content script: a new view for the watched symbol. */
   marketUpdate(view: MarketView): void;
+  /** Background → content script: the context menu "Size position with LiqLens" was clicked (selected text = entry). */
+  openSizing(req: { selectionText?: string }): void;
+  /** Sizing dialog → background: stop and size from the engine for a planned trade (see src/sizing). */
+  sizePosition(req: SizeRequest): SizeAnswer;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

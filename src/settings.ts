@@ -165,3 +165,11 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * The engine parameters the user controls, as an engine config override (percent → fractions where the
+ * engine wants fractions). The hub and the sizing handler both pass this to analyze().
+ */
+export function engineConfigFromSettings(s: Settings): { stopBufferPct: number; tierWeights: readonly number[]; windowDays: number } {
+  return { stopBufferPct: s.stopBufferPct, tierWeights: s.tierWeightsPct.map((w) => w / 100), windowDays: s.windowDays };
+}
