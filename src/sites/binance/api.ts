@@ -1,0 +1,183 @@
+// Binance USDⓈ-M futures public market data (research/exchange-apis.md §1). Quantities are in coin.
+import * as v from 'valibot';
+import type { Candle, DepthBook, Funding, LongShortPoint, MarketSeries, OpenInterestPoint } from '../../engine/types';
+import { ApiError } from '../shared/errors';
+import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { pageForward } from '../shared/paging';
+import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime } from '../shared/series';
+import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { plainCandidates } from '../shared/symbols';
+import { dropUndefined, optional } from '../shared/util';
+import { binanceTier1 } from './brackets';
+
+export const BINANCE_BASE = 'https://fapi.binance.com';
+const EX = 'binance' as const;
+
+/** Kline request weight by limit (Kline-Candlestick-Data page). */
+export function klineWeight(limit: number): number {
+  return limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10;
+}
+/** Depth request weight by limit (Order-Book page). */
+export function depthWeight(limit: number): number {
+  return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
+}
+
+export function binanceWeight(path: string, query: Query): number {
+  if (path.startsWith('/futures/data/')) return 0;
+  if (path === '/fapi/v1/klines') return klineWeight(Number(query.limit ?? 500));
+  if (path === '/fapi/v1/depth') return depthWeight(Number(query.limit ?? 500));
+  return 1;
+}
+
+/**
+ * Budget: half the published 2400 weight/min, and 400 of the ~1000 futures/data requests per 5 min
+ * (that endpoint family has its own IP limit, weight 0).
+ */
+export const BINANCE_PROFILE: ExchangeProfile = {
+  exchange: EX,
+  baseUrl: BINANCE_BASE,
+  rules: [
+    { name: 'weight-1m', windowMs: 60_000, max: 1200, cost: (_p, w) => w },
+    { name: 'futures-data-5m', windowMs: 300_000, max: 400, cost: (p) => (p.startsWith('/futures/data/') ? 1 : 0) },
+  ],
+  weight: binanceWeight,
+  // 418 is an IP ban that escalates from 2 min: never come back sooner.
+  defaultBackoffMs: (status) => (status === 418 ? 120_000 : status === 403 ? 300_000 : 60_000),
+};
+
+/* ------------------------------------------------------------------ parsers (pure) */
+
+const klineRow = v.looseTuple([ms, nonNeg, nonNeg, nonNeg, nonNeg, nonNeg, ms, nonNeg, num, nonNeg]);
+export function parseKlines(body: unknown): Candle[] {
+  const rows = parseBody(EX, '/fapi/v1/klines', v.array(klineRow), body);
+  return ascending(
+    rows.map((r) => ({ t: r[0], open: r[1], high: r[2], low: r[3], close: r[4], baseVolume: r[5], quoteVolume: r[7], takerBuyBase: r[9] })),
+  );
+}
+
+const oiNow = v.object({ openInterest: nonNeg, symbol: v.string(), time: ms });
+/** Current OI in coin (USD needs a price: pass the mark). */
+export function parseOpenInterest(body: unknown, price: number): OpenInterestPoint {
+  const b = parseBody(EX, '/fapi/v1/openInterest', oiNow, body);
+  return { t: b.time, coin: b.openInterest, usd: b.openInterest * price };
+}
+
+const oiHistRow = v.object({ sumOpenInterest: nonNeg, sumOpenInterestValue: nonNeg, timestamp: ms });
+export function parseOpenInterestHist(body: unknown): OpenInterestPoint[] {
+  const rows = parseBody(EX, '/futures/data/openInterestHist', v.array(oiHistRow), body);
+  return ascending(rows.map((r) => ({ t: r.timestamp, coin: r.sumOpenInterest, usd: r.sumOpenInterestValue })));
+}
+
+const ratioRow = v.object({ longAccount: nonNeg, shortAccount: nonNeg, timestamp: ms });
+/** Any of the three long/short endpoints (global, top accounts, top positions): same row shape. */
+export function parseLongShort(body: unknown, endpoint = '/futures/data/globalLongShortAccountRatio'): LongShortPoint[] {
+  const rows = parseBody(EX, endpoint, v.array(ratioRow), body);
+  return ascending(rows.map((r) => ({ t: r.timestamp, longShare: r.longAccount, shortShare: r.shortAccount })));
+}
+
+const takerRow = v.object({ buyVol: nonNeg, sellVol: nonNeg, timestamp: ms });
+export function parseTakerVolume(body: unknown): { t: number; buyCoin: number; sellCoin: number }[] {
+  const rows = parseBody(EX, '/futures/data/takerlongshortRatio', v.array(takerRow), body);
+  return ascending(rows.map((r) => ({ t: r.timestamp, buyCoin: r.buyVol, sellCoin: r.sellVol })));
+}
+
+const premium = v.object({ symbol: v.string(), markPrice: nonNeg, indexPrice: nonNeg, lastFundingRate: num, nextFundingTime: ms, time: ms });
+export function parsePremiumIndex(body: unknown): { mark: number; index: number; fundingRate: number; nextFundingTime: number; t: number } {
+  const b = parseBody(EX, '/fapi/v1/premiumIndex', premium, body);
+  return { mark: b.markPrice, index: b.indexPrice, fundingRate: b.lastFundingRate, nextFundingTime: b.nextFundingTime, t: b.time };
+}
+
+const depth = v.object({ bids: v.array(levelRow), asks: v.array(levelRow), T: v.optional(ms), E: v.optional(ms) });
+export function parseDepth(body: unknown, fallbackT: number): DepthBook {
+  const b = parseBody(EX, '/fapi/v1/depth', depth, body);
+  return {
+    t: b.T ?? b.E ?? fallbackT,
+    bids: b.bids.map((r) => [r[0], r[1]] as const).sort((a, z) => z[0] - a[0]),
+    asks: b.asks.map((r) => [r[0], r[1]] as const).sort((a, z) => a[0] - z[0]),
+  };
+}
+
+const exchangeInfo = v.object({
+  symbols: v.array(
+    v.object({
+      symbol: v.string(),
+      contractType: v.optional(v.string()),
+      status: v.optional(v.string()),
+      filters: v.array(v.looseObject({ filterType: v.string(), tickSize: v.optional(nonNeg) })),
+    }),
+  ),
+});
+/** Tick size of `symbol` from exchangeInfo, or null when the symbol is not listed as a perpetual. */
+export function parseExchangeInfo(body: unknown, symbol: string): { tickSize: number } | null {
+  const b = parseBody(EX, '/fapi/v1/exchangeInfo', exchangeInfo, body);
+  const s = b.symbols.find((x) => x.symbol === symbol && (x.contractType ?? 'PERPETUAL') === 'PERPETUAL');
+  if (!s) return null;
+  const tick = s.filters.find((f) => f.filterType === 'PRICE_FILTER')?.tickSize;
+  if (tick === undefined || tick <= 0) throw new ApiError(EX, '/fapi/v1/exchangeInfo', 'schema', `no PRICE_FILTER.tickSize for ${symbol}`, { field: 'filters.tickSize' });
+  return { tickSize: tick };
+}
+
+/* ------------------------------------------------------------------ client */
+
+export function binanceSource(deps: FetchDeps = {}): MarketSource {
+  const fetcher = new ExchangeFetcher(BINANCE_PROFILE, deps);
+  const get = (path: string, query: Query) => fetcher.get(path, query);
+
+  async function resolveInstrument(symbol: string): Promise<InstrumentInfo> {
+    // exchangeInfo without a symbol lists every contract: one request (weight 1) resolves 1000-prefixed names too.
+    const body = await get('/fapi/v1/exchangeInfo', {});
+    for (const c of plainCandidates(symbol)) {
+      const info = parseExchangeInfo(body, c.exchangeSymbol);
+      if (!info) continue;
+      const k = c.multiplier / plainCandidates(symbol)[0]!.multiplier;
+      return { exchangeSymbol: c.exchangeSymbol, unitFactor: k, contractSize: 1, tickSize: info.tickSize / k, fundingIntervalHours: 8 };
+    }
+    throw new ApiError(EX, '/fapi/v1/exchangeInfo', 'empty', `${symbol} is not listed as a USDⓈ-M perpetual`);
+  }
+
+  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
+    const windowStart = barStart(now - windowMs, BAR_MS);
+    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
+    const instrument = fresh ? prev.instrument : await resolveInstrument(symbol);
+    const instrumentAt = fresh ? prev.instrumentAt : now;
+    const sym = instrument.exchangeSymbol;
+    const k = instrument.unitFactor;
+    const old = prev?.series;
+    // Warm: re-fetch from the newest bar we hold (it may have been still open); cold: the whole window.
+    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
+    const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
+
+    const candlesP = pageForward(candleFrom, now, 1000, BAR_MS, async (start) =>
+      parseKlines(await get('/fapi/v1/klines', { symbol: sym, interval: '5m', startTime: start, limit: 1000 })),
+    );
+    const oiP = pageForward(oiFrom, now, 500, BAR_MS, async (start) =>
+      parseOpenInterestHist(await get('/futures/data/openInterestHist', { symbol: sym, period: '5m', startTime: start, endTime: now, limit: 500 })),
+    );
+    const premiumP = get('/fapi/v1/premiumIndex', { symbol: sym }).then(parsePremiumIndex);
+    const depthP = get('/fapi/v1/depth', { symbol: sym, limit: 500 }).then((b) => parseDepth(b, now));
+    const lsP = get('/futures/data/globalLongShortAccountRatio', { symbol: sym, period: '5m', limit: 30 }).then((b) => parseLongShort(b));
+    const [candles, oi, prem, book, ls] = await Promise.all([candlesP, oiP, premiumP, optional(depthP), optional(lsP)]);
+
+    const funding: Funding = { rate: prem.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: prem.nextFundingTime };
+    const oiCanon = oi.map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd }));
+    const series: MarketSeries = {
+      exchange: EX,
+      symbol,
+      barMs: BAR_MS,
+      candles: mergeByTime(old?.candles ?? [], candles.map((c) => candleInUnits(c, k)), windowStart),
+      openInterest: mergeByTime(old?.openInterest ?? [], oiCanon, windowStart),
+      markPrice: prem.mark / k,
+      indexPrice: prem.index / k,
+      funding,
+      depth: book ? { t: book.t, bids: levelsInUnits(book.bids, k), asks: levelsInUnits(book.asks, k) } : old?.depth,
+      risk: binanceTier1(sym),
+      oiPartial: false,
+      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
+      fetchedAt: now,
+    };
+    return { series: dropUndefined(series), instrument, instrumentAt };
+  }
+
+  return { exchange: EX, fetcher, load };
+}

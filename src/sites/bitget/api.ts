@@ -1,0 +1,184 @@
+// Bitget v2 mix USDT-FUTURES public market data (research/exchange-apis.md §4). Quantities are in
+// coin. There is NO public OI history: every load polls current OI and the hub persists the series;
+// until it covers the map window the series is marked oiPartial.
+import * as v from 'valibot';
+import type { Candle, DepthBook, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
+import { ApiError } from '../shared/errors';
+import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { pageForward } from '../shared/paging';
+import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime } from '../shared/series';
+import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { plainCandidates } from '../shared/symbols';
+import { dropUndefined, optional } from '../shared/util';
+
+export const BITGET_BASE = 'https://api.bitget.com';
+const EX = 'bitget' as const;
+const PRODUCT = 'USDT-FUTURES';
+const SLOW = ['/api/v2/mix/market/account-long-short', '/api/v2/mix/market/position-long-short', '/api/v2/mix/market/long-short', '/api/v2/mix/market/taker-buy-sell'];
+
+/** Budget: 10 req/s overall (market endpoints publish 20/s) and 1 per 2 s on the 1-req/s statistics endpoints. */
+export const BITGET_PROFILE: ExchangeProfile = {
+  exchange: EX,
+  baseUrl: BITGET_BASE,
+  rules: [
+    { name: 'requests-1s', windowMs: 1_000, max: 10, cost: () => 1 },
+    { name: 'stats-2s', windowMs: 2_000, max: 1, cost: (p) => (SLOW.includes(p) ? 1 : 0) },
+  ],
+  defaultBackoffMs: (status) => (status === 403 ? 300_000 : 30_000),
+};
+
+function unwrap<S extends v.GenericSchema>(endpoint: string, data: S, body: unknown): v.InferOutput<S> {
+  const head = parseBody(EX, endpoint, v.looseObject({ code: v.string(), msg: v.optional(v.string()) }), body);
+  if (head.code !== '00000') throw new ApiError(EX, endpoint, 'schema', `code ${head.code}: ${head.msg ?? ''}`, { field: 'code' });
+  return parseBody(EX, endpoint, v.object({ code: v.string(), data }), body).data;
+}
+
+/* ------------------------------------------------------------------ parsers (pure) */
+
+const candleRow = v.looseTuple([ms, nonNeg, nonNeg, nonNeg, nonNeg, nonNeg, nonNeg]);
+/** Rows [ts, o, h, l, c, baseVolume (coin), quoteVolume (USDT)]. */
+export function parseCandles(body: unknown): Candle[] {
+  const rows = unwrap('/api/v2/mix/market/candles', v.array(candleRow), body);
+  return ascending(rows.map((r) => ({ t: r[0], open: r[1], high: r[2], low: r[3], close: r[4], baseVolume: r[5], quoteVolume: r[6] })));
+}
+
+const oi = v.object({ openInterestList: v.array(v.object({ symbol: v.string(), size: nonNeg })), ts: ms });
+/** Current platform OI: `size` is in base coin ("ETH in ETHUSDT"); USD = coin × mark. */
+export function parseOpenInterest(body: unknown, symbol: string, price: number): OpenInterestPoint {
+  const d = unwrap('/api/v2/mix/market/open-interest', oi, body);
+  const row = d.openInterestList.find((r) => r.symbol === symbol) ?? d.openInterestList[0];
+  if (!row) throw new ApiError(EX, '/api/v2/mix/market/open-interest', 'empty', 'no open interest', { field: 'openInterestList' });
+  return { t: d.ts, coin: row.size, usd: row.size * price };
+}
+
+const priceRow = v.object({ symbol: v.string(), markPrice: nonNeg, indexPrice: nonNeg, price: v.optional(nonNeg), ts: v.optional(ms) });
+export function parseSymbolPrice(body: unknown): { mark: number; index: number; last?: number } {
+  const row = unwrap('/api/v2/mix/market/symbol-price', v.array(priceRow), body)[0];
+  if (!row) throw new ApiError(EX, '/api/v2/mix/market/symbol-price', 'empty', 'no price');
+  return dropUndefined({ mark: row.markPrice, index: row.indexPrice, last: row.price });
+}
+
+const fundRow = v.object({ fundingRate: num, fundingRateInterval: v.optional(nonNeg), nextUpdate: v.optional(ms) });
+/** Newer responses carry the interval (hours) and the next settlement; older ones only the rate. */
+export function parseCurrentFundRate(body: unknown, now: number, fallbackIntervalHours: number): { rate: number; intervalHours: number; nextTime: number } {
+  const row = unwrap('/api/v2/mix/market/current-fund-rate', v.array(fundRow), body)[0];
+  if (!row) throw new ApiError(EX, '/api/v2/mix/market/current-fund-rate', 'empty', 'no funding rate');
+  const intervalHours = row.fundingRateInterval && row.fundingRateInterval > 0 ? row.fundingRateInterval : fallbackIntervalHours;
+  const step = intervalHours * 3_600_000;
+  return { rate: row.fundingRate, intervalHours, nextTime: row.nextUpdate ?? Math.ceil((now + 1) / step) * step };
+}
+
+const depth = v.object({ asks: v.array(levelRow), bids: v.array(levelRow), ts: ms });
+export function parseMergeDepth(body: unknown): DepthBook {
+  const d = unwrap('/api/v2/mix/market/merge-depth', depth, body);
+  return {
+    t: d.ts,
+    bids: d.bids.map((l) => [l[0], l[1]] as const).sort((a, z) => z[0] - a[0]),
+    asks: d.asks.map((l) => [l[0], l[1]] as const).sort((a, z) => a[0] - z[0]),
+  };
+}
+
+const leverRow = v.object({ level: num, startUnit: nonNeg, endUnit: nonNeg, leverage: nonNeg, keepMarginRate: nonNeg });
+export function parsePositionLever(body: unknown): RiskTier {
+  const rows = unwrap('/api/v2/mix/market/query-position-lever', v.array(leverRow), body).sort((a, z) => a.level - z.level);
+  const t1 = rows[0];
+  if (!t1 || t1.leverage <= 0) throw new ApiError(EX, '/api/v2/mix/market/query-position-lever', 'empty', 'no tier 1', { field: 'data' });
+  return { maintenanceRate: t1.keepMarginRate, maxLeverage: t1.leverage, source: 'api' };
+}
+
+const contractRow = v.object({
+  symbol: v.string(),
+  pricePlace: num,
+  priceEndStep: nonNeg,
+  sizeMultiplier: v.optional(nonNeg),
+  fundInterval: v.optional(nonNeg),
+  maxLever: v.optional(nonNeg),
+  symbolStatus: v.optional(v.string()),
+});
+/** tick = priceEndStep × 10^-pricePlace; null when `symbol` is not in the list. */
+export function parseContracts(body: unknown, symbol: string): { tickSize: number; fundingIntervalHours: number } | null {
+  const row = unwrap('/api/v2/mix/market/contracts', v.array(contractRow), body).find((r) => r.symbol === symbol);
+  if (!row) return null;
+  return { tickSize: row.priceEndStep * 10 ** -row.pricePlace, fundingIntervalHours: row.fundInterval && row.fundInterval > 0 ? row.fundInterval : 8 };
+}
+
+const lsRow = v.object({ longAccountRatio: nonNeg, shortAccountRatio: nonNeg, ts: ms });
+export function parseAccountLongShort(body: unknown): LongShortPoint[] {
+  const rows = unwrap('/api/v2/mix/market/account-long-short', v.array(lsRow), body);
+  return ascending(rows.map((r) => ({ t: r.ts, longShare: r.longAccountRatio, shortShare: r.shortAccountRatio })));
+}
+
+const takerRow = v.object({ buyVolume: nonNeg, sellVolume: nonNeg, ts: ms });
+export function parseTakerBuySell(body: unknown): { t: number; buyCoin: number; sellCoin: number }[] {
+  const rows = unwrap('/api/v2/mix/market/taker-buy-sell', v.array(takerRow), body);
+  return ascending(rows.map((r) => ({ t: r.ts, buyCoin: r.buyVolume, sellCoin: r.sellVolume })));
+}
+
+/** OI polls cover the window once the oldest poll is within one bar of its start. */
+export function oiCoversWindow(points: readonly OpenInterestPoint[], windowStart: number): boolean {
+  const first = points[0];
+  return first !== undefined && first.t <= windowStart + BAR_MS;
+}
+
+/* ------------------------------------------------------------------ client */
+
+export function bitgetSource(deps: FetchDeps = {}): MarketSource {
+  const fetcher = new ExchangeFetcher(BITGET_PROFILE, deps);
+  const get = (path: string, query: Query) => fetcher.get(path, { productType: PRODUCT, ...query });
+
+  async function resolveInstrument(symbol: string): Promise<{ instrument: InstrumentInfo; risk: RiskTier }> {
+    const candidates = plainCandidates(symbol);
+    const body = await get('/api/v2/mix/market/contracts', {});
+    for (const c of candidates) {
+      const info = parseContracts(body, c.exchangeSymbol);
+      if (!info) continue;
+      const k = c.multiplier / candidates[0]!.multiplier;
+      const risk = parsePositionLever(await get('/api/v2/mix/market/query-position-lever', { symbol: c.exchangeSymbol }));
+      return { instrument: { exchangeSymbol: c.exchangeSymbol, unitFactor: k, contractSize: 1, tickSize: info.tickSize / k, fundingIntervalHours: info.fundingIntervalHours }, risk };
+    }
+    throw new ApiError(EX, '/api/v2/mix/market/contracts', 'empty', `${symbol} is not listed as a USDT-FUTURES contract`);
+  }
+
+  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
+    const windowStart = barStart(now - windowMs, BAR_MS);
+    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
+    const resolved = fresh ? { instrument: prev.instrument, risk: prev.series.risk } : await resolveInstrument(symbol);
+    const { instrument } = resolved;
+    const sym = instrument.exchangeSymbol;
+    const k = instrument.unitFactor;
+    const old = prev?.series;
+    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
+
+    const candlesP = pageForward(candleFrom, now, 1000, BAR_MS, async (start) =>
+      parseCandles(await get('/api/v2/mix/market/candles', { symbol: sym, granularity: '5m', startTime: start, endTime: Math.min(now, start + 999 * BAR_MS), limit: 1000 })),
+    );
+    const priceP = get('/api/v2/mix/market/symbol-price', { symbol: sym }).then(parseSymbolPrice);
+    const oiRawP = get('/api/v2/mix/market/open-interest', { symbol: sym });
+    const fundP = get('/api/v2/mix/market/current-fund-rate', { symbol: sym }).then((b) => parseCurrentFundRate(b, now, instrument.fundingIntervalHours));
+    const bookP = get('/api/v2/mix/market/merge-depth', { symbol: sym, limit: 'max' }).then(parseMergeDepth);
+    const lsP = get('/api/v2/mix/market/account-long-short', { symbol: sym, period: '5m' }).then(parseAccountLongShort);
+    const [rawCandles, price, oiBody, funding, depth, ls] = await Promise.all([candlesP, priceP, oiRawP, fundP, optional(bookP), optional(lsP)]);
+
+    const polled = parseOpenInterest(oiBody, sym, price.mark);
+    const openInterest = mergeByTime(old?.openInterest ?? [], [{ t: polled.t, coin: polled.coin * k, usd: polled.usd }], windowStart);
+    const series: MarketSeries = {
+      exchange: EX,
+      symbol,
+      barMs: BAR_MS,
+      candles: mergeByTime(old?.candles ?? [], rawCandles.map((c) => candleInUnits(c, k)), windowStart),
+      openInterest,
+      markPrice: price.mark / k,
+      indexPrice: price.index / k,
+      funding,
+      depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
+      risk: resolved.risk,
+      oiPartial: !oiCoversWindow(openInterest, windowStart),
+      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
+      fetchedAt: now,
+    };
+    return { series: dropUndefined(series), instrument, instrumentAt: fresh ? prev.instrumentAt : now };
+  }
+
+  return { exchange: EX, fetcher, load };
+}

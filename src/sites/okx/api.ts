@@ -1,0 +1,211 @@
+// OKX v5 SWAP public market data (research/exchange-apis.md §3). Sizes are in CONTRACTS: coin =
+// contracts × ctVal. Arrays are strings, newest first. Field lists follow the spec (no live sample was
+// recordable); every body is validated, so a shape we got wrong fails loudly with the field named.
+import * as v from 'valibot';
+import type { Candle, DepthBook, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
+import { ApiError } from '../shared/errors';
+import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { pageBackward } from '../shared/paging';
+import { ms, nonNeg, num, parseBody } from '../shared/schema';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime } from '../shared/series';
+import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { splitCanonical } from '../shared/symbols';
+import { dropUndefined, optional } from '../shared/util';
+
+export const OKX_BASE = 'https://www.okx.com';
+const EX = 'okx' as const;
+const RUBIK = '/api/v5/rubik/';
+
+/**
+ * Budget: 10 requests / 2 s overall (market endpoints publish 20 / 2 s each) and 3 / 2 s on the rubik
+ * statistics endpoints (published ≈ 5 / 2 s). OKX answers 429 with code 50011 on breach.
+ */
+export const OKX_PROFILE: ExchangeProfile = {
+  exchange: EX,
+  baseUrl: OKX_BASE,
+  rules: [
+    { name: 'requests-2s', windowMs: 2_000, max: 10, cost: () => 1 },
+    { name: 'rubik-2s', windowMs: 2_000, max: 3, cost: (p) => (p.startsWith(RUBIK) ? 1 : 0) },
+  ],
+  defaultBackoffMs: (status) => (status === 403 ? 300_000 : 30_000),
+};
+
+/** instId for a canonical symbol: BTCUSDT → BTC-USDT-SWAP; 1000PEPEUSDT → PEPE-USDT-SWAP (OKX quotes 1 PEPE). */
+export function okxInstId(symbol: string): { instId: string; instFamily: string; unitFactor: number } {
+  const { base, quote, multiplier } = splitCanonical(symbol);
+  return { instId: `${base}-${quote}-SWAP`, instFamily: `${base}-${quote}`, unitFactor: 1 / multiplier };
+}
+
+function unwrap<S extends v.GenericSchema>(endpoint: string, row: S, body: unknown): v.InferOutput<S>[] {
+  const head = parseBody(EX, endpoint, v.looseObject({ code: v.string(), msg: v.optional(v.string()) }), body);
+  if (head.code !== '0') throw new ApiError(EX, endpoint, 'schema', `code ${head.code}: ${head.msg ?? ''}`, { field: 'code' });
+  return parseBody(EX, endpoint, v.object({ code: v.literal('0'), data: v.array(row) }), body).data;
+}
+
+/* ------------------------------------------------------------------ parsers (pure) */
+
+const candleRow = v.looseTuple([ms, nonNeg, nonNeg, nonNeg, nonNeg, nonNeg, nonNeg, nonNeg]);
+/**
+ * Rows [ts, o, h, l, c, vol (contracts), volCcy (coin), volCcyQuote (USDT), confirm], newest first.
+ * Base volume = contracts × ctVal (the documented unit rule), quote volume = volCcyQuote.
+ */
+export function parseCandles(body: unknown, ctVal: number, endpoint = '/api/v5/market/candles'): Candle[] {
+  const rows = unwrap(endpoint, candleRow, body);
+  return ascending(rows.map((r) => ({ t: r[0], open: r[1], high: r[2], low: r[3], close: r[4], baseVolume: r[5] * ctVal, quoteVolume: r[7] })));
+}
+
+const oiHistRow = v.looseTuple([ms, nonNeg, nonNeg, nonNeg]);
+/** Rows [ts, oi (contracts), oiCcy (coin), oiUsd], newest first. Coin = contracts × ctVal. */
+export function parseOpenInterestHistory(body: unknown, ctVal: number): OpenInterestPoint[] {
+  const rows = unwrap('/api/v5/rubik/stat/contracts/open-interest-history', oiHistRow, body);
+  return ascending(rows.map((r) => ({ t: r[0], coin: r[1] * ctVal, usd: r[3] })));
+}
+
+const oiNow = v.object({ instId: v.string(), oi: nonNeg, oiUsd: v.optional(nonNeg), ts: ms });
+export function parseOpenInterest(body: unknown, ctVal: number, price: number): OpenInterestPoint {
+  const row = unwrap('/api/v5/public/open-interest', oiNow, body)[0];
+  if (!row) throw new ApiError(EX, '/api/v5/public/open-interest', 'empty', 'no open interest for the instrument');
+  const coin = row.oi * ctVal;
+  return { t: row.ts, coin, usd: row.oiUsd ?? coin * price };
+}
+
+export function parseMarkPrice(body: unknown): number {
+  const row = unwrap('/api/v5/public/mark-price', v.object({ instId: v.string(), markPx: nonNeg }), body)[0];
+  if (!row) throw new ApiError(EX, '/api/v5/public/mark-price', 'empty', 'no mark price');
+  return row.markPx;
+}
+
+export function parseIndexTicker(body: unknown): number {
+  const row = unwrap('/api/v5/market/index-tickers', v.object({ instId: v.string(), idxPx: nonNeg }), body)[0];
+  if (!row) throw new ApiError(EX, '/api/v5/market/index-tickers', 'empty', 'no index price');
+  return row.idxPx;
+}
+
+/** fundingTime is the next settlement; nextFundingTime the one after, so their gap is the interval. */
+export function parseFundingRate(body: unknown): { rate: number; nextTime: number; intervalHours: number } {
+  const row = unwrap('/api/v5/public/funding-rate', v.object({ fundingRate: num, fundingTime: ms, nextFundingTime: v.optional(ms) }), body)[0];
+  if (!row) throw new ApiError(EX, '/api/v5/public/funding-rate', 'empty', 'no funding rate');
+  const gap = row.nextFundingTime !== undefined ? (row.nextFundingTime - row.fundingTime) / 3_600_000 : 8;
+  return { rate: row.fundingRate, nextTime: row.fundingTime, intervalHours: gap > 0 ? gap : 8 };
+}
+
+const bookLevel = v.looseTuple([nonNeg, nonNeg]);
+/** Levels [px, sz (contracts), "0", orders] → coin via ctVal. */
+export function parseBooks(body: unknown, ctVal: number): DepthBook {
+  const row = unwrap('/api/v5/market/books', v.object({ asks: v.array(bookLevel), bids: v.array(bookLevel), ts: ms }), body)[0];
+  if (!row) throw new ApiError(EX, '/api/v5/market/books', 'empty', 'no order book');
+  return {
+    t: row.ts,
+    bids: row.bids.map((l) => [l[0], l[1] * ctVal] as const).sort((a, z) => z[0] - a[0]),
+    asks: row.asks.map((l) => [l[0], l[1] * ctVal] as const).sort((a, z) => a[0] - z[0]),
+  };
+}
+
+/** Rows [ts, ratio] (longs ÷ shorts, accounts) newest first → shares long = r/(1+r). */
+export function parseLongShortRatio(body: unknown): LongShortPoint[] {
+  const rows = unwrap('/api/v5/rubik/stat/contracts/long-short-account-ratio-contract', v.looseTuple([ms, nonNeg]), body);
+  return ascending(rows.map((r) => ({ t: r[0], longShare: r[1] / (1 + r[1]), shortShare: 1 / (1 + r[1]) })));
+}
+
+/** Taker volume per contract [ts, sellVol, buyVol] (unit=0 → coin), newest first. */
+export function parseTakerVolume(body: unknown): { t: number; buyCoin: number; sellCoin: number }[] {
+  const rows = unwrap('/api/v5/rubik/stat/taker-volume-contract', v.looseTuple([ms, nonNeg, nonNeg]), body);
+  return ascending(rows.map((r) => ({ t: r[0], sellCoin: r[1], buyCoin: r[2] })));
+}
+
+const tierRow = v.object({ tier: num, mmr: nonNeg, maxLever: nonNeg, instFamily: v.optional(v.string()) });
+export function parsePositionTiers(body: unknown): RiskTier {
+  const rows = unwrap('/api/v5/public/position-tiers', tierRow, body).sort((a, z) => a.tier - z.tier);
+  const t1 = rows[0];
+  if (!t1 || t1.maxLever <= 0) throw new ApiError(EX, '/api/v5/public/position-tiers', 'empty', 'no tier 1', { field: 'data' });
+  return { maintenanceRate: t1.mmr, maxLeverage: t1.maxLever, source: 'api' };
+}
+
+const instrumentRow = v.object({
+  instId: v.string(),
+  ctVal: v.pipe(nonNeg, v.minValue(Number.MIN_VALUE, 'ctVal must be > 0')),
+  ctType: v.optional(v.string()),
+  tickSz: nonNeg,
+  state: v.optional(v.string()),
+});
+export function parseInstrument(body: unknown, instId: string): { ctVal: number; tickSize: number } | null {
+  const rows = unwrap('/api/v5/public/instruments', instrumentRow, body);
+  const row = rows.find((r) => r.instId === instId);
+  if (!row) return null;
+  if (row.ctType !== undefined && row.ctType !== 'linear') {
+    throw new ApiError(EX, '/api/v5/public/instruments', 'schema', `${instId} is ${row.ctType}, expected linear`, { field: 'ctType' });
+  }
+  return { ctVal: row.ctVal, tickSize: row.tickSz };
+}
+
+/* ------------------------------------------------------------------ client */
+
+export function okxSource(deps: FetchDeps = {}): MarketSource {
+  const fetcher = new ExchangeFetcher(OKX_PROFILE, deps);
+  const get = (path: string, query: Query) => fetcher.get(path, query);
+
+  async function resolveInstrument(symbol: string): Promise<{ instrument: InstrumentInfo; risk: RiskTier }> {
+    const ids = okxInstId(symbol);
+    const info = parseInstrument(await get('/api/v5/public/instruments', { instType: 'SWAP', instId: ids.instId }), ids.instId);
+    if (!info) throw new ApiError(EX, '/api/v5/public/instruments', 'empty', `${ids.instId} is not listed`);
+    const risk = parsePositionTiers(await get('/api/v5/public/position-tiers', { instType: 'SWAP', tdMode: 'isolated', instFamily: ids.instFamily }));
+    const k = ids.unitFactor;
+    return { instrument: { exchangeSymbol: ids.instId, unitFactor: k, contractSize: info.ctVal, tickSize: info.tickSize / k, fundingIntervalHours: 8 }, risk };
+  }
+
+  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
+    const windowStart = barStart(now - windowMs, BAR_MS);
+    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
+    const resolved = fresh ? { instrument: prev.instrument, risk: prev.series.risk } : await resolveInstrument(symbol);
+    const { instrument } = resolved;
+    const instId = instrument.exchangeSymbol;
+    const ctVal = instrument.contractSize;
+    const k = instrument.unitFactor;
+    const old = prev?.series;
+    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
+    const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
+
+    // /market/candles only reaches back ~1440 bars; older pages come from /market/history-candles.
+    let history = false;
+    const candlesP = pageBackward(candleFrom, async (before) => {
+      if (!history) {
+        const rows = parseCandles(await get('/api/v5/market/candles', { instId, bar: '5m', after: before, before: candleFrom - 1, limit: 300 }), ctVal);
+        if (rows.length > 0 || before === undefined) return rows;
+        history = true;
+      }
+      const path = '/api/v5/market/history-candles';
+      return parseCandles(await get(path, { instId, bar: '5m', after: before, before: candleFrom - 1, limit: 100 }), ctVal, path);
+    });
+    const oiP = pageBackward(oiFrom, async (before) =>
+      parseOpenInterestHistory(
+        await get('/api/v5/rubik/stat/contracts/open-interest-history', { instId, period: '5m', begin: oiFrom, end: before !== undefined ? before - 1 : undefined, limit: 100 }),
+        ctVal,
+      ),
+    );
+    const markP = get('/api/v5/public/mark-price', { instType: 'SWAP', instId }).then(parseMarkPrice);
+    const indexP = get('/api/v5/market/index-tickers', { instId: instId.replace(/-SWAP$/, '') }).then(parseIndexTicker);
+    const fundingP = get('/api/v5/public/funding-rate', { instId }).then(parseFundingRate);
+    const bookP = get('/api/v5/market/books', { instId, sz: 400 }).then((b) => parseBooks(b, ctVal));
+    const lsP = get('/api/v5/rubik/stat/contracts/long-short-account-ratio-contract', { instId, period: '5m', limit: 30 }).then(parseLongShortRatio);
+    const [rawCandles, oi, mark, index, funding, depth, ls] = await Promise.all([candlesP, oiP, markP, indexP, fundingP, optional(bookP), optional(lsP)]);
+
+    const series: MarketSeries = {
+      exchange: EX,
+      symbol,
+      barMs: BAR_MS,
+      candles: mergeByTime(old?.candles ?? [], rawCandles.filter((c) => c.t >= candleFrom).map((c) => candleInUnits(c, k)), windowStart),
+      openInterest: mergeByTime(old?.openInterest ?? [], oi.filter((p) => p.t >= oiFrom).map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd })), windowStart),
+      markPrice: mark / k,
+      indexPrice: index / k,
+      funding,
+      depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
+      risk: resolved.risk,
+      oiPartial: false,
+      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
+      fetchedAt: now,
+    };
+    return { series: dropUndefined(series), instrument, instrumentAt: fresh ? prev.instrumentAt : now };
+  }
+
+  return { exchange: EX, fetcher, load };
+}

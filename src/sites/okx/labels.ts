@@ -1,0 +1,25 @@
+/**
+ * OKX perpetual swap positions labels. No public DOM selector is known (research/pages-and-overlay.md
+ * §1.3, confidence L): the vocabulary follows OKX's API fields (posSide, pos, avgPx, markPx, liqPx, lever,
+ * mgnMode). OKX can show size in contracts ("Cont" / "张"): the reader reports it instead of guessing.
+ */
+import type { PageLabels } from '../dom/position-reader';
+import { CONTRACT_UNITS, MARGIN_WORDS, QUOTE_UNITS, SIDE_WORDS } from '../dom/words';
+
+export const OKX_LABELS: PageLabels = {
+  positionsTab: ['Positions', 'Position', '仓位', '持仓', '當前持倉', '持倉'],
+  columns: {
+    symbol: ['Instrument', 'Symbol', 'Contract', '产品', '产品名称', '合约', '產品'],
+    side: ['Side', 'Position side', 'Direction', '方向', '持仓方向'],
+    size: ['Size', 'Position', 'Pos.', 'Amount', '持仓量', '仓位', '数量', '持倉量'],
+    entry: ['Avg. entry price', 'Avg entry price', 'Entry price', 'Avg. open price', 'Open price', '开仓均价', '开仓价格', '開倉均價'],
+    mark: ['Mark price', '标记价格', '標記價格'],
+    liq: ['Est. liq. price', 'Est. liquidation price', 'Liq. price', 'Liquidation price', '预估强平价', '强平价格', '預估強平價'],
+    leverage: ['Leverage', '杠杆倍数', '杠杆', '槓桿'],
+    marginMode: ['Margin mode', '保证金模式'],
+  },
+  side: SIDE_WORDS,
+  margin: MARGIN_WORDS,
+  contractUnits: CONTRACT_UNITS,
+  quoteUnits: QUOTE_UNITS,
+};

@@ -1,0 +1,42 @@
+/**
+ * The contract of a page adapter: the only code that knows how one exchange's trading page shows the
+ * symbol and the open position (DESIGN §7). Adapters only READ the DOM; they never click, type or read
+ * balances, order ids, cookies, tokens or form inputs.
+ */
+import type { Exchange, Position, Side, Symbol } from '../engine/types';
+
+/** What could be read of a position even when the read as a whole failed: used to prefill the manual panel. */
+export type PositionDraft = Partial<Omit<Position, 'exchange' | 'symbol' | 'source'>>;
+
+/** A position read from the page, with the mark price shown in the same row (not part of `Position`). */
+export interface PagePosition {
+  position: Position;
+  /** Mark price shown in the row, when the page shows one. */
+  mark?: number;
+}
+
+/**
+ * Result of one read of the positions panel for one symbol.
+ * - `position`: exactly one position for the symbol; `strategy` says how it was found (selector health).
+ * - `hedge`: two (or more) positions on the symbol (hedge mode): the user picks which one to analyse.
+ * - `none`: no position for the symbol (→ planned-trade mode), or the panel could not be found; `reason` says which.
+ * - `invalid`: a row was found but failed to parse or a sanity check; `reason` names the field. Never drawn.
+ * `draft` carries whatever fields were read, so the manual panel can be prefilled.
+ */
+export type PositionRead =
+  | { kind: 'position'; position: Position; mark?: number; strategy: string }
+  | { kind: 'hedge'; positions: Position[]; marks: (number | undefined)[]; strategy: string }
+  | { kind: 'none'; reason: string; draft?: PositionDraft }
+  | { kind: 'invalid'; reason: string; draft?: PositionDraft };
+
+export interface SiteAdapter {
+  exchange: Exchange;
+  /** Canonical symbol (BASEQUOTE, e.g. BTCUSDT) from a trading-page URL, or null when the URL is not one. */
+  symbolFromUrl(url: URL): Symbol | null;
+  /** Reads the open position for `symbol` from the page. Pure read of `root`; no side effects. */
+  readPosition(root: Document, symbol: Symbol): PositionRead;
+  /** The element whose subtree holds the positions panel (what the watcher observes), or null if not mounted. */
+  panelRoot(doc: Document): Element | null;
+}
+
+export type { Exchange, Position, Side, Symbol };

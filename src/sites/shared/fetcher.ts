@@ -1,0 +1,163 @@
+import type { Exchange } from '../../engine/types';
+import { RequestBudget, type RateRule } from './budget';
+import { ApiError } from './errors';
+
+export type Query = Record<string, string | number | undefined>;
+
+/** What one exchange's client tells the fetcher: where, how much budget, how to back off. */
+export interface ExchangeProfile {
+  exchange: Exchange;
+  baseUrl: string;
+  rules: readonly RateRule[];
+  /** Exchange-specific request weight (Binance); 1 elsewhere. */
+  weight?: (path: string, query: Query) => number;
+  /** Back-off after a rate-limit status when the answer carries no Retry-After (ms). */
+  defaultBackoffMs: (status: number) => number;
+  /** Lower bound on a back-off even when Retry-After says less (Bybit 403: ≥ 10 min). */
+  minBackoffMs?: (status: number) => number;
+}
+
+/** Injectable I/O for tests: fetch, clock and sleep (fake timers drive the defaults too). */
+export interface FetchDeps {
+  fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Per-request timeout (ms), default 10 s. */
+  timeoutMs?: number;
+  /** Longest we wait for budget before failing the request (ms), default 60 s. */
+  maxBudgetWaitMs?: number;
+}
+
+export interface FetchStats {
+  requests: number;
+  weight: number;
+  /** Requests per endpoint path. */
+  byPath: Record<string, number>;
+}
+
+const RATE_LIMIT_STATUSES = new Set([418, 429, 403]);
+
+/**
+ * One exchange's HTTP client: request budget, back-off on 429/418/403 (honouring Retry-After),
+ * timeouts, and de-duplication of concurrent identical requests (same URL → same promise).
+ */
+export class ExchangeFetcher {
+  readonly budget: RequestBudget;
+  readonly stats: FetchStats = { requests: 0, weight: 0, byPath: {} };
+  /** No request leaves before this time (ms) after a rate-limit answer. */
+  blockedUntil = 0;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly fetchImpl: NonNullable<FetchDeps['fetch']>;
+  readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    readonly profile: ExchangeProfile,
+    private readonly deps: FetchDeps = {},
+  ) {
+    this.fetchImpl = deps.fetch ?? ((url, init) => fetch(url, init));
+    this.now = deps.now ?? (() => Date.now());
+    this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.budget = new RequestBudget(profile.rules, this.now);
+  }
+
+  get exchange(): Exchange {
+    return this.profile.exchange;
+  }
+
+  resetStats(): void {
+    this.stats.requests = 0;
+    this.stats.weight = 0;
+    this.stats.byPath = {};
+  }
+
+  /** GET baseUrl+path?query and return the parsed JSON body (unvalidated: callers run a schema). */
+  get(path: string, query: Query = {}): Promise<unknown> {
+    const url = buildUrl(this.profile.baseUrl, path, query);
+    const pending = this.inFlight.get(url);
+    if (pending) return pending;
+    const p = this.send(path, query, url).finally(() => this.inFlight.delete(url));
+    this.inFlight.set(url, p);
+    return p;
+  }
+
+  private async send(path: string, query: Query, url: string): Promise<unknown> {
+    const { exchange } = this.profile;
+    const weight = this.profile.weight?.(path, query) ?? 1;
+    this.assertNotBlocked(path);
+    const wait = this.budget.waitMs(path, weight);
+    if (wait > (this.deps.maxBudgetWaitMs ?? 60_000)) {
+      throw new ApiError(exchange, path, 'backoff', `request budget exhausted for ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
+    }
+    if (wait > 0) {
+      await this.sleep(wait);
+      this.assertNotBlocked(path);
+    }
+    this.budget.record(path, weight);
+    this.stats.requests += 1;
+    this.stats.weight += weight;
+    this.stats.byPath[path] = (this.stats.byPath[path] ?? 0) + 1;
+
+    const controller = new AbortController();
+    const timeoutMs = this.deps.timeoutMs ?? 10_000;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetchImpl(url, { signal: controller.signal });
+      text = await res.text();
+    } catch (err) {
+      if (timedOut) throw new ApiError(exchange, path, 'timeout', `no answer within ${timeoutMs / 1000} s`);
+      throw new ApiError(exchange, path, 'network', err instanceof Error ? err.message : String(err));
+    } finally {
+      clearTimeout(timer);
+    }
+
+    if (RATE_LIMIT_STATUSES.has(res.status)) {
+      const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
+      const backoff = Math.max(retryAfter ?? this.profile.defaultBackoffMs(res.status), this.profile.minBackoffMs?.(res.status) ?? 0);
+      this.blockedUntil = Math.max(this.blockedUntil, this.now() + backoff);
+      throw new ApiError(exchange, path, 'rate-limit', `HTTP ${res.status}, backing off ${Math.ceil(backoff / 1000)} s`, {
+        status: res.status,
+        retryAfterMs: backoff,
+      });
+    }
+    if (res.status === 451) throw new ApiError(exchange, path, 'geo', 'HTTP 451: unavailable from this region', { status: 451 });
+    if (!res.ok) throw new ApiError(exchange, path, 'http', `HTTP ${res.status}`, { status: res.status });
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new ApiError(exchange, path, 'json', `malformed JSON (${text.length} bytes)`);
+    }
+  }
+
+  private assertNotBlocked(path: string): void {
+    const left = this.blockedUntil - this.now();
+    if (left > 0) {
+      throw new ApiError(this.profile.exchange, path, 'backoff', `backing off for ${Math.ceil(left / 1000)} s after a rate limit`, {
+        retryAfterMs: left,
+      });
+    }
+  }
+}
+
+export function buildUrl(base: string, path: string, query: Query): string {
+  const params = Object.entries(query)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(val))}`)
+    .join('&');
+  return `${base}${path}${params ? `?${params}` : ''}`;
+}
+
+/** Retry-After is delta-seconds or an HTTP date; returns ms from now, or undefined when absent/bad. */
+export function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const secs = Number(header);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * Paging helpers. Each exchange caps rows per request; a cold load walks the window page by page,
+ * a warm load usually needs one page. Loops are bounded so a misbehaving API cannot spin us.
+ */
+const MAX_PAGES = 40;
+
+/**
+ * Walk forward from `from` (inclusive) to `to`: `fetchPage(start)` returns ascending rows starting at
+ * or after `start`. Stops on a short or empty page, or when `to` is reached.
+ */
+export async function pageForward<T extends { t: number }>(
+  from: number,
+  to: number,
+  limit: number,
+  stepMs: number,
+  fetchPage: (start: number) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  let start = from;
+  for (let i = 0; i < MAX_PAGES && start <= to; i++) {
+    const rows = await fetchPage(start);
+    out.push(...rows);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < limit) break;
+    start = last.t + stepMs;
+  }
+  return out;
+}
+
+/**
+ * Walk backward from the newest data (OKX-style `after` cursor / Bybit endTime): `fetchPage(before)`
+ * returns ascending rows strictly older than `before` (undefined = newest). Stops once rows reach
+ * back to `from` or a page is empty.
+ */
+export async function pageBackward<T extends { t: number }>(
+  from: number,
+  fetchPage: (before: number | undefined, page: number) => Promise<T[]>,
+): Promise<T[]> {
+  const pages: T[][] = [];
+  let before: number | undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const rows = await fetchPage(before, i);
+    if (rows.length === 0) break;
+    pages.push(rows);
+    const oldest = rows[0]!.t;
+    if (oldest <= from) break;
+    before = oldest;
+  }
+  return pages.reverse().flat().filter((r) => r.t >= from);
+}
