@@ -87,7 +87,8 @@ export interface EngineConfig {
 export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   tiers: Object.freeze([5, 10, 25, 50, 100]),
   tierWeights: Object.freeze([0.15, 0.3, 0.25, 0.2, 0.1]),
-  modelBinPct: 0.05,
+  // Calibrated walk-forward (docs/accuracy.md): 0.01 % beats 0.05 % out of fold on both sides; finer gains nothing.
+  modelBinPct: 0.01,
   halfLifeHours: 7 * 24,
   closeFeeRate: Object.freeze({ binance: 0, bybit: 0.00055, okx: 0.0005, bitget: 0 }),
   longShare: 0.5,
