@@ -4,7 +4,7 @@
  * live in src/sites/<exchange>/labels.ts.
  */
 export const SIDE_WORDS = {
-  long: ['Long', 'Buy', 'Buy/Long', 'Open Long', '多', '做多', '多仓', '开多', '買入', '做多'],
+  long: ['Long', 'Buy', 'Buy/Long', 'Open Long', '多', '做多', '多仓', '开多', '買入'],
   short: ['Short', 'Sell', 'Sell/Short', 'Open Short', '空', '做空', '空仓', '开空', '賣出'],
 } as const;
 

@@ -1,0 +1,108 @@
+/**
+ * Manual positions and hedge picks, per exchange + symbol, in browser.storage.local. What is read back is
+ * validated again (storage is not trusted); a broken entry is ignored, never half-used.
+ */
+import type { Exchange, Position, Side, Symbol } from '../engine/types';
+import { validateManualPosition } from './manual-entry';
+
+export interface ManualStore {
+  load(exchange: Exchange, symbol: Symbol): Promise<Position | null>;
+  save(position: Position): Promise<void>;
+  clear(exchange: Exchange, symbol: Symbol): Promise<void>;
+  loadHedgePick(exchange: Exchange, symbol: Symbol): Promise<Side | null>;
+  saveHedgePick(exchange: Exchange, symbol: Symbol, side: Side | null): Promise<void>;
+  /** Calls `cb` when any manual entry or pick changes (e.g. saved from another tab). Returns unsubscribe. */
+  subscribe(cb: (exchange: Exchange, symbol: Symbol) => void): () => void;
+}
+
+export const MANUAL_PREFIX = 'manualPosition:';
+export const HEDGE_PREFIX = 'hedgePick:';
+export const manualKey = (exchange: Exchange, symbol: Symbol) => `${MANUAL_PREFIX}${exchange}:${symbol.toUpperCase()}`;
+export const hedgeKey = (exchange: Exchange, symbol: Symbol) => `${HEDGE_PREFIX}${exchange}:${symbol.toUpperCase()}`;
+
+function parseKey(key: string): { exchange: Exchange; symbol: Symbol } | null {
+  const m = /^(?:manualPosition|hedgePick):(binance|bybit|okx|bitget):([A-Z0-9]+)$/.exec(key);
+  return m ? { exchange: m[1] as Exchange, symbol: m[2]! } : null;
+}
+
+/** The minimal storage surface used (browser.storage.local fits it). */
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface ChangeSource {
+  addListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
+  removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
+}
+
+export function createManualStore(area: KeyValueArea, changes?: ChangeSource): ManualStore {
+  return {
+    async load(exchange, symbol) {
+      const key = manualKey(exchange, symbol);
+      const raw = (await area.get(key))[key];
+      if (!raw || typeof raw !== 'object') return null;
+      const r = validateManualPosition(raw as Record<string, unknown>, exchange, symbol.toUpperCase());
+      return r.ok ? r.position : null;
+    },
+    async save(position) {
+      const { exchange, symbol, side, entry, size, leverage, marginMode, liqPrice } = position;
+      const r = validateManualPosition({ side, entry, size, leverage, marginMode, liqPrice }, exchange, symbol);
+      if (!r.ok) throw new Error(`manual position for ${exchange} ${symbol}: ${r.error}`);
+      await area.set({ [manualKey(exchange, symbol)]: r.position });
+    },
+    async clear(exchange, symbol) {
+      await area.remove(manualKey(exchange, symbol));
+    },
+    async loadHedgePick(exchange, symbol) {
+      const key = hedgeKey(exchange, symbol);
+      const v = (await area.get(key))[key];
+      return v === 'long' || v === 'short' ? v : null;
+    },
+    async saveHedgePick(exchange, symbol, side) {
+      if (side === null) await area.remove(hedgeKey(exchange, symbol));
+      else await area.set({ [hedgeKey(exchange, symbol)]: side });
+    },
+    subscribe(cb) {
+      if (!changes) return () => {};
+      const listener = (c: Record<string, unknown>, areaName: string) => {
+        if (areaName !== 'local') return;
+        for (const key of Object.keys(c)) {
+          const k = parseKey(key);
+          if (k) cb(k.exchange, k.symbol);
+        }
+      };
+      changes.addListener(listener);
+      return () => changes.removeListener(listener);
+    },
+  };
+}
+
+/** The store over the extension's browser.storage.local. */
+export function browserManualStore(): ManualStore {
+  return createManualStore(browser.storage.local as unknown as KeyValueArea, browser.storage.onChanged as unknown as ChangeSource);
+}
+
+/** An in-memory store (tests, and pages where storage is unavailable). */
+export function memoryManualStore(): ManualStore {
+  const data = new Map<string, unknown>();
+  const listeners = new Set<(c: Record<string, unknown>, area: string) => void>();
+  const notify = (key: string) => listeners.forEach((l) => l({ [key]: {} }, 'local'));
+  return createManualStore(
+    {
+      get: async (key) => (data.has(key) ? { [key]: data.get(key) } : {}),
+      set: async (items) => {
+        for (const [k, v] of Object.entries(items)) {
+          data.set(k, structuredClone(v));
+          notify(k);
+        }
+      },
+      remove: async (key) => {
+        data.delete(key);
+        notify(key);
+      },
+    },
+    { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
+  );
+}

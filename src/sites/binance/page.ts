@@ -1,0 +1,37 @@
+/**
+ * Binance USDⓈ-M futures trading page: symbol from `/{locale?}/futures/{SYMBOL}` and the open position
+ * from the bottom account panel's Positions tab (research/pages-and-overlay.md §1.1).
+ */
+import type { Symbol } from '../../engine/types';
+import type { PositionRead, SiteAdapter } from '../page-adapter';
+import { findPositionsPane, readPositionWith, type ReaderConfig } from '../dom/position-reader';
+import { hostIs, LOCALE_PREFIX } from '../dom/url';
+import { BINANCE_LABELS } from './labels';
+
+const PATH = new RegExp(`^${LOCALE_PREFIX}/futures/([A-Za-z0-9]+USDT)/?$`);
+
+const CONFIG: ReaderConfig = {
+  exchange: 'binance',
+  labels: BINANCE_LABELS,
+  // Binance prints a short's size negative ("-0.150 BTC"); the sign is the side when no tag says otherwise.
+  signedSize: true,
+  bareSizeUnit: 'coin',
+  // The leverage control sits in the order form ("Cross" + "10x" buttons).
+  leverageScope: (doc) => doc.querySelector('[name="orderForm" i], [data-testid="order-form"], #trade-form') ?? doc,
+};
+
+export const binancePage: SiteAdapter = {
+  exchange: 'binance',
+  symbolFromUrl(url: URL): Symbol | null {
+    if (!hostIs(url, 'binance.com')) return null;
+    const m = PATH.exec(url.pathname);
+    return m?.[1] ? m[1].toUpperCase() : null;
+  },
+  readPosition(root: Document, symbol: Symbol): PositionRead {
+    return readPositionWith(root, symbol, CONFIG);
+  },
+  panelRoot(doc: Document): Element | null {
+    const found = findPositionsPane(doc, CONFIG);
+    return 'pane' in found ? found.pane : null;
+  },
+};
