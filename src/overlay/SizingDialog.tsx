@@ -1,0 +1,301 @@
+/**
+ * The in-page sizing dialog opened by the context menu "Size position with LiqLens". It shows what the
+ * engine (in the background) computes for the trader's planned side, entry, leverage and risk budget,
+ * and offers to copy the size and stop. It never types into or clicks the exchange's order form.
+ */
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Side } from '../engine/types';
+import type { SizeAnswer, SizeRequest } from '../sizing/size';
+import { lfrColour, lfrDataValue, lfrText, BAND_LABEL } from '../ui/fuel';
+import { formatCoin, formatPct, formatPrice, formatUsd } from '../ui/format';
+
+export interface SizingDialogProps {
+  /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
+  initialEntry?: number;
+  initialSide?: Side;
+  initialLeverage?: number;
+  /** Asks the background for the engine's answer. */
+  request: (req: SizeRequest) => Promise<SizeAnswer>;
+  onClose: () => void;
+  /** Clipboard writer (injected so tests can observe it). */
+  copy?: (text: string) => Promise<void>;
+  /** Delay before re-asking after an edit, ms. */
+  debounceMs?: number;
+}
+
+const DEFAULT_LEVERAGE = 10;
+
+/** Parses a user-typed number field; null when empty or not a finite number. */
+function num(s: string): number | null {
+  const t = s.trim().replace(/,/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Field-level problems with the inputs, before anything is sent. */
+function inputErrors(entry: string, leverage: string, account: string, risk: string): Record<string, string> {
+  const e: Record<string, string> = {};
+  const en = num(entry);
+  if (en === null || en <= 0) e.entry = 'Enter a positive entry price.';
+  const lev = num(leverage);
+  if (lev === null || lev < 1 || lev > 200) e.leverage = 'Leverage must be between 1 and 200.';
+  if (account.trim() !== '') {
+    const a = num(account);
+    if (a === null || a <= 0) e.account = 'Account size must be a positive amount.';
+  }
+  if (risk.trim() !== '') {
+    const r = num(risk);
+    if (r === null || r <= 0 || r > 100) e.risk = 'Risk must be above 0 and at most 100 %.';
+  }
+  return e;
+}
+
+const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
+
+export function SizingDialog(props: SizingDialogProps) {
+  const { request, onClose, copy = defaultCopy, debounceMs = 150 } = props;
+  const [side, setSide] = useState<Side>(props.initialSide ?? 'long');
+  const [entry, setEntry] = useState(props.initialEntry ? String(props.initialEntry) : '');
+  const [leverage, setLeverage] = useState(String(props.initialLeverage ?? DEFAULT_LEVERAGE));
+  // Empty account/risk fields mean "from options"; the answer tells which values were used.
+  const [account, setAccount] = useState('');
+  const [risk, setRisk] = useState('');
+  const [answer, setAnswer] = useState<SizeAnswer | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState('');
+  const first = useRef<HTMLButtonElement>(null);
+  const seq = useRef(0);
+
+  const errors = inputErrors(entry, leverage, account, risk);
+  const valid = Object.keys(errors).length === 0;
+
+  useEffect(() => first.current?.focus(), []);
+
+  useEffect(() => {
+    if (!valid) return;
+    const my = ++seq.current;
+    const timer = setTimeout(() => {
+      const req: SizeRequest = { side, entry: num(entry)!, leverage: num(leverage)! };
+      const a = num(account);
+      const r = num(risk);
+      if (a !== null) req.accountUsd = a;
+      if (r !== null) req.riskPct = r;
+      setBusy(true);
+      request(req)
+        .then((ans) => my === seq.current && setAnswer(ans))
+        .catch((e: unknown) => my === seq.current && setAnswer({ kind: 'error', reason: `Background unavailable: ${String(e)}` }))
+        .finally(() => my === seq.current && setBusy(false));
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [side, entry, leverage, account, risk, valid]);
+
+  const doCopy = (what: string, text: string) =>
+    copy(text).then(
+      () => setCopied(`${what} copied`),
+      () => setCopied(`Could not copy ${what}`),
+    );
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
+  const ok = answer?.kind === 'ok' ? answer : null;
+  const stop = ok?.stop.kind === 'stop' ? ok.stop : null;
+  const size = ok?.sizing.kind === 'size' ? ok.sizing : null;
+  const warnings: string[] = [];
+  if (stop?.liquidationBeforeStop) {
+    warnings.push(
+      `Your liquidation (${formatPrice(stop.liquidationBeforeStop.liqPrice)}) comes before the stop: use at most ${stop.liquidationBeforeStop.maxLeverage}x.`,
+    );
+  }
+  // The engine's sizing repeats the own-liquidation warning without the price; keep the one that names it.
+  if (size) for (const w of size.warnings) if (!(stop?.liquidationBeforeStop && /liquidation comes before the stop/.test(w))) warnings.push(w);
+  if (ok?.lfr.kind === 'ratio' && ok.lfr.value < 1) warnings.push(`LFR ${lfrText(ok.lfr)} < 1: more liquidation fuel on the risk side than on the profit side.`);
+
+  return (
+    <div class="ll-sizing" role="dialog" aria-modal="true" aria-labelledby="ll-sizing-title" data-testid="sizing-dialog" onKeyDown={onKey}>
+      <style>{CSS}</style>
+      <header>
+        <h2 id="ll-sizing-title">Size position with LiqLens</h2>
+        <button type="button" class="ll-close" aria-label="Close" onClick={onClose} data-testid="sizing-close">
+          ×
+        </button>
+      </header>
+      <p class="ll-note">Estimated from public data. Nothing is entered into the exchange's order form.</p>
+      <fieldset class="ll-side">
+        <legend>Side</legend>
+        {(['long', 'short'] as const).map((s, i) => (
+          <button
+            type="button"
+            ref={i === 0 ? first : undefined}
+            aria-pressed={side === s}
+            class={side === s ? 'on' : ''}
+            data-testid={`sizing-side-${s}`}
+            onClick={() => setSide(s)}
+          >
+            {s === 'long' ? 'Long' : 'Short'}
+          </button>
+        ))}
+      </fieldset>
+      <div class="ll-grid">
+        <Field id="entry" label="Entry" value={entry} onInput={setEntry} error={errors.entry} />
+        <Field id="leverage" label="Leverage (x)" value={leverage} onInput={setLeverage} error={errors.leverage} />
+        <Field id="account" label="Account (USD)" value={account} placeholder={ok ? String(ok.accountUsd) : 'from options'} onInput={setAccount} error={errors.account} />
+        <Field id="risk" label="Risk (%)" value={risk} placeholder={ok ? String(ok.riskPct) : 'from options'} onInput={setRisk} error={errors.risk} />
+      </div>
+      <div aria-live="polite" data-testid="sizing-result" data-busy={busy ? 'true' : 'false'}>
+        {answer?.kind === 'error' && (
+          <p class="ll-error" role="alert" data-testid="sizing-error">
+            {answer.reason}
+          </p>
+        )}
+        {ok && (
+          <dl class="ll-out">
+            <dt>Stop</dt>
+            <dd data-testid="sizing-stop" data-value={stop ? String(stop.price) : ''}>
+              {stop ? `${formatPrice(stop.price)} (${formatPct(stop.distancePct)} from entry, ${formatPct(stop.bufferPct, 1)} beyond the cluster)` : ok.stop.kind === 'none' ? ok.stop.reason : ''}
+            </dd>
+            {size ? (
+              <>
+                <dt>Stop distance</dt>
+                <dd data-testid="sizing-stop-distance" data-value={String(size.stopDistancePct)}>
+                  {formatPct(size.stopDistancePct)}
+                </dd>
+                <dt>Notional</dt>
+                <dd data-testid="sizing-notional" data-value={String(size.notionalUsd)}>
+                  {formatUsd(size.notionalUsd)}
+                </dd>
+                <dt>Size</dt>
+                <dd data-testid="sizing-size" data-value={String(size.sizeCoin)}>
+                  {formatCoin(size.sizeCoin)} {ok.symbol.replace(/USDT?$/, '')}
+                </dd>
+                <dt>Margin</dt>
+                <dd data-testid="sizing-margin" data-value={String(size.marginUsd)}>
+                  {formatUsd(size.marginUsd)} at {size.leverage}x
+                </dd>
+                <dt>Max leverage</dt>
+                <dd data-testid="sizing-max-leverage" data-value={String(size.maxLeverage)}>
+                  {size.maxLeverage}x keeps liquidation beyond the stop
+                </dd>
+                <dt>Risk</dt>
+                <dd data-testid="sizing-risk-usd" data-value={String(size.riskUsd)}>
+                  {formatUsd(size.riskUsd)} incl. fees
+                </dd>
+              </>
+            ) : (
+              ok.sizing.kind === 'none' && (
+                <>
+                  <dt>Size</dt>
+                  <dd data-testid="sizing-size" data-value="">
+                    {ok.sizing.reason}
+                  </dd>
+                </>
+              )
+            )}
+            <dt>LFR at entry</dt>
+            <dd data-testid="sizing-lfr" data-value={lfrDataValue(ok.lfr)} style={{ color: lfrColour(ok.lfr) }}>
+              {lfrText(ok.lfr)}
+              {ok.lfr.kind === 'ratio' ? ` — ${BAND_LABEL[ok.lfr.band]}` : ''}
+            </dd>
+          </dl>
+        )}
+        {warnings.length > 0 && (
+          <ul class="ll-warn" data-testid="sizing-warnings">
+            {warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        )}
+        {ok?.partial && <p class="ll-note">Some exchanges' data is missing or partial: the map is incomplete.</p>}
+      </div>
+      <footer>
+        <button type="button" disabled={!size} data-testid="sizing-copy-size" onClick={() => size && doCopy('size', formatCoin(size.sizeCoin))}>
+          Copy size
+        </button>
+        <button type="button" disabled={!stop} data-testid="sizing-copy-stop" onClick={() => stop && doCopy('stop', formatPrice(stop.price).replace(/,/g, ''))}>
+          Copy stop
+        </button>
+        <span role="status" data-testid="sizing-copied">
+          {copied}
+        </span>
+      </footer>
+    </div>
+  );
+}
+
+function Field(p: { id: string; label: string; value: string; placeholder?: string; error: string | undefined; onInput: (v: string) => void }) {
+  const id = `ll-sizing-${p.id}`;
+  return (
+    <label for={id}>
+      <span>{p.label}</span>
+      <input
+        id={id}
+        inputMode="decimal"
+        autocomplete="off"
+        value={p.value}
+        placeholder={p.placeholder}
+        aria-invalid={p.error ? 'true' : 'false'}
+        aria-describedby={p.error ? `${id}-err` : undefined}
+        data-testid={`sizing-${p.id}`}
+        onInput={(e) => p.onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+      {p.error && (
+        <small id={`${id}-err`} class="ll-error">
+          {p.error}
+        </small>
+      )}
+    </label>
+  );
+}
+
+/** Mounts the dialog into `container` (e.g. the overlay's shadow root). Returns an unmount function. */
+export function mountSizingDialog(container: Element | ShadowRoot | DocumentFragment, props: Omit<SizingDialogProps, 'onClose'> & { onClose?: () => void }): () => void {
+  const host = document.createElement('div');
+  host.className = 'll-sizing-host';
+  container.appendChild(host);
+  const unmount = () => {
+    render(null, host);
+    host.remove();
+  };
+  render(
+    <SizingDialog
+      {...props}
+      onClose={() => {
+        unmount();
+        props.onClose?.();
+      }}
+    />,
+    host,
+  );
+  return unmount;
+}
+
+const CSS = `
+.ll-sizing{position:fixed;top:80px;right:24px;z-index:2147483647;width:340px;max-height:calc(100vh - 100px);overflow:auto;
+  background:#111418;color:#e9ecef;border:1px solid #343a40;border-radius:8px;padding:12px 14px;font:13px/1.4 system-ui,sans-serif;
+  box-shadow:0 6px 24px rgba(0,0,0,.5);pointer-events:auto}
+.ll-sizing header{display:flex;justify-content:space-between;align-items:center}
+.ll-sizing h2{font-size:15px;margin:0}
+.ll-sizing button{background:#212529;color:inherit;border:1px solid #495057;border-radius:4px;padding:4px 10px;cursor:pointer;font:inherit}
+.ll-sizing button:focus-visible,.ll-sizing input:focus-visible{outline:2px solid #4dabf7;outline-offset:1px}
+.ll-sizing button.on{background:#1c7ed6;border-color:#1c7ed6}
+.ll-sizing button:disabled{opacity:.5;cursor:default}
+.ll-close{font-size:16px;line-height:1}
+.ll-side{border:0;padding:0;margin:8px 0;display:flex;gap:6px;align-items:center}
+.ll-side legend{float:left;margin-right:8px;color:#adb5bd}
+.ll-grid{display:grid;grid-template-columns:1fr 1fr;gap:6px 10px}
+.ll-grid label{display:flex;flex-direction:column;gap:2px;color:#adb5bd}
+.ll-grid input{background:#000;color:#fff;border:1px solid #495057;border-radius:4px;padding:4px 6px;font:inherit}
+.ll-grid input[aria-invalid=true]{border-color:#fa5252}
+.ll-out{display:grid;grid-template-columns:auto 1fr;gap:3px 10px;margin:10px 0}
+.ll-out dt{color:#adb5bd}.ll-out dd{margin:0}
+.ll-warn{color:#ffa94d;padding-left:18px;margin:6px 0}
+.ll-error{color:#ff8787}
+.ll-note{color:#868e96;font-size:11px;margin:4px 0}
+.ll-sizing footer{display:flex;gap:8px;align-items:center;margin-top:8px}
+`;
