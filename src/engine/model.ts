@@ -66,6 +66,12 @@ export interface ModelState {
   lastBarT: number | null;
   lastOiCoin: number | null;
   bars: number;
+  /** Per tier: ln(liquidation factor)/δ rounded to whole bins, the tier's shift (−Infinity for a 1x long). */
+  readonly longShift: Float64Array;
+  readonly shortShift: Float64Array;
+  /** Extremes of the finite shifts, to reserve a bar's whole range at once. */
+  readonly minShift: number;
+  readonly maxShift: number;
 }
 
 export interface BarPrediction {
@@ -95,9 +101,19 @@ export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfi
 }
 
 export function createModel(params: ModelParams, initialOiCoin?: number): ModelState {
+  const logStep = Math.log1p(params.modelBinPct / 100);
+  const shift = (side: Side) =>
+    Float64Array.from(params.leverages, (l) => Math.round(Math.log(liquidationFactor(side, l, params.maintenanceRate)) / logStep));
+  const longShift = shift('long');
+  const shortShift = shift('short');
+  const finite = [...longShift, ...shortShift].filter(Number.isFinite);
   return {
+    longShift,
+    shortShift,
+    minShift: Math.min(0, ...finite),
+    maxShift: Math.max(0, ...finite),
     params,
-    logStep: Math.log1p(params.modelBinPct / 100),
+    logStep,
     tierCount: params.leverages.length,
     offset: 0,
     size: 0,
@@ -146,8 +162,10 @@ export function sideCoin(s: ModelState, side: Side): number {
 
 function ensureRange(s: ModelState, iMin: number, iMax: number): void {
   if (s.size > 0 && iMin >= s.offset && iMax < s.offset + s.size) return;
-  const newOffset = s.size === 0 ? iMin - GROW_MARGIN : Math.min(s.offset, iMin - GROW_MARGIN);
-  const newEnd = s.size === 0 ? iMax + 1 + GROW_MARGIN : Math.max(s.offset + s.size, iMax + 1 + GROW_MARGIN);
+  // Grow geometrically (amortised O(1) per bar) with room on both sides for price drift.
+  const margin = Math.max(GROW_MARGIN, s.size >> 1, (iMax - iMin) >> 1);
+  const newOffset = s.size === 0 ? iMin - margin : Math.min(s.offset, iMin - margin);
+  const newEnd = s.size === 0 ? iMax + 1 + margin : Math.max(s.offset + s.size, iMax + 1 + margin);
   const size = newEnd - newOffset;
   const T = s.tierCount;
   const long = new Float64Array(size * T);
@@ -163,10 +181,14 @@ function ensureRange(s: ModelState, iMin: number, iMax: number): void {
   s.size = size;
 }
 
-/** Zero global bins [from, to] of one side and return the coin·price they held (raw units). */
-function clearRange(s: ModelState, side: Side, from: number, to: number): number {
+/** Zero global bins [from, to] of one side; returns the coin·price they held (raw units) when `value`. */
+function clearRange(s: ModelState, side: Side, from: number, to: number, value: boolean): number {
   const arr = side === 'long' ? s.long : s.short;
   const T = s.tierCount;
+  if (!value) {
+    arr.fill(0, (from - s.offset) * T, (to - s.offset + 1) * T);
+    return 0;
+  }
   let usd = 0;
   let price = binCentre(s, from);
   const g = Math.exp(s.logStep);
@@ -182,22 +204,22 @@ function clearRange(s: ModelState, side: Side, from: number, to: number): number
   return usd;
 }
 
-/** Long levels with centre ≥ price are consumed; returns real USD. */
-function consumeLongFrom(s: ModelState, price: number): number {
-  const first = Math.max(s.longLo, Math.ceil(Math.log(price) / s.logStep - 0.5));
-  if (first > s.longHi) return 0;
-  const usd = clearRange(s, 'long', first, s.longHi) * s.scale;
-  s.longHi = first - 1;
+/** Long levels in global bins ≥ `first` are consumed; returns real USD. */
+function consumeLongFrom(s: ModelState, first: number, value = true): number {
+  const from = Math.max(s.longLo, first);
+  if (from > s.longHi) return 0;
+  const usd = clearRange(s, 'long', from, s.longHi, value) * s.scale;
+  s.longHi = from - 1;
   if (s.longHi < s.longLo) [s.longLo, s.longHi] = [EMPTY_LO, EMPTY_HI];
   return usd;
 }
 
-/** Short levels with centre ≤ price are consumed; returns real USD. */
-function consumeShortTo(s: ModelState, price: number): number {
-  const last = Math.min(s.shortHi, Math.floor(Math.log(price) / s.logStep - 0.5));
-  if (last < s.shortLo) return 0;
-  const usd = clearRange(s, 'short', s.shortLo, last) * s.scale;
-  s.shortLo = last + 1;
+/** Short levels in global bins ≤ `last` are consumed; returns real USD. */
+function consumeShortTo(s: ModelState, last: number, value = true): number {
+  const to = Math.min(s.shortHi, last);
+  if (to < s.shortLo) return 0;
+  const usd = clearRange(s, 'short', s.shortLo, to, value) * s.scale;
+  s.shortLo = to + 1;
   if (s.shortHi < s.shortLo) [s.shortLo, s.shortHi] = [EMPTY_LO, EMPTY_HI];
   return usd;
 }
@@ -209,64 +231,69 @@ export function barVwap(bar: Candle): number {
   return Math.min(bar.high, Math.max(bar.low, p));
 }
 
-/** Adds `coin` new positions of one side: triangular entry kernel over [low, high] × tiers. */
-function addPositions(s: ModelState, side: Side, coin: number, bar: Candle, peak: number): void {
-  if (!(coin > 0)) return;
-  const { leverages, weights, maintenanceRate } = s.params;
-  const T = s.tierCount;
-  const d = s.logStep;
-  const rawCoin = coin / s.scale;
-  const { low, high } = bar;
-  for (let k = 0; k < T; k++) {
-    const qty = rawCoin * weights[k]!;
-    if (!(qty > 0)) continue;
-    const f = liquidationFactor(side, leverages[k]!, maintenanceRate);
-    if (!(f > 0)) continue; // 1x long never liquidates
-    // Bins whose centre lies inside the liquidation image of [low, high].
-    const iA = Math.ceil(Math.log(low * f) / d - 0.5);
-    const iB = Math.floor(Math.log(high * f) / d - 0.5);
-    let wSum = 0;
-    for (let i = iA; i <= iB; i++) wSum += triangular(binCentreRaw(d, i) / f, low, peak, high);
-    let lo: number;
-    let hi: number;
-    if (wSum > 0) {
-      ensureRange(s, iA, iB);
-      const arr = side === 'long' ? s.long : s.short;
-      for (let i = iA; i <= iB; i++) {
-        const w = triangular(binCentreRaw(d, i) / f, low, peak, high);
-        const j = (i - s.offset) * T + k;
-        if (w > 0) arr[j] = arr[j]! + (qty * w) / wSum;
-      }
-      lo = iA;
-      hi = iB;
-    } else {
-      // Range narrower than a bin (or flat bar): all of it at the peak's level.
-      const i = Math.floor(Math.log(peak * f) / d);
-      ensureRange(s, i, i);
-      const arr = side === 'long' ? s.long : s.short;
-      const j = (i - s.offset) * T + k;
-      arr[j] = arr[j]! + qty;
-      lo = hi = i;
-    }
-    if (side === 'long') {
-      s.longLo = Math.min(s.longLo, lo);
-      s.longHi = Math.max(s.longHi, hi);
-    } else {
-      s.shortLo = Math.min(s.shortLo, lo);
-      s.shortHi = Math.max(s.shortHi, hi);
+/** Scratch for kernel weights (bars span few bins; grows when one does not). */
+let kernel = new Float64Array(64);
+
+/**
+ * The bar's entry kernel on the grid: triangular over [low, high] peaked at the VWAP, evaluated at the
+ * centres of entry bins eA..eA+n−1 and normalised to sum 1 (in `kernel`). Works in log-bin units
+ * u = ln(p)/δ; over one bar's range a triangle in log price is indistinguishable from one in price.
+ * A range narrower than a bin (or a flat bar) puts everything in the peak's bin.
+ */
+function entryKernel(lowU: number, peakU: number, highU: number): { eA: number; n: number } {
+  const eA = Math.ceil(lowU - 0.5);
+  const n = Math.floor(highU - 0.5) - eA + 1;
+  const invRise = peakU > lowU ? 1 / (peakU - lowU) : 0;
+  const invFall = highU > peakU ? 1 / (highU - peakU) : 0;
+  let wSum = 0;
+  if (n > 0) {
+    if (kernel.length < n) kernel = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const u = eA + i + 0.5;
+      const w = u <= peakU ? (invRise > 0 ? (u - lowU) * invRise : 1) : invFall > 0 ? (highU - u) * invFall : 1;
+      const wc = w > 0 ? w : 0;
+      kernel[i] = wc;
+      wSum += wc;
     }
   }
+  if (!(wSum > 0)) {
+    kernel[0] = 1;
+    return { eA: Math.floor(peakU), n: 1 };
+  }
+  const inv = 1 / wSum;
+  for (let i = 0; i < n; i++) kernel[i]! *= inv;
+  return { eA, n };
 }
 
-function binCentreRaw(logStep: number, i: number): number {
-  return Math.exp((i + 0.5) * logStep);
-}
-
-/** Triangular kernel on [low, high] peaked at `peak` (1 at the peak, 0 at the ends). */
-function triangular(x: number, low: number, peak: number, high: number): number {
-  if (x < low || x > high) return 0;
-  if (x <= peak) return peak > low ? (x - low) / (peak - low) : 1;
-  return high > peak ? (high - x) / (high - peak) : 1;
+/**
+ * Adds `coin` new positions of one side: the entry kernel split over the tiers, each tier's levels shifted
+ * by its liquidation factor rounded to whole bins (≤ half a bin, 0.005 % at 0.01 % bins), so one kernel
+ * serves every tier of both sides.
+ */
+function addPositions(s: ModelState, side: Side, coin: number, eA: number, n: number): void {
+  if (!(coin > 0)) return;
+  const T = s.tierCount;
+  const rawCoin = coin / s.scale;
+  const shifts = side === 'long' ? s.longShift : s.shortShift;
+  const arr = side === 'long' ? s.long : s.short;
+  let lo = side === 'long' ? s.longLo : s.shortLo;
+  let hi = side === 'long' ? s.longHi : s.shortHi;
+  for (let k = 0; k < T; k++) {
+    const qty = rawCoin * s.params.weights[k]!;
+    const sh = shifts[k]!;
+    if (!(qty > 0) || !Number.isFinite(sh)) continue; // 1x long never liquidates
+    const first = eA + sh;
+    for (let i = 0, j = (first - s.offset) * T + k; i < n; i++, j += T) arr[j] = arr[j]! + kernel[i]! * qty;
+    if (first < lo) lo = first;
+    if (first + n - 1 > hi) hi = first + n - 1;
+  }
+  if (side === 'long') {
+    s.longLo = lo;
+    s.longHi = hi;
+  } else {
+    s.shortLo = lo;
+    s.shortHi = hi;
+  }
 }
 
 /** Folds `scale` back into the arrays when it drifts far from 1 (precision), or resets an empty map. */
@@ -288,9 +315,16 @@ export function stepBar(s: ModelState, bar: Candle, oiInBar: readonly OpenIntere
   if (s.lastBarT !== null && bar.t <= s.lastBarT) {
     throw new EngineError('out-of-order', 'candles.t', `bar ${bar.t} is not after ${s.lastBarT}`, s.params.exchange);
   }
-  // 1. Predict from the state left by the previous bar, and consume what the range crossed.
-  const predictedLongUsd = consumeLongFrom(s, bar.low);
-  const predictedShortUsd = consumeShortTo(s, bar.high);
+  // Prices in log-bin units u = ln(p)/δ: bin i holds u ∈ [i, i + 1), its centre is at i + 0.5.
+  const d = s.logStep;
+  const lowU = Math.log(bar.low) / d;
+  const highU = Math.log(bar.high) / d;
+  const closeU = Math.log(bar.close) / d;
+
+  // 1. Predict from the state left by the previous bar, and consume what the range crossed
+  //    (long: centre ≥ low; short: centre ≤ high).
+  const predictedLongUsd = consumeLongFrom(s, Math.ceil(lowU - 0.5));
+  const predictedShortUsd = consumeShortTo(s, Math.floor(highU - 0.5));
 
   // 2. Decay with the real elapsed time.
   if (s.lastBarT !== null) s.scale *= Math.pow(0.5, (bar.t - s.lastBarT) / (s.params.halfLifeHours * 3_600_000));
@@ -308,10 +342,13 @@ export function stepBar(s: ModelState, bar: Candle, oiInBar: readonly OpenIntere
     closeCoin = prev;
     renormalise(s);
     if (inflowCoin > 0) {
-      const peak = barVwap(bar);
+      const peakU = Math.min(highU, Math.max(lowU, Math.log(barVwap(bar)) / d));
+      const { eA, n } = entryKernel(lowU, peakU, highU);
+      // One growth check for every tier of both sides.
+      ensureRange(s, eA + s.minShift, eA + n - 1 + s.maxShift);
       const both = 2 * inflowCoin;
-      addPositions(s, 'long', both * s.params.longShare, bar, peak);
-      addPositions(s, 'short', both * (1 - s.params.longShare), bar, peak);
+      addPositions(s, 'long', both * s.params.longShare, eA, n);
+      addPositions(s, 'short', both * (1 - s.params.longShare), eA, n);
     }
     // 4. Fractional removal: the map's mass follows the closing OI.
     const denom = base + inflowCoin;
@@ -319,22 +356,15 @@ export function stepBar(s: ModelState, bar: Candle, oiInBar: readonly OpenIntere
   }
   renormalise(s);
 
-  // 5. Born-dead: levels on the wrong side of the close would already have been liquidated.
-  consumeLongFrom(s, nextAbove(bar.close));
-  consumeShortTo(s, nextBelow(bar.close));
+  // 5. Born-dead: levels on the wrong side of the close would already have been liquidated
+  //    (long centre > close, short centre < close).
+  consumeLongFrom(s, Math.floor(closeU - 0.5) + 1, false);
+  consumeShortTo(s, Math.ceil(closeU - 0.5) - 1, false);
 
   s.lastBarT = bar.t;
   s.lastOiCoin = closeCoin;
   s.bars++;
   return { predictedLongUsd, predictedShortUsd, inflowCoin };
-}
-
-/** Strictly-greater / strictly-smaller neighbours so a level exactly at the close survives. */
-function nextAbove(x: number): number {
-  return x * (1 + Number.EPSILON);
-}
-function nextBelow(x: number): number {
-  return x * (1 - Number.EPSILON);
 }
 
 /** Index of the first element with t > `after` (binary search over an ascending series). */
