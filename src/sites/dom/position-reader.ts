@@ -16,7 +16,7 @@ import { leverageFromText, readLeverageControl, type LeverageRead, type MarginWo
 import { inferDecimal, parseLocaleNumber, type NumberHint } from './numbers';
 import { findTables, readHeaderTable, type Column, type HeaderTable, type Row } from './table';
 import { findTabPane } from './tabs';
-import { headerUnit, labelKey, labelMatch, textOf } from './text';
+import { headerUnit, labelKey, labelMatch, spacedText, textOf } from './text';
 
 export type Field = 'symbol' | 'side' | 'size' | 'entry' | 'mark' | 'liq' | 'leverage' | 'marginMode';
 
@@ -225,10 +225,14 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
   draft.size = Math.abs(size.value);
 
   // Leverage and margin mode: leverage/mode columns, the row's tags, then the leverage control.
+  const tagText = (f: Field) => {
+    const col = cols.byField[f];
+    return col ? spacedText(row.cells.get(col.index)) : '';
+  };
   const fromRow = mergeLeverage(
-    leverageFromText(cellText('leverage') ?? '', cfg.labels.margin),
-    leverageFromText(cellText('marginMode') ?? '', cfg.labels.margin),
-    leverageFromText(textOf(row.cells.get(cols.byField.symbol!.index)), cfg.labels.margin),
+    leverageFromText(tagText('leverage'), cfg.labels.margin),
+    leverageFromText(tagText('marginMode'), cfg.labels.margin),
+    leverageFromText(tagText('symbol'), cfg.labels.margin),
   );
   let leverage = fromRow.leverage;
   let marginMode = fromRow.marginMode;

@@ -60,6 +60,9 @@ export function readHeaderTable(table: Element): HeaderTable | null {
       const index = ci !== null && byColIndex.has(ci) ? byColIndex.get(ci)! : position;
       cells.set(index, cell);
     });
+    // An empty-state row ("You have no position.") is one cell spanning the table: not a data row.
+    const only = cells.size === 1 ? [...cells.values()][0] : undefined;
+    if (only && columns.length > 1 && Number(only.getAttribute('colspan') ?? 1) > 1) continue;
     if (cells.size > 0) rows.push({ element: rowEl, cells });
   }
   return { element: table, columns, rows };

@@ -6,6 +6,21 @@ export function textOf(el: Element | null | undefined): string {
 }
 
 /**
+ * Text with a space between separate text nodes, so adjacent tags stay separate words ("Cross 10x" +
+ * "Long" → "Cross 10x Long", where textContent gives "Cross 10xLong"). For tags, not for numbers.
+ */
+export function spacedText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) parts.push(n.textContent ?? '');
+    else n.childNodes.forEach(walk);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
  * Label key: lower-case, parenthesised parts (counters "(1)", units "(USDT)") and every space and
  * punctuation removed, CJK kept. "Liq.Price", "Liq. Price (USDT)" → "liqprice"; "仓位(1)" → "仓位".
  */

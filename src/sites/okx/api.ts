@@ -17,7 +17,7 @@ const EX = 'okx' as const;
 const RUBIK = '/api/v5/rubik/';
 
 /**
- * Budget: 10 requests / 2 s overall (market endpoints publish 20 / 2 s each) and 3 / 2 s on the rubik
+ * Budget: 10 requests / 2 s overall (market endpoints publish 20 / 2 s each) and 4 / 2 s on the rubik
  * statistics endpoints (published ≈ 5 / 2 s). OKX answers 429 with code 50011 on breach.
  */
 export const OKX_PROFILE: ExchangeProfile = {
@@ -25,7 +25,7 @@ export const OKX_PROFILE: ExchangeProfile = {
   baseUrl: OKX_BASE,
   rules: [
     { name: 'requests-2s', windowMs: 2_000, max: 10, cost: () => 1 },
-    { name: 'rubik-2s', windowMs: 2_000, max: 3, cost: (p) => (p.startsWith(RUBIK) ? 1 : 0) },
+    { name: 'rubik-2s', windowMs: 2_000, max: 4, cost: (p) => (p.startsWith(RUBIK) ? 1 : 0) },
   ],
   defaultBackoffMs: (status) => (status === 403 ? 300_000 : 30_000),
 };

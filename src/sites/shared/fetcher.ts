@@ -85,11 +85,13 @@ export class ExchangeFetcher {
     const { exchange } = this.profile;
     const weight = this.profile.weight?.(path, query) ?? 1;
     this.assertNotBlocked(path);
-    const wait = this.budget.waitMs(path, weight);
-    if (wait > (this.deps.maxBudgetWaitMs ?? 60_000)) {
-      throw new ApiError(exchange, path, 'backoff', `request budget exhausted for ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
-    }
-    if (wait > 0) {
+    // Re-check after every sleep: concurrent waiters wake together and only some of them fit.
+    const maxWait = this.deps.maxBudgetWaitMs ?? 60_000;
+    const started = this.now();
+    for (let wait = this.budget.waitMs(path, weight); wait > 0; wait = this.budget.waitMs(path, weight)) {
+      if (this.now() - started + wait > maxWait) {
+        throw new ApiError(exchange, path, 'backoff', `request budget exhausted for ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
+      }
       await this.sleep(wait);
       this.assertNotBlocked(path);
     }
