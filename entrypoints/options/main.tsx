@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from './OptionsApp';
+import './style.css';
 
-render(<main><h1>LiqLens options</h1></main>, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

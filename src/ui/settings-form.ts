@@ -1,0 +1,96 @@
+/**
+ * The options form works on strings (what the inputs hold); this converts between that draft and
+ * Settings, and maps validation issues to the field that shows them inline.
+ */
+import { EXCHANGES, type Exchange } from '../engine/types';
+import { validateSettings, type Settings, type SettingsIssue } from '../settings';
+
+export interface MacroEventDraft {
+  /** YYYY-MM-DD, UTC. */
+  date: string;
+  /** HH:MM, UTC. */
+  time: string;
+  label: string;
+}
+
+export interface SettingsDraft {
+  accountUsd: string;
+  riskPct: string;
+  stopBufferPct: string;
+  tierWeightsPct: string[];
+  exchanges: Record<Exchange, boolean>;
+  windowDays: string;
+  refreshSec: string;
+  alerts: { clusterEdge: boolean; clusterEdgePct: string; lfrDegraded: boolean; staleMap: boolean; squeeze: boolean; cooldownMin: string };
+  macroEvents: MacroEventDraft[];
+  overlay: Settings['overlay'];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function toDraft(s: Settings): SettingsDraft {
+  return {
+    accountUsd: String(s.accountUsd),
+    riskPct: String(s.riskPct),
+    stopBufferPct: String(s.stopBufferPct),
+    tierWeightsPct: s.tierWeightsPct.map(String),
+    exchanges: { ...s.exchanges },
+    windowDays: String(s.windowDays),
+    refreshSec: String(s.refreshSec),
+    alerts: { ...s.alerts, clusterEdgePct: String(s.alerts.clusterEdgePct), cooldownMin: String(s.alerts.cooldownMin) },
+    macroEvents: s.macroEvents.map((e) => {
+      const d = new Date(e.t);
+      return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`, label: e.label };
+    }),
+    overlay: { ...s.overlay },
+  };
+}
+
+/** A typed number from an input; empty or garbage becomes NaN, which validation names as "must be a number". */
+function num(s: string): number {
+  const t = s.trim();
+  return t === '' ? Number.NaN : Number(t);
+}
+
+/** UTC time of a date + time pair, or null when either is not a real calendar value. */
+export function eventTime(date: string, time: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const t = Date.parse(`${date}T${time}:00Z`);
+  if (!Number.isFinite(t)) return null;
+  // Date.parse rolls "2026-02-30" over to March; reject it instead.
+  const d = new Date(t);
+  return d.toISOString().slice(0, 16) === `${date}T${time}` ? t : null;
+}
+
+export type DraftResult = { ok: true; settings: Settings } | { ok: false; issues: SettingsIssue[] };
+
+export function fromDraft(d: SettingsDraft): DraftResult {
+  const dateIssues: SettingsIssue[] = [];
+  const macroEvents = d.macroEvents.map((e, i) => {
+    const t = eventTime(e.date, e.time);
+    if (t === null) dateIssues.push({ path: `macroEvents.${i}.t`, message: 'Enter a valid date (YYYY-MM-DD) and time (HH:MM, UTC).' });
+    return { t: t ?? 0, label: e.label };
+  });
+  const candidate = {
+    accountUsd: num(d.accountUsd),
+    riskPct: num(d.riskPct),
+    stopBufferPct: num(d.stopBufferPct),
+    tierWeightsPct: d.tierWeightsPct.map(num),
+    exchanges: Object.fromEntries(EXCHANGES.map((x) => [x, d.exchanges[x]])),
+    windowDays: num(d.windowDays),
+    refreshSec: num(d.refreshSec),
+    alerts: { ...d.alerts, clusterEdgePct: num(d.alerts.clusterEdgePct), cooldownMin: num(d.alerts.cooldownMin) },
+    macroEvents,
+    overlay: d.overlay,
+  };
+  const r = validateSettings(candidate);
+  if (r.ok && dateIssues.length === 0) return r;
+  return { ok: false, issues: [...dateIssues, ...(r.ok ? [] : r.issues)] };
+}
+
+/** Issues grouped by field path, first message per path (what the field shows inline). */
+export function issuesByPath(issues: readonly SettingsIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path] ??= i.message;
+  return out;
+}
