@@ -110,7 +110,7 @@ export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfi
   if (!table) return { kind: 'none', reason: `${cfg.exchange}: no positions table in the pane (${found.how})` };
   const cols = mapColumns(table, cfg.labels);
   const symbolCol = cols.byField.symbol!;
-  let rows = table.rows.filter((r) => cellNamesSymbol(textOf(r.cells.get(symbolCol.index)), symbol));
+  let rows = table.rows.filter((r) => cellNamesSymbol(spacedText(r.cells.get(symbolCol.index)), symbol));
   if (cfg.rowHook) {
     const hooked = rows.filter((r) => r.element.closest(cfg.rowHook!) !== null);
     if (hooked.length > 0) rows = hooked;
