@@ -1,0 +1,179 @@
+/**
+ * The MAIN-world end of the bridge: answers probe/scale/draw/clear from the content script and tells
+ * it when the chart's symbol or interval changes. Runs in the untrusted page, so it validates every
+ * request and only ever removes shapes it created itself.
+ */
+import type { BridgeMessenger } from './messenger';
+import { findWidget, paneRect, type FoundWidget } from './find-widget';
+import {
+  DrawRequestSchema,
+  normaliseChartSymbol,
+  parseMessage,
+  type ChartEvent,
+  type ChartProbe,
+  type ChartScale,
+  type DrawRequest,
+  type DrawResult,
+} from './protocol';
+import { ShapeRegistry } from './shape-registry';
+import { canDraw, chartOf, type TvSubscription } from './tv-api';
+
+interface Attached extends FoundWidget {
+  registry: ShapeRegistry | null;
+  detach: () => void;
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+export function startBridgeServer(top: Window, messenger: BridgeMessenger): { stop: () => void } {
+  let attached: Attached | null = null;
+  let lastPlan: DrawRequest | null = null;
+  let lastReason = 'not probed yet';
+
+  const send = (ev: ChartEvent) => {
+    void messenger.sendMessage('chartEvent', ev).catch(() => {});
+  };
+  const chartSymbol = (a: FoundWidget) => normaliseChartSymbol(safe(() => a.chart.symbol(), ''));
+  const chartResolution = (a: FoundWidget) => String(safe(() => a.chart.resolution(), '')).slice(0, 16);
+
+  function attach(found: FoundWidget): Attached {
+    const subs: [TvSubscription<any> | undefined, (arg: any) => void][] = [];
+    const on = <T>(sub: TvSubscription<T> | undefined, cb: (arg: T) => void) => {
+      if (!sub) return;
+      safe(() => sub.subscribe(null, cb), undefined);
+      subs.push([sub, cb]);
+    };
+    const a: Attached = {
+      ...found,
+      registry: canDraw(found.chart) ? new ShapeRegistry(found.chart) : null,
+      detach: () => subs.forEach(([s, cb]) => safe(() => s?.unsubscribe(null, cb), undefined)),
+    };
+    // Symbol or interval change: our shapes belong to the old chart content. Remove them; redraw the
+    // last plan at once on an interval change (same symbol), wait for a new plan on a symbol change.
+    on(safe(() => found.chart.onSymbolChanged?.(), undefined), () => {
+      a.registry?.clear();
+      lastPlan = null;
+      send({ kind: 'symbol', symbol: chartSymbol(a), resolution: chartResolution(a) });
+    });
+    on(safe(() => found.chart.onIntervalChanged?.(), undefined), () => {
+      a.registry?.clear();
+      if (lastPlan && lastPlan.symbol === chartSymbol(a)) void a.registry?.apply(lastPlan.shapes);
+      send({ kind: 'interval', symbol: chartSymbol(a), resolution: chartResolution(a) });
+    });
+    on(safe(() => found.chart.onVisibleRangeChanged?.(), undefined), () => {
+      a.registry?.followTime();
+    });
+    let pendingPrice: number | null | undefined;
+    on(safe(() => found.chart.crossHairMoved?.(), undefined), (p: { price?: number }) => {
+      const first = pendingPrice === undefined;
+      pendingPrice = typeof p?.price === 'number' && Number.isFinite(p.price) && p.price > 0 ? p.price : null;
+      if (first) {
+        // One message per frame at most, whatever the mouse does.
+        top.requestAnimationFrame(() => {
+          const price = pendingPrice ?? null;
+          pendingPrice = undefined;
+          send({ kind: 'crosshair', price });
+        });
+      }
+    });
+    return a;
+  }
+
+  /** The current chart, re-validated: the exchange may recreate the widget (symbol switch, layout). */
+  function current(): Attached | null {
+    if (attached) {
+      const stillThere = chartOf(attached.widget) === attached.chart && (!attached.frame || attached.frame.isConnected);
+      if (stillThere) return attached;
+      attached.detach();
+      attached.registry?.forget();
+      attached = null;
+      send({ kind: 'lost', symbol: '', resolution: '' });
+    }
+    const found = findWidget(top);
+    if ('reason' in found) {
+      lastReason = found.reason;
+      return null;
+    }
+    attached = attach(found);
+    return attached;
+  }
+
+  function probe(): ChartProbe {
+    const a = current();
+    if (!a) return { found: false, reason: lastReason };
+    return {
+      found: true,
+      via: a.via.slice(0, 120),
+      symbol: chartSymbol(a),
+      resolution: chartResolution(a),
+      canDraw: a.registry !== null,
+      canScale: readScale(a) !== null,
+    };
+  }
+
+  function readScale(a: Attached): ChartScale | null {
+    return safe(() => {
+      const pane = a.chart.getPanes()[0];
+      const ps = pane?.getMainSourcePriceScale();
+      const range = ps?.getVisiblePriceRange();
+      const mode = ps?.getMode();
+      const height = pane?.getHeight();
+      // Percentage / indexed modes do not map prices to pixels: no scale rather than a wrong one.
+      if (!pane || !ps || !range || (mode !== 0 && mode !== 1) || typeof height !== 'number' || !(height > 0)) return null;
+      if (!(Number.isFinite(range.from) && Number.isFinite(range.to) && range.from > 0 && range.to > range.from)) return null;
+      const rect = paneRect(a, height);
+      return {
+        from: range.from,
+        to: range.to,
+        mode: mode === 1 ? 'log' : 'linear',
+        inverted: safe(() => ps.isInverted?.() === true, false),
+        pane: rect,
+      } satisfies ChartScale;
+    }, null);
+  }
+
+  async function draw(data: unknown): Promise<DrawResult> {
+    const req = parseMessage('draw request', DrawRequestSchema, data);
+    if (!req.ok) return { kind: 'refused', reason: req.error.slice(0, 120) };
+    const a = current();
+    if (!a) return { kind: 'refused', reason: lastReason.slice(0, 120) };
+    if (!a.registry) return { kind: 'refused', reason: 'chart API cannot draw shapes' };
+    const sym = chartSymbol(a);
+    // Never draw one symbol's map on another symbol's chart (the chart may lag the URL).
+    if (sym && sym !== req.value.symbol) return { kind: 'refused', reason: `chart shows ${sym}, not ${req.value.symbol}` };
+    lastPlan = req.value;
+    try {
+      return { kind: 'drawn', ...(await a.registry.apply(req.value.shapes)) };
+    } catch (err) {
+      return { kind: 'refused', reason: `drawing failed: ${String(err)}`.slice(0, 120) };
+    }
+  }
+
+  function clear(): DrawResult {
+    lastPlan = null;
+    const removed = attached?.registry?.clear() ?? 0;
+    return { kind: 'drawn', created: 0, updated: 0, removed };
+  }
+
+  messenger.onMessage('probe', () => probe());
+  messenger.onMessage('scale', () => {
+    const a = current();
+    return a ? readScale(a) : null;
+  });
+  messenger.onMessage('draw', ({ data }) => draw(data));
+  messenger.onMessage('clear', () => clear());
+
+  return {
+    stop: () => {
+      clear();
+      attached?.detach();
+      messenger.removeAllListeners();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Reading a chart's price-axis labels from the DOM: the (price, y) pairs calibrate.ts fits. The axis
+ * is discovered once (the element whose children are the most vertically stacked numeric labels) and
+ * then re-read cheaply on every poll.
+ */
+import type { AxisPoint } from './calibrate';
+
+/** Parses an axis label like `97,000.0`, `97 000,5`, `1.2K`; null when it is not a plain number. */
+export function parseAxisNumber(text: string): number | null {
+  let s = text.replace(/[\s\u00a0\u2009\u202f]/g, '');
+  if (!/^[0-9][0-9.,]*[KkMm]?$/.test(s)) return null;
+  let mult = 1;
+  const suffix = s.slice(-1).toUpperCase();
+  if (suffix === 'K' || suffix === 'M') {
+    mult = suffix === 'K' ? 1e3 : 1e6;
+    s = s.slice(0, -1);
+  }
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    // The later separator is the decimal one.
+    s = lastDot > lastComma ? s.replace(/,/g, '') : s.replace(/\./g, '').replace(',', '.');
+  } else if (lastComma >= 0) {
+    s = /^\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else if ((s.match(/\./g) ?? []).length > 1) {
+    s = s.replace(/\./g, '');
+  }
+  const n = Number(s) * mult;
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+export interface AxisReading {
+  points: AxisPoint[];
+  /** Viewport rect of the axis column (the pane is to its left, as tall as it). */
+  rect: DOMRect;
+}
+
+/** Reads the labels directly under `axis`: centre y of each numeric label. */
+export function readAxis(axis: Element): AxisReading {
+  const points: AxisPoint[] = [];
+  for (const el of axis.children) {
+    const text = el.textContent ?? '';
+    const price = parseAxisNumber(text);
+    if (price === null) continue;
+    const r = el.getBoundingClientRect();
+    if (r.height <= 0) continue;
+    points.push({ price, y: r.top + r.height / 2 });
+  }
+  return { points, rect: axis.getBoundingClientRect() };
+}
+
+/**
+ * Finds the price axis under `root`: the element with the most direct children that read as numbers
+ * (at least 3), stacked vertically in one column. Walks text nodes, so it is done once, not per poll.
+ */
+export function findAxis(root: Element): Element | null {
+  const counts = new Map<Element, number>();
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const label = n.parentElement;
+    const axis = label?.parentElement;
+    if (!label || !axis || parseAxisNumber(n.textContent ?? '') === null) continue;
+    counts.set(axis, (counts.get(axis) ?? 0) + 1);
+  }
+  let best: Element | null = null;
+  let bestCount = 2;
+  for (const [el, count] of counts) {
+    if (count <= bestCount) continue;
+    const xs = [...el.children].map((c) => Math.round(c.getBoundingClientRect().right));
+    const sameColumn = Math.max(...xs) - Math.min(...xs) <= 40;
+    if (sameColumn) {
+      best = el;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,94 @@
+/**
+ * Renders the overlay from the store into two roots: the pixel layer (re-rendered on geometry or hover
+ * changes, the hot path while the chart pans) and the panel (re-rendered on data changes only).
+ */
+import { render, type ComponentChildren } from 'preact';
+import type { Analysis, Position } from '../engine/types';
+import type { Settings } from '../settings';
+import { bandAtPrice, selectBands, type Band } from './bands';
+import { BandTooltip } from './BandTooltip';
+import { Ladder } from './Ladder';
+import { chartMarks, type Mark } from './marks';
+import { Panel } from './Panel';
+import { PixelLayer } from './PixelLayer';
+import { overlayStatus } from './status';
+import type { OverlayState, Store } from './store';
+
+export interface RenderHooks {
+  onOverlayChange: (patch: Partial<Settings['overlay']>) => void;
+  manual?: () => ComponentChildren;
+}
+
+/** Bands and marks derived from the analysis, cached by identity (a new analysis is a new object). */
+export function derived() {
+  let lastAnalysis: Analysis | null | undefined;
+  let lastPosition: Position | null | undefined;
+  let bands: Band[] = [];
+  let marks: Mark[] = [];
+  return (analysis: Analysis | null, position: Position | null) => {
+    if (analysis !== lastAnalysis) bands = analysis ? selectBands(analysis) : [];
+    if (analysis !== lastAnalysis || position !== lastPosition) marks = chartMarks(analysis, position ?? analysis?.position ?? null);
+    lastAnalysis = analysis;
+    lastPosition = position;
+    return { bands, marks };
+  };
+}
+
+const LAYER_KEYS: ReadonlySet<keyof OverlayState> = new Set(['scale', 'hover', 'view', 'position', 'overlay', 'tier', 'chartRect']);
+
+export function mountOverlay(container: HTMLElement, store: Store<OverlayState>, hooks: RenderHooks): { renderLayer: () => void; unmount: () => void } {
+  const root = document.createElement('div');
+  root.className = 'll-root';
+  const layerRoot = document.createElement('div');
+  const panelRoot = document.createElement('div');
+  root.append(layerRoot, panelRoot);
+  container.append(root);
+  const derive = derived();
+
+  function renderLayer() {
+    const s = store.get();
+    const analysis = s.view?.analysis ?? null;
+    const { bands, marks } = derive(analysis, s.position);
+    const hovered = s.hover ? bandAtPrice(bands, s.hover.price) : null;
+    const show = !s.overlay.hidden && analysis !== null;
+    render(
+      <>
+        {show && s.tier === 'pixel' && s.scale && <PixelLayer scale={s.scale} bands={bands} marks={marks} opacity={s.overlay.opacity} hoveredKey={hovered?.key ?? null} />}
+        {show && s.tier === 'ladder' && <Ladder bands={bands} marks={marks} reference={analysis?.reference ?? null} anchor={s.chartRect} />}
+        {show && hovered && s.hover && <BandTooltip band={hovered} cascades={analysis?.cascades ?? []} x={s.hover.x} y={s.hover.y} />}
+      </>,
+      layerRoot,
+    );
+  }
+
+  function renderPanel() {
+    const s = store.get();
+    const analysis = s.view?.analysis ?? null;
+    render(
+      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} />,
+      panelRoot,
+    );
+  }
+
+  const unsubscribe = store.subscribe((_s, changed) => {
+    let panel = false;
+    let layer = false;
+    for (const k of changed) {
+      if (LAYER_KEYS.has(k)) layer = true;
+      if (k !== 'scale' && k !== 'hover') panel = true;
+    }
+    if (layer) renderLayer();
+    if (panel) renderPanel();
+  });
+  renderLayer();
+  renderPanel();
+  return {
+    renderLayer,
+    unmount: () => {
+      unsubscribe();
+      render(null, layerRoot);
+      render(null, panelRoot);
+      root.remove();
+    },
+  };
+}
