@@ -50,7 +50,7 @@ export interface ProtocolMap {
   /** Background → content script: a new view for the watched symbol. */
   marketUpdate(view: MarketView): void;
   /** Background → content script: the context menu "Size position with LiqLens" was clicked (selected text = entry). */
-  openSizing(req: { selectionText?: string }): void;
+  openSizing(req: { selectionText?: string; mark?: number }): void;
   /** Sizing dialog → background: stop and size from the engine for a planned trade (see src/sizing). */
   sizePosition(req: SizeRequest): SizeAnswer;
 }
