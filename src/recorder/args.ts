@@ -24,7 +24,7 @@ export function parseRecordArgs(argv: readonly string[], env: Readonly<Record<st
   const exchange = v.exchange as Exchange | undefined;
   if (!exchange || !EXCHANGES.includes(exchange)) throw new UsageError(`--exchange: expected one of ${EXCHANGES.join(', ')}, got ${JSON.stringify(v.exchange)}`);
   const symbol = v.symbol;
-  if (!symbol || !/^[A-Za-z0-9]+USDT$/.test(symbol)) throw new UsageError(`--symbol: expected a USDT perpetual like BTCUSDT, got ${JSON.stringify(symbol)}`);
+  if (!symbol || !/^[A-Za-z0-9]+USDT$/i.test(symbol)) throw new UsageError(`--symbol: expected a USDT perpetual like BTCUSDT, got ${JSON.stringify(symbol)}`);
   if (!v.out) throw new UsageError('--out: required');
   if ((v.hours === undefined) === (v.seconds === undefined)) throw new UsageError('give exactly one of --hours or --seconds');
   const seconds = v.hours !== undefined ? Number(v.hours) * 3600 : Number(v.seconds);
