@@ -1,0 +1,219 @@
+// Popup, context-menu sizing dialog, options and alerts in real Chromium with the built extension against
+// the local fixture exchange. Run: npx wxt build && node --test test/e2e/popup.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { launchBrowser, demoUrl } from '../../scripts/browser.mjs';
+import { openPopup, saveShot, overlay } from './helpers.mjs';
+
+const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
+/** The engine itself (TypeScript, loaded through tsx): the numbers the UI shows must be its numbers. */
+const engine = await tsImport('../../src/engine/index.ts', import.meta.url);
+const nearestMod = await tsImport('../../src/engine/nearest.ts', import.meta.url);
+const fuelMod = await tsImport('../../src/engine/fuel.ts', import.meta.url);
+const stopMod = await tsImport('../../src/engine/stop.ts', import.meta.url);
+
+let server;
+let browser;
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-popup-e2e-'));
+
+before(async () => {
+  server = await startFixtureServer();
+  browser = await launchBrowser({ port: server.port, userDataDir });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** Sends a typed message (the @webext-core/messaging wire format) from an extension page; returns its answer. */
+async function ask(extPage, type, data) {
+  const reply = await extPage.evaluate(
+    ([type, data]) => new Promise((resolve) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, resolve)),
+    [type, data],
+  );
+  if (reply?.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply?.res;
+}
+
+async function waitForView(extPage, exchange, symbol, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  let view = null;
+  while (Date.now() < end) {
+    view = await ask(extPage, 'getView', { exchange, symbol });
+    if (view?.analysis && view.state !== 'loading') return view;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no analysis for ${exchange} ${symbol} within ${timeout} ms; last view: ${JSON.stringify(view)?.slice(0, 400)}`);
+}
+
+test('popup on each fixture exchange shows the engine numbers for the fixture data', async () => {
+  for (const ex of EXCHANGES) {
+    const page = await browser.context.newPage();
+    await page.goto(demoUrl(ex));
+    const popup = await openPopup(browser, `?exchange=${ex}&symbol=BTCUSDT`);
+    await popup.getByTestId('popup-status').filter({ hasText: 'background ok' }).waitFor({ timeout: 10_000 });
+    await popup.locator('[data-testid=popup-lfr][data-value]').waitFor({ timeout: 30_000 });
+    const view = await waitForView(popup, ex, 'BTCUSDT');
+    // Let the popup catch up with the view we read (it polls every 2 s).
+    await popup.waitForTimeout(2_500);
+    const fresh = await ask(popup, 'getView', { exchange: ex, symbol: 'BTCUSDT' });
+    const a = fresh.analysis;
+
+    // The engine, run here on the analysed clusters, gives the same nearest clusters, LFR and stop.
+    const cfg = engine.resolveConfig({ stopBufferPct: 0.4 });
+    const nearest = nearestMod.nearestClusters(a.clusters, a.side, a.reference, cfg);
+    const lfr = fuelMod.fuelRatio(nearest.profit, nearest.risk);
+    assert.deepEqual(lfr, a.lfr, `${ex}: the view's LFR is the engine's`);
+    const expectLfr = lfr.kind === 'ratio' ? String(lfr.value) : lfr.kind;
+    assert.equal(await popup.getByTestId('popup-lfr').getAttribute('data-value'), expectLfr, `${ex}: popup LFR`);
+    if (lfr.kind === 'ratio') assert.match(await popup.getByTestId('popup-lfr').innerText(), new RegExp(lfr.value.toFixed(2).replace('.', '\\.')));
+
+    const profitRows = popup.locator('[data-testid^=popup-cluster-profit-]');
+    assert.equal(await profitRows.count(), nearest.profit.length, `${ex}: profit-side rows`);
+    for (const [i, c] of nearest.profit.entries()) {
+      assert.equal(Number(await popup.getByTestId(`popup-cluster-profit-${i}`).getAttribute('data-usd')), c.usd);
+    }
+    assert.equal(await popup.locator('[data-testid^=popup-cluster-risk-]').count(), nearest.risk.length, `${ex}: risk-side rows`);
+    const stop = stopMod.suggestStop(a.side, a.reference, nearest.risk, cfg);
+    if (stop.kind === 'stop') assert.equal(Number(await popup.getByTestId('popup-stop').getAttribute('data-value')), stop.price, `${ex}: stop`);
+    assert.equal(await popup.getByTestId('popup-symbol').getAttribute('data-exchange'), ex);
+    assert.ok((await popup.locator('[data-testid=minimap-bars] rect').count()) > 0, `${ex}: mini map bars drawn`);
+    assert.ok(['ok', 'partial'].includes(await popup.getByTestId('popup-state').getAttribute('data-state')));
+    assert.doesNotMatch(await popup.locator('main').innerText(), /NaN|Infinity/);
+    await saveShot(popup, `popup-${ex}`);
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('popup without a trading tab offers a picker and is keyboard operable', async () => {
+  const popup = await openPopup(browser);
+  await popup.getByTestId('popup-picker').waitFor({ timeout: 10_000 });
+  await popup.getByTestId('popup-pick-exchange').focus();
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.type('btc');
+  await popup.keyboard.press('Enter');
+  await popup.getByTestId('popup-symbol').waitFor({ timeout: 15_000 });
+  assert.equal(await popup.getByTestId('popup-symbol').getAttribute('data-symbol'), 'BTCUSDT');
+  await popup.close();
+});
+
+test('the sizing dialog opened through the context-menu handler shows the engine stop and size', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('binance'));
+  await page.bringToFront();
+  const ext = await openPopup(browser, '?exchange=binance&symbol=BTCUSDT');
+  const view = await waitForView(ext, 'binance', 'BTCUSDT');
+  await ext.close();
+  await page.bringToFront();
+  const entry = Math.round(view.analysis.map.reference);
+  const sel = entry.toLocaleString('en-US');
+  // contextMenus.onClicked cannot be dispatched by automation: call the same handler the listener calls.
+  const reached = await browser.serviceWorker.evaluate(async (selectionText) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return globalThis.__liqlensSizingMenuClick({ menuItemId: 'liqlens-size-position', selectionText }, tab);
+  }, sel);
+  assert.equal(reached, true, 'the content script answered openSizing');
+  const dialog = overlay(page, '[data-testid=sizing-dialog]');
+  await dialog.waitFor({ timeout: 10_000 });
+  assert.equal(await overlay(page, '[data-testid=sizing-entry]').inputValue(), String(entry), 'selected price is the entry');
+  await overlay(page, '[data-testid=sizing-stop][data-value]:not([data-value=""])').waitFor({ timeout: 15_000 });
+
+  // The engine, asked directly through the background's own handler, gives the same numbers.
+  const ext2 = await openPopup(browser, '?exchange=binance&symbol=BTCUSDT');
+  const ans = await ask(ext2, 'sizePosition', { exchange: 'binance', symbol: 'BTCUSDT', side: 'long', entry, leverage: 10 });
+  await ext2.close();
+  await page.bringToFront();
+  assert.equal(ans.kind, 'ok', JSON.stringify(ans).slice(0, 300));
+  assert.equal(Number(await overlay(page, '[data-testid=sizing-stop]').getAttribute('data-value')), ans.stop.price);
+  if (ans.sizing.kind === 'size') {
+    assert.equal(Number(await overlay(page, '[data-testid=sizing-size]').getAttribute('data-value')), ans.sizing.sizeCoin);
+    // risk USD = notional × (stop distance + round-trip fees), the budget from options (1 % of $10,000).
+    assert.ok(Math.abs(ans.sizing.riskUsd - 100) < 1e-6 || ans.sizing.warnings.length > 0);
+  }
+  // The stop is the engine's: 0.4 % beyond the nearest long cluster below the entry.
+  if (ans.stop.kind === 'stop') assert.ok(Math.abs(ans.stop.price - ans.stop.beyond.low * (1 - 0.004)) < 1e-6);
+  await saveShot(page, 'sizing-dialog-binance');
+  await page.keyboard.press('Escape');
+  await page.close();
+});
+
+test('a fixture price step into a cluster edge raises exactly one alert', async () => {
+  const sw = browser.serviceWorker;
+  await sw.evaluate(async () => {
+    await chrome.storage.local.remove(['alerts:log', 'alerts:state']);
+    globalThis.__shown = [];
+    const create = chrome.notifications.create.bind(chrome.notifications);
+    chrome.notifications.create = (...args) => {
+      globalThis.__shown.push(args[0]);
+      return create(...args);
+    };
+  });
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('binance'));
+  const ext = await openPopup(browser, '?exchange=binance&symbol=BTCUSDT');
+  await waitForView(ext, 'binance', 'BTCUSDT');
+  const before = await sw.evaluate(async () => ((await chrome.storage.local.get('alerts:log'))['alerts:log'] ?? []).map((e) => e.id));
+  server.setScenario('price-step');
+  // The step shows up at the next refresh; then several more refreshes must not repeat the alert.
+  const end = Date.now() + 150_000;
+  let log = [];
+  while (Date.now() < end) {
+    log = await sw.evaluate(async () => (await chrome.storage.local.get('alerts:log'))['alerts:log'] ?? []);
+    if (log.some((e) => e.id.startsWith('cluster-edge') && !before.includes(e.id))) break;
+    await page.waitForTimeout(1_000);
+  }
+  const edge = log.filter((e) => e.id.startsWith('cluster-edge') && !before.includes(e.id));
+  assert.equal(edge.length, 1, `one cluster-edge alert: ${JSON.stringify(log)}`);
+  await page.waitForTimeout(5_000);
+  const after = (await sw.evaluate(async () => (await chrome.storage.local.get('alerts:log'))['alerts:log'] ?? [])).filter((e) => e.id === edge[0].id);
+  assert.equal(after.length, 1, 'not repeated by later refreshes');
+  const shown = await sw.evaluate(() => globalThis.__shown);
+  assert.equal(shown.filter((id) => id === edge[0].notificationId).length, 1, 'one notification shown');
+  server.setScenario('normal');
+  await ext.close();
+  await page.close();
+});
+
+test('options are validated, saved, and survive a browser restart', async () => {
+  const opts = await browser.context.newPage();
+  await opts.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await opts.getByTestId('opt-accountUsd').waitFor();
+  await opts.getByTestId('opt-tier-5').fill('20');
+  await opts.getByTestId('opt-save').click();
+  await opts.getByTestId('options-status').filter({ hasText: 'Not saved' }).waitFor();
+  assert.match(await opts.getByTestId('opt-tier-sum').innerText(), /must sum to 100 %/);
+  await opts.getByTestId('opt-tier-5').fill('15');
+  await opts.getByTestId('opt-accountUsd').fill('25000');
+  await opts.getByTestId('opt-riskPct').fill('0.75');
+  await opts.getByTestId('opt-stopBufferPct').fill('0.3');
+  await opts.getByTestId('opt-windowDays').fill('14');
+  await opts.getByTestId('opt-exchange-okx').uncheck();
+  await opts.getByTestId('opt-event-add').click();
+  await opts.getByTestId('opt-event-0-date').fill('2026-01-28');
+  await opts.getByTestId('opt-event-0-time').fill('19:00');
+  await opts.getByTestId('opt-event-0-label').fill('FOMC');
+  await opts.getByTestId('opt-save').click();
+  await opts.getByTestId('options-status').filter({ hasText: 'Saved.' }).waitFor();
+  await saveShot(opts, 'options');
+
+  await browser.close(); // keeps userDataDir (we own it)
+  browser = await launchBrowser({ port: server.port, userDataDir });
+  const again = await browser.context.newPage();
+  await again.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await again.getByTestId('opt-accountUsd').waitFor();
+  assert.equal(await again.getByTestId('opt-accountUsd').inputValue(), '25000');
+  assert.equal(await again.getByTestId('opt-riskPct').inputValue(), '0.75');
+  assert.equal(await again.getByTestId('opt-stopBufferPct').inputValue(), '0.3');
+  assert.equal(await again.getByTestId('opt-windowDays').inputValue(), '14');
+  assert.equal(await again.getByTestId('opt-exchange-okx').isChecked(), false);
+  assert.equal(await again.getByTestId('opt-event-0-label').inputValue(), 'FOMC');
+  assert.equal(await again.getByTestId('opt-event-0-time').inputValue(), '19:00');
+  await again.close();
+});
