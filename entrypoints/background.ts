@@ -1,9 +1,15 @@
 import { onMessage } from '../src/messaging';
+import { startMarketHub } from '../src/market';
 import { focusAlertTab } from '../src/alerts/notifier';
 import { onSizingMenuClick, registerSizingMenu, type MenuClick } from '../src/sizing/menu';
 
 export default defineBackground(() => {
   onMessage('ping', () => ({ ok: true as const, version: browser.runtime.getManifest().version }));
+
+  // Issue 4: market hub (watch/unwatch/getView, refresh alarm, marketUpdate pushes); logic in src/market.
+  // `market` also offers marketOfTab(), seriesFor() and onView() for the sizing and alert wiring.
+  const market = startMarketHub();
+  void market;
 
   // Issue 7: context menu "Size position with LiqLens" and alert notifications (logic in src/sizing, src/alerts).
   browser.runtime.onInstalled.addListener(() => void registerSizingMenu());

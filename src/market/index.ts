@@ -1,0 +1,87 @@
+/**
+ * Service-worker wiring of the market hub: messages (watch / unwatch / getView), the refresh alarm,
+ * tab closure, persistence areas. entrypoints/background.ts calls startMarketHub() and stays wiring only.
+ */
+import { analyze } from '../engine';
+import type { WatchRequest } from '../messaging';
+import { onMessage, sendMessage } from '../messaging';
+import { loadSettings } from '../settings';
+import { MarketHub, type Scheduler, type WatcherStore } from './hub';
+import { createSources } from './sources';
+import { MarketStore, type StorageArea } from './store';
+import { checkGetView, checkWatch } from './validate';
+
+export { MarketHub } from './hub';
+export const REFRESH_ALARM = 'liqlens-market-refresh';
+const WATCHERS_KEY = 'market-watchers';
+
+function alarmScheduler(): Scheduler {
+  return {
+    async start(periodSec) {
+      await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: periodSec / 60, delayInMinutes: periodSec / 60 });
+    },
+    async stop() {
+      await browser.alarms.clear(REFRESH_ALARM);
+    },
+  };
+}
+
+/** Watchers survive a service-worker restart but not a browser restart: storage.session. */
+function sessionWatchers(): WatcherStore {
+  const area = browser.storage.session ?? browser.storage.local;
+  return {
+    async load() {
+      const got = await area.get(WATCHERS_KEY);
+      const list = got[WATCHERS_KEY];
+      if (!Array.isArray(list)) return [];
+      return list.flatMap((item): [number, WatchRequest][] => {
+        if (!Array.isArray(item) || typeof item[0] !== 'number') return [];
+        const c = checkWatch(item[1]);
+        return c.ok ? [[item[0], c.value]] : [];
+      });
+    },
+    async save(list) {
+      await area.set({ [WATCHERS_KEY]: list });
+    },
+  };
+}
+
+export function startMarketHub(): MarketHub {
+  const hub = new MarketHub({
+    sources: createSources(),
+    store: new MarketStore(browser.storage.local as unknown as StorageArea),
+    analyze,
+    now: () => Date.now(),
+    settings: loadSettings,
+    push: async (tabId, view) => {
+      await sendMessage('marketUpdate', view, tabId);
+    },
+    scheduler: alarmScheduler(),
+    watchers: sessionWatchers(),
+    log: (msg, err) => console.warn(`[LiqLens market] ${msg}`, err ?? ''),
+  });
+
+  onMessage('watch', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('watch must come from a tab');
+    const c = checkWatch(data);
+    if (!c.ok) throw new Error(c.reason);
+    return hub.watch(tabId, c.value);
+  });
+  onMessage('unwatch', async ({ sender }) => {
+    if (sender.tab?.id !== undefined) await hub.unwatch(sender.tab.id);
+  });
+  onMessage('getView', async ({ data }) => {
+    const c = checkGetView(data);
+    if (!c.ok) throw new Error(c.reason);
+    return hub.getView(c.value);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void hub.onAlarm();
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void hub.unwatch(tabId);
+  });
+  void hub.start();
+  return hub;
+}
