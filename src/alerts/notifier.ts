@@ -47,8 +47,9 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     const got = await browser.storage.local.get([ALERT_STATE_KEY, ALERT_ENTRIES_KEY, ALERT_TARGETS_KEY, ALERT_LOG_KEY]);
     const entries0 = (got[ALERT_ENTRIES_KEY] ?? {}) as EntrySnapshots;
     const entries = updateEntrySnapshot(entries0, scope, analysis.position, analysis.lfr);
-    // The hub's own entry snapshot wins when it has one; ours covers hubs that do not keep it.
-    const entryLfr = view.entryLfr ?? entries[scope]?.lfr ?? null;
+    // Our snapshot is persisted (the hub's lives in memory and restarts with the service worker), so it
+    // wins; the hub's covers the first view after our state was cleared.
+    const entryLfr = entries[scope]?.lfr ?? view.entryLfr ?? null;
     const conditions = activeConditions({ analysis, entryLfr, settings: cfg });
     const t = now();
     const { state, fired } = step((got[ALERT_STATE_KEY] ?? {}) as AlertState, scope, conditions, t, cfg.alerts.cooldownMin * 60_000);

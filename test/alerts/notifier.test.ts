@@ -64,3 +64,20 @@ describe('alert notifier', () => {
     expect(await focusAlertTab('someone-else')).toBe(false);
   });
 });
+
+describe('LFR degraded since entry', () => {
+  it('the entry snapshot is taken when the position is first seen, then a fall below 1 alerts once', async () => {
+    const { longPosition } = await import('../ui/make-analysis');
+    const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
+    const withLfr = (value: number): MarketView => ({
+      ...view(100_000),
+      analysis: makeAnalysis({ position: longPosition(), lfr: { kind: 'ratio', value, band: value < 1 ? 'adverse' : 'favourable', profitUsd: value, riskUsd: 1 } }),
+    });
+    await n.onView(withLfr(1.6), 7); // first seen at 1.6
+    await n.onView(withLfr(1.1), 7); // weaker but still ≥ 1
+    expect(created).toEqual([]);
+    await n.onView(withLfr(0.9), 7);
+    await n.onView(withLfr(0.8), 7);
+    expect(created.map((c) => c.title)).toEqual(['BTCUSDT: LFR fell below 1.0']);
+  });
+});
