@@ -43,8 +43,8 @@ export async function loadFixture(exchange: Exchange, query = '', url = FIXTURE_
     url: url + (query ? `?${query.replace(/^\?/, '')}` : ''),
     settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } as never,
   });
+  // Inline scripts run synchronously during write; no waitUntilComplete (the rerender variant's interval never ends).
   window.document.write(fixtureHtml(exchange));
-  await window.happyDOM.waitUntilComplete();
   const fixture = (window as unknown as { __fixture?: FixtureHooks }).__fixture;
   if (!fixture) throw new Error(`${exchange} fixture page did not install window.__fixture`);
   return {
