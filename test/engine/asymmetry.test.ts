@@ -51,7 +51,8 @@ describe('asymmetry', () => {
           if (a.ratio.kind === 'ratio' && a.ratio.value > 0 && m.ratio.kind === 'ratio') {
             expect(m.ratio.value).toBeCloseTo(1 / a.ratio.value, 9);
             // The percentile can only mirror exactly when no history value ties with the ratio after rounding.
-            const tie = history.some((h) => Math.abs(h - a.ratio.value) < 1e-9 * h + 1e-12 || Math.abs(1 / h - m.ratio.value) < 1e-9);
+            const [av, mv] = [a.ratio.value, m.ratio.value];
+            const tie = history.some((h) => Math.abs(h - av) < 1e-9 * h + 1e-12 || Math.abs(1 / h - mv) < 1e-9);
             if (a.percentile !== undefined && !tie) expect(m.percentile).toBeCloseTo(100 - a.percentile, 6);
             const flip = { 'long-heavy': 'short-heavy', 'short-heavy': 'long-heavy', no: 'no' } as const;
             if (!tie) expect(m.fragile).toBe(flip[a.fragile]);

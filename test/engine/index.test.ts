@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findClusters } from '../../src/engine/clusters';
+import { DEFAULT_CONFIG } from '../../src/engine/config';
+import { fuelRatio } from '../../src/engine/fuel';
+import { analyze, buildMap, type ModelCache } from '../../src/engine/index';
+import { nearestClusters } from '../../src/engine/nearest';
+import type { Analysis, MarketSeries, Position } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/engine/types';
+import { handMap, mirrorMap } from './helpers';
+import { endOf, syntheticSeries } from './synthetic';
+
+/** Every number anywhere in the value, with its path. */
+function numbers(v: unknown, path = '$', out: [string, number][] = []): [string, number][] {
+  if (typeof v === 'number') out.push([path, v]);
+  else if (Array.isArray(v)) v.forEach((x, i) => numbers(x, `${path}[${i}]`, out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) numbers(x, `${path}.${k}`, out);
+  return out;
+}
+
+const market = (bars: number, seed = 5): MarketSeries[] =>
+  EXCHANGES.map((exchange, i) => syntheticSeries({ exchange, bars, seed: seed + i, price: 100_000 * (1 + i * 1e-4), vol: 0.003 }));
+
+describe('analyze', () => {
+  const series = market(2016); // 7 days of 5m bars
+  const now = endOf(series[0]!);
+
+  it('a planned long uses the planned entry as reference and returns everything a renderer needs', () => {
+    const a = analyze({ series, position: null, plannedSide: 'long', plannedEntry: series[0]!.markPrice, account: { sizeUsd: 10_000, riskPct: 1 }, now });
+    expect(a).toMatchObject({ symbol: 'BTCUSDT', side: 'long', planned: true, referenceKind: 'entry', partial: false });
+    expect(a.map.bins.length).toBe(600);
+    expect(Object.keys(a.map.perExchange).sort()).toEqual([...EXCHANGES].sort());
+    expect(a.clusters.length).toBeGreaterThan(0);
+    for (const c of a.nearest.risk) expect(c.side).toBe('long');
+    for (const c of a.nearest.profit) expect(c.side).toBe('short');
+    expect(a.stop.kind).toBe('stop');
+    if (a.stop.kind === 'stop') expect(a.stop.price).toBeCloseTo(a.stop.beyond.low * 0.996, 6); // beyond the cluster, never inside
+    expect(a.sizing.kind).toBe('size');
+    expect(a.asymmetry.windowPct).toBe(10);
+  });
+
+  it('an open short uses the mark, its own exchange as reference, and warns when its liquidation comes first', () => {
+    const mark = series[2]!.markPrice;
+    const position: Position = { exchange: 'okx', symbol: 'BTCUSDT', side: 'short', entry: mark, size: 1, leverage: 100, marginMode: 'isolated', source: 'page' };
+    const a = analyze({ series, position, now });
+    expect(a).toMatchObject({ side: 'short', planned: false, referenceKind: 'mark', reference: mark });
+    expect(a.map.perExchange.okx?.basis).toBe(0);
+    expect(a.stop.kind).toBe('stop');
+    if (a.stop.kind !== 'stop') return;
+    expect(a.stop.beyond.side).toBe('short');
+    expect(a.stop.price).toBeCloseTo(a.stop.beyond.high * 1.004, 6);
+    // 100x short liquidates ≈ 0.6 % above entry, before a stop more than 0.6 % away
+    expect(a.stop.distancePct).toBeGreaterThan(0.6);
+    expect(a.stop.liquidationBeforeStop).toBeDefined();
+    expect(a.signals.map((s) => s.kind)).toContain('own-liq-before-stop');
+  });
+
+  it('incremental through a ModelCache gives the same analysis as a fresh full build', () => {
+    const cache: ModelCache = new Map();
+    analyze({ series, position: null, now: now - 6 * 300_000, models: cache });
+    const inc = analyze({ series, position: null, now, models: cache });
+    const full = analyze({ series, position: null, now });
+    expect(inc).toEqual(full);
+  });
+
+  it('buildMap equals the map inside analyze', () => {
+    expect(buildMap(series, now)).toEqual(analyze({ series, position: null, now }).map);
+  });
+
+  it('partial when OI history is partial or too short for the window', () => {
+    const partial = series.map((s, i) => (i === 3 ? { ...s, oiPartial: true } : s));
+    const a = analyze({ series: partial, position: null, now });
+    expect(a.partial).toBe(true);
+    expect(a.map.perExchange.bitget?.partial).toBe(true);
+    expect(analyze({ series: market(100), position: null, now: endOf(market(100)[0]!) }).partial).toBe(true);
+  });
+
+  it('property: finite output for any finite input (empty series, zero OI, flat bars, OI only falling)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.constantFrom('normal', 'zero-oi', 'flat', 'falling', 'no-oi'),
+        fc.constantFrom('long', 'short'),
+        fc.boolean(),
+        (bars, seed, kind, side, withPosition) => {
+          const base = market(bars, seed).slice(0, 2);
+          const s = base.map((x) => ({
+            ...x,
+            candles: kind === 'flat' ? x.candles.map((c) => ({ ...c, open: 5, high: 5, low: 5, close: 5, baseVolume: 0, quoteVolume: 0 })) : x.candles,
+            openInterest: kind === 'no-oi' ? [] : x.openInterest.map((p, i) => ({ ...p, coin: kind === 'zero-oi' ? 0 : kind === 'falling' ? 1e4 / (i + 1) : p.coin })),
+            markPrice: kind === 'flat' ? 5 : x.markPrice,
+          }));
+          const position: Position | null = withPosition
+            ? { exchange: s[0]!.exchange, symbol: 'BTCUSDT', side, entry: s[0]!.markPrice, size: 1, leverage: 20, marginMode: 'cross', source: 'manual' }
+            : null;
+          const a: Analysis = analyze({ series: s, position, plannedSide: side, account: { sizeUsd: 1_000, riskPct: 2 }, now: endOf(s[0]!) + 1, asymmetryHistory: [0.5, 1, 2] });
+          for (const [path, v] of numbers(a)) if (!Number.isFinite(v)) throw new Error(`${path} = ${v}`);
+          for (const b of a.map.bins) {
+            if (b.longUsd > 0) expect(b.price).toBeLessThan(a.map.reference);
+            if (b.shortUsd > 0) expect(b.price).toBeGreaterThan(a.map.reference);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('property: mirroring the market (prices reflected, longs ↔ shorts) mirrors the LFR', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e8, noNaN: true }), { minLength: 400, maxLength: 400 }), fc.constantFrom('long', 'short'), (usd, side) => {
+        const map = handMap(100_000, 200, (k) => usd[k + 200]! * (Math.abs(k) % 17 === 3 ? 50 : 1));
+        const mirrored = mirrorMap(map);
+        const other = side === 'long' ? 'short' : 'long';
+        const n = nearestClusters(findClusters(map, DEFAULT_CONFIG), side, 100_000, DEFAULT_CONFIG);
+        const m = nearestClusters(findClusters(mirrored, DEFAULT_CONFIG), other, 100_000, DEFAULT_CONFIG);
+        const a = fuelRatio(n.profit, n.risk);
+        const b = fuelRatio(m.profit, m.risk);
+        expect(b.kind).toBe(a.kind);
+        if (a.kind === 'ratio' && b.kind === 'ratio') expect(b.value).toBeCloseTo(a.value, 9);
+        if (a.kind !== 'no-fuel' && b.kind !== 'no-fuel') expect(b.profitUsd).toBeCloseTo(a.profitUsd, 0);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
