@@ -20,13 +20,18 @@ export const API_HOSTS = [
   'https://api.bitget.com/*',
 ];
 
+/** Trading-page origins that may load the chart bridge (page MAIN world, see entrypoints/chart-bridge.ts). */
+export const CHART_BRIDGE_ORIGINS = ['https://www.binance.com/*', 'https://www.bybit.com/*', 'https://www.okx.com/*', 'https://www.bitget.com/*'];
+
 export default defineConfig({
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'LiqLens',
     description:
       'Estimated liquidation clusters, a suggested stop and the Liquidation Fuel Ratio, drawn on your futures exchange chart.',
     permissions: ['storage', 'alarms', 'contextMenus', 'notifications'],
     host_permissions: API_HOSTS,
+    web_accessible_resources:
+      manifestVersion === 2 ? ['chart-bridge.js'] : [{ resources: ['chart-bridge.js'], matches: CHART_BRIDGE_ORIGINS }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

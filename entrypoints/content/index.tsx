@@ -1,4 +1,18 @@
-import { render } from 'preact';
+// Content script (ISOLATED world): site detection → position watcher → `watch` to the background →
+// overlay rendered from `marketUpdate` pushes; the chart bridge is injected into the page's MAIN world.
+// Wiring only: the logic lives in src/overlay, src/bridge, src/position and src/sites.
+import '../../src/overlay/overlay.css';
+import { BridgeClient } from '../../src/bridge/client';
+import { createBridgeMessenger, newBridgeToken } from '../../src/bridge/messenger';
+import { onMessage, sendMessage } from '../../src/messaging';
+import { startChartController } from '../../src/overlay/chart-controller';
+import { mountOverlay } from '../../src/overlay/render';
+import { createStore, type OverlayState } from '../../src/overlay/store';
+import { checkMarketView } from '../../src/overlay/view-check';
+import { createManualStore } from '../../src/position/manual-store';
+import { watchPosition, type PositionState } from '../../src/position/watcher';
+import { coerceOverlay, loadOverlaySettings, overlayFromChange, saveOverlaySettings, type OverlaySettings } from '../../src/overlay/overlay-settings';
+import { detectSite } from '../../src/sites/registry';
 
 export default defineContentScript({
   matches: [
@@ -13,19 +27,115 @@ export default defineContentScript({
   ],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    const adapter = detectSite(new URL(location.href));
+    if (!adapter) return;
+    const exchange = adapter.exchange;
+    const store = createStore<OverlayState>({
+      exchange,
+      symbol: adapter.symbolFromUrl(new URL(location.href)),
+      position: null,
+      positionSource: 'none',
+      health: 'reading the page…',
+      positionState: null,
+      view: null,
+      viewError: null,
+      tier: 'ladder',
+      tierReason: 'looking for the chart…',
+      chartVia: null,
+      scale: null,
+      chartRect: null,
+      hover: null,
+      overlay: coerceOverlay(undefined),
+      nativeStatus: '',
+      now: Date.now(),
+    });
+
+    const onOverlayChange = async (patch: Partial<OverlaySettings>) => {
+      store.set({ overlay: coerceOverlay({ ...store.get().overlay, ...patch }) });
+      store.set({ overlay: await saveOverlaySettings(browser.storage.local, patch) });
+    };
+
     const ui = await createShadowRootUi(ctx, {
       name: 'liqlens-overlay',
       mode: 'open',
       position: 'overlay',
       anchor: 'body',
-      onMount(container) {
-        render(<div data-testid="liqlens-root">LiqLens</div>, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
+      onMount: (container) => mountOverlay(container, store, { onOverlayChange: (p) => void onOverlayChange(p) }),
+      onRemove: (mounted) => mounted?.unmount(),
     });
     ui.mount();
+
+    void loadOverlaySettings(browser.storage.local).then((overlay) => store.set({ overlay }));
+    const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const overlay = overlayFromChange(changes, area);
+      if (overlay && JSON.stringify(overlay) !== JSON.stringify(store.get().overlay)) store.set({ overlay });
+    };
+    browser.storage.onChanged.addListener(onSettings);
+
+    // Chart bridge in the page's MAIN world, reached through a namespaced, validated window channel.
+    const token = newBridgeToken();
+    const bridge = createBridgeMessenger(window, token);
+    let bridgeError: string | undefined;
+    try {
+      await injectScript('/chart-bridge.js', { keepInDom: true, modifyScript: (s) => void (s.dataset.liqlensToken = token) });
+    } catch (err) {
+      bridgeError = `chart bridge not injected: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    const controller = startChartController({ doc: document, exchange, client: bridgeError ? null : new BridgeClient(bridge.messenger), bridgeError, store });
+
+    // Market data: ask the background for this symbol (with the position read from the page).
+    let watchGen = 0;
+    const acceptView = (raw: unknown) => {
+      const checked = checkMarketView(raw);
+      if (!checked.ok) return store.set({ viewError: `background sent a bad view: ${checked.error}` });
+      const s = store.get();
+      if (checked.view.exchange !== exchange || checked.view.symbol !== s.symbol) return; // for another tab state
+      store.set({ view: checked.view, viewError: null, now: Date.now() });
+    };
+    const sendWatch = (ps: PositionState) => {
+      const gen = ++watchGen;
+      if (!ps.symbol) {
+        void sendMessage('unwatch', undefined).catch(() => {});
+        return;
+      }
+      sendMessage('watch', { exchange, symbol: ps.symbol, position: ps.position })
+        .then((view) => gen === watchGen && acceptView(view))
+        .catch((err: unknown) => gen === watchGen && store.set({ viewError: `background not answering: ${err instanceof Error ? err.message : String(err)}` }));
+    };
+    const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
+
+    let lastWatchKey = '';
+    const positions = watchPosition({
+      adapter,
+      doc: document,
+      getUrl: () => location.href,
+      store: createManualStore(browser.storage.local, browser.storage.onChanged),
+      onChange: (ps) => {
+        const symbolChanged = ps.symbol !== store.get().symbol;
+        store.set({
+          symbol: ps.symbol,
+          position: ps.position,
+          positionSource: ps.source,
+          health: ps.health,
+          positionState: ps,
+          ...(symbolChanged ? { view: null, viewError: null } : {}),
+        });
+        const key = JSON.stringify([ps.symbol, ps.position]);
+        if (key !== lastWatchKey) {
+          lastWatchKey = key;
+          sendWatch(ps);
+        }
+      },
+    });
+
+    const clock = ctx.setInterval(() => store.set({ now: Date.now() }), 15_000);
+    ctx.onInvalidated(() => {
+      clearInterval(clock);
+      positions.stop();
+      removeUpdate();
+      browser.storage.onChanged.removeListener(onSettings);
+      controller.stop();
+      bridge.dispose();
+    });
   },
 });

@@ -4,11 +4,12 @@
  */
 import type { BridgeMessenger } from './messenger';
 import {
-  ChartEventSchema,
-  ChartProbeSchema,
-  ChartScaleSchema,
-  DrawResultSchema,
+  checkChartEvent,
+  checkChartProbe,
+  checkChartScaleOrNull,
+  checkDrawResult,
   parseMessage,
+  type Check,
   type ChartEvent,
   type ChartProbe,
   type ChartScale,
@@ -16,7 +17,6 @@ import {
   type DrawResult,
   type Parsed,
 } from './protocol';
-import * as v from 'valibot';
 
 export const BRIDGE_TIMEOUT_MS = 1500;
 
@@ -42,37 +42,37 @@ export class BridgeClient {
     private readonly timeoutMs = BRIDGE_TIMEOUT_MS,
   ) {}
 
-  private async call<S extends v.GenericSchema>(what: string, schema: S, send: () => Promise<unknown>): Promise<Parsed<v.InferOutput<S>>> {
+  private async call<T>(what: string, check: Check, send: () => Promise<unknown>): Promise<Parsed<T>> {
     let raw: unknown;
     try {
       raw = await withTimeout(send(), this.timeoutMs, what);
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
     }
-    return parseMessage(`${what} answer`, schema, raw);
+    return parseMessage<T>(`${what} answer`, check, raw);
   }
 
   probe(): Promise<Parsed<ChartProbe>> {
-    return this.call('probe', ChartProbeSchema, () => this.messenger.sendMessage('probe', undefined));
+    return this.call<ChartProbe>('probe', checkChartProbe, () => this.messenger.sendMessage('probe', undefined));
   }
 
   /** The visible range and pane; `ok` with null when the chart has no usable price scale. */
   scale(): Promise<Parsed<ChartScale | null>> {
-    return this.call('scale', v.nullable(ChartScaleSchema), () => this.messenger.sendMessage('scale', undefined));
+    return this.call<ChartScale | null>('scale', checkChartScaleOrNull, () => this.messenger.sendMessage('scale', undefined));
   }
 
   draw(req: DrawRequest): Promise<Parsed<DrawResult>> {
-    return this.call('draw', DrawResultSchema, () => this.messenger.sendMessage('draw', req));
+    return this.call<DrawResult>('draw', checkDrawResult, () => this.messenger.sendMessage('draw', req));
   }
 
   clear(): Promise<Parsed<DrawResult>> {
-    return this.call('clear', DrawResultSchema, () => this.messenger.sendMessage('clear', undefined));
+    return this.call<DrawResult>('clear', checkDrawResult, () => this.messenger.sendMessage('clear', undefined));
   }
 
   /** Chart events pushed by the bridge; malformed ones are dropped. */
   onEvent(cb: (ev: ChartEvent) => void): () => void {
     return this.messenger.onMessage('chartEvent', ({ data }) => {
-      const ev = parseMessage('chart event', ChartEventSchema, data);
+      const ev = parseMessage<ChartEvent>('chart event', checkChartEvent, data);
       if (ev.ok) cb(ev.value);
     });
   }

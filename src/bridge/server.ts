@@ -6,7 +6,7 @@
 import type { BridgeMessenger } from './messenger';
 import { findWidget, paneRect, type FoundWidget } from './find-widget';
 import {
-  DrawRequestSchema,
+  checkDrawRequest,
   normaliseChartSymbol,
   parseMessage,
   type ChartEvent,
@@ -139,7 +139,7 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
   }
 
   async function draw(data: unknown): Promise<DrawResult> {
-    const req = parseMessage('draw request', DrawRequestSchema, data);
+    const req = parseMessage<DrawRequest>('draw request', checkDrawRequest, data);
     if (!req.ok) return { kind: 'refused', reason: req.error.slice(0, 120) };
     const a = current();
     if (!a) return { kind: 'refused', reason: lastReason.slice(0, 120) };

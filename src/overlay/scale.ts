@@ -1,9 +1,13 @@
 /**
  * Price ↔ viewport-pixel mapping of a chart's main pane (Tier B). TradingView's public API has no
  * price→pixel call, so we rebuild it from the visible price range and the pane rectangle: the top edge
- * shows `to`, the bottom edge `from`, linear or logarithmic in between (d3-scale).
+ * shows `to`, the bottom edge `from`, linear or logarithmic in between.
+ *
+ * The arithmetic is d3-scale's scaleLinear / scaleLog (domain [from, to] → range [bottom, top]) written
+ * out: importing d3-scale pulls d3-interpolate + d3-color + d3-format (≈ 29 kB minified) into the
+ * content script, half its 60 kB budget (DESIGN §11). test/overlay/scale.test.ts checks this against
+ * d3-scale itself.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
 
 export type ScaleMode = 'linear' | 'log';
 
@@ -37,9 +41,18 @@ export function makeScale(input: ScaleInput): PriceScale {
   const { from, to, pane, inverted } = input;
   const top = pane.top;
   const bottom = pane.top + pane.height;
-  const range = inverted ? [top, bottom] : [bottom, top];
-  const s = input.mode === 'log' ? scaleLog().domain([from, to]).range(range) : scaleLinear().domain([from, to]).range(range);
-  return { input, y: (p) => s(p), price: (y) => s.invert(y) };
+  // y of `from` and of `to` (prices grow upwards unless the scale is inverted).
+  const y0 = inverted ? top : bottom;
+  const y1 = inverted ? bottom : top;
+  const f = input.mode === 'log' ? Math.log : (p: number) => p;
+  const fInv = input.mode === 'log' ? Math.exp : (x: number) => x;
+  const d0 = f(from);
+  const span = f(to) - d0;
+  return {
+    input,
+    y: (p) => y0 + ((f(p) - d0) / span) * (y1 - y0),
+    price: (y) => fInv(d0 + ((y - y0) / (y1 - y0)) * span),
+  };
 }
 
 /** True when two inputs draw the same pixels (so the overlay need not re-render). */

@@ -1,0 +1,31 @@
+/**
+ * Receipt check of a MarketView from the background before anything is rendered from it (DESIGN §12):
+ * the fields the overlay reads must have the right types; a view that fails is reported, not drawn.
+ */
+import type { MarketView } from '../messaging';
+
+const STATES = new Set(['loading', 'ok', 'partial', 'stale', 'error']);
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+
+function clusterOk(c: unknown): boolean {
+  return isObj(c) && (c.side === 'long' || c.side === 'short') && num(c.low) && num(c.high) && num(c.usd) && num(c.distancePct) && Array.isArray(c.tierMix);
+}
+
+export function checkMarketView(x: unknown): { ok: true; view: MarketView } | { ok: false; error: string } {
+  if (!isObj(x)) return { ok: false, error: 'market view is not an object' };
+  if (typeof x.symbol !== 'string' || typeof x.exchange !== 'string') return { ok: false, error: 'market view without exchange/symbol' };
+  if (typeof x.state !== 'string' || !STATES.has(x.state)) return { ok: false, error: `market view state ${String(x.state)} unknown` };
+  if (!isObj(x.health)) return { ok: false, error: 'market view without health' };
+  const a = x.analysis;
+  if (a !== null) {
+    if (!isObj(a)) return { ok: false, error: 'analysis is not an object' };
+    if (!Array.isArray(a.clusters) || !a.clusters.every(clusterOk)) return { ok: false, error: 'analysis.clusters malformed' };
+    if (!isObj(a.lfr) || typeof a.lfr.kind !== 'string') return { ok: false, error: 'analysis.lfr malformed' };
+    if (a.lfr.kind === 'ratio' && !num(a.lfr.value)) return { ok: false, error: 'analysis.lfr.value is not a finite number' };
+    if (!isObj(a.stop) || (a.stop.kind === 'stop' && !num(a.stop.price))) return { ok: false, error: 'analysis.stop malformed' };
+    if (!num(a.reference)) return { ok: false, error: 'analysis.reference is not a finite number' };
+    if (!Array.isArray(a.signals) || !Array.isArray(a.cascades) || !isObj(a.asymmetry)) return { ok: false, error: 'analysis signals/cascades/asymmetry malformed' };
+  }
+  return { ok: true, view: x as unknown as MarketView };
+}
