@@ -1,6 +1,8 @@
 import { onMessage } from '../src/messaging';
 import { startMarketHub } from '../src/market';
-import { focusAlertTab } from '../src/alerts/notifier';
+import { createAlertNotifier, focusAlertTab } from '../src/alerts/notifier';
+import { loadSettings } from '../src/settings';
+import { createSizingHandler } from '../src/sizing/handler';
 import { onSizingMenuClick, registerSizingMenu, type MenuClick } from '../src/sizing/menu';
 
 export default defineBackground(() => {
@@ -13,9 +15,22 @@ export default defineBackground(() => {
 
   // Issue 7: context menu "Size position with LiqLens" and alert notifications (logic in src/sizing, src/alerts).
   browser.runtime.onInstalled.addListener(() => void registerSizingMenu());
-  const sizingMenuClick = (info: MenuClick, tab?: { id?: number }) => onSizingMenuClick(info, tab);
+  const sizingMenuClick = async (info: MenuClick, tab?: { id?: number }) => {
+    // The mark prefills the entry when no price is selected.
+    const view = tab?.id !== undefined ? await market.getView({ tabId: tab.id }).catch(() => null) : null;
+    return onSizingMenuClick(info, tab, view?.analysis?.map.reference);
+  };
   browser.contextMenus.onClicked.addListener((info, tab) => void sizingMenuClick(info, tab));
   // e2e seam: automation cannot dispatch contextMenus.onClicked, so tests call the same handler here.
   (globalThis as { __liqlensSizingMenuClick?: typeof sizingMenuClick }).__liqlensSizingMenuClick = sizingMenuClick;
   browser.notifications.onClicked.addListener((id) => void focusAlertTab(id));
+  const sizePosition = createSizingHandler({
+    marketOfTab: (tabId) => market.marketOfTab(tabId),
+    seriesFor: (exchange, symbol) => market.seriesFor(exchange, symbol),
+    settings: loadSettings,
+  });
+  onMessage('sizePosition', ({ data, sender }) => sizePosition(data, sender.tab?.id));
+  // Alerts are evaluated on every view the hub publishes (its refresh runs on its alarm).
+  const alerts = createAlertNotifier();
+  market.onView((view, tabId) => void alerts.onView(view, tabId));
 });
