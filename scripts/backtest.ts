@@ -10,6 +10,7 @@ import { BINANCE_BTC_TIER1, enginePredictor } from '../src/backtest/engine-adapt
 import { DEFAULT_METRIC_OPTIONS } from '../src/backtest/metrics';
 import { loadBars } from '../src/backtest/load';
 import { buildReport, formatReport, targetsMet } from '../src/backtest/report';
+import { formatPerPrice, perPriceStats, type ConsumedLevels } from '../src/backtest/per-price';
 import { runWalkForward } from '../src/backtest/walkforward';
 import { DEFAULT_CONFIG, type EngineConfig } from '../src/engine/config';
 
@@ -28,8 +29,15 @@ function main(argv: string[]): void {
     if (args.json) writeFileSync(args.json, JSON.stringify(c, null, 2) + '\n');
     return;
   }
-  const run = runWalkForward(input.bars, enginePredictor({ ...engine, config }), wf);
-  const report = buildReport(run, { ...DEFAULT_METRIC_OPTIONS, bootstrap: { ...DEFAULT_METRIC_OPTIONS.bootstrap, reps: args.reps, seed: args.seed } });
+  // Recordings carry liquidation prices: collect the levels each bar consumed for the per-price check.
+  const consumed = new Map<number, ConsumedLevels>();
+  const onConsumed = input.bars.some((b) => b.liqLongByPrice) ? (bar: { t: number }, l: ConsumedLevels) => consumed.set(bar.t, l) : undefined;
+  const run = runWalkForward(input.bars, enginePredictor({ ...engine, config, onConsumed }), wf);
+  const report = buildReport(run, {
+    ...DEFAULT_METRIC_OPTIONS,
+    combinedMinTrain: args.minTrainBars,
+    bootstrap: { ...DEFAULT_METRIC_OPTIONS.bootstrap, reps: args.reps, seed: args.seed },
+  });
   console.log(`source: ${input.label}`);
   console.log(formatReport(report));
   for (const side of ['long', 'short'] as const) {
@@ -38,8 +46,18 @@ function main(argv: string[]): void {
       `targets ${side}: partial ρ lower CI > 0.30 ${t.partialLowerCi ? 'met' : 'NOT met'}; Q4 ρ ≥ excursion ${t.q4 ? 'met' : 'NOT met'}; combined > baseline ${t.combined ? 'met' : 'NOT met'}`,
     );
   }
-  if (args.json) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');
+  let perPrice: ReturnType<typeof perPriceStats> | undefined;
+  if (onConsumed) {
+    const from = run.times[run.evalStart] as number;
+    const to = run.times[run.evalEnd - 1] as number;
+    perPrice = perPriceStats(input.bars, consumed, (t) => t >= from && t <= to, PRICE_BUCKET_PCT);
+    console.log(formatPerPrice(perPrice, PRICE_BUCKET_PCT));
+  }
+  if (args.json) writeFileSync(args.json, JSON.stringify(perPrice ? { ...report, per_price: perPrice } : report, null, 2) + '\n');
 }
+
+/** Per-price bucket width: about half a median 15-minute BTC move, coarse enough to hold a few prints. */
+const PRICE_BUCKET_PCT = 0.1;
 
 try {
   main(process.argv.slice(2));

@@ -21,13 +21,16 @@ export interface BacktestArgs {
   barMinutes: number;
   reps: number;
   seed: number;
+  /** Bars of training before the first out-of-sample regression fit (prototype: 504 hourly bars). */
+  minTrainBars: number;
   /** Engine config overrides (--config '{"halfLifeHours":72}'), for experiments only. */
   config: Partial<EngineConfig>;
   calibrate: boolean;
 }
 
 export const USAGE = `usage: npm run backtest -- (--csv FILE | --recording DIR) [--from ISO] [--to ISO] [--json OUT]
-       [--burn-in-hours 168] [--bar-minutes 60] [--reps 1000] [--seed N] [--config JSON] [--calibrate]`;
+       [--burn-in-hours 168] [--bar-minutes 60] [--reps 1000] [--seed N] [--min-train-bars 504]
+       [--config JSON] [--calibrate]`;
 
 function time(flag: string, v: string): number {
   const t = Date.parse(v);
@@ -49,6 +52,7 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
     barMinutes: 60,
     reps: 1000,
     seed: 20260331,
+    minTrainBars: 504,
     config: {},
     calibrate: false,
   };
@@ -85,6 +89,9 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestArgs {
         break;
       case '--reps':
         out.reps = positive(flag, v, true);
+        break;
+      case '--min-train-bars':
+        out.minTrainBars = positive(flag, v, true);
         break;
       case '--seed':
         out.seed = positive(flag, v, true);

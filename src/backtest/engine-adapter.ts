@@ -8,9 +8,11 @@
  * inflow is then max(0, high − previous close), as DESIGN §5.1.1 prescribes for bar data.
  */
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config';
-import { createModel, modelParams, stepBar } from '../engine/model';
+import { binCentre, coinAt, createModel, extents, modelParams, stepBar, type ModelState } from '../engine/model';
 import type { Candle, Exchange, OpenInterestPoint, RiskTier } from '../engine/types';
 import type { BacktestBar } from './bar';
+import { BacktestInputError } from './walkforward';
+import type { ConsumedLevels } from './per-price';
 import type { BarPredictor } from './walkforward';
 
 export interface EngineAdapterOptions {
@@ -18,6 +20,11 @@ export interface EngineAdapterOptions {
   /** Tier-1 risk of the OI's exchange (Binance BTCUSDT for the CSV). */
   risk: RiskTier;
   config?: EngineConfig;
+  /**
+   * Called before each bar with the levels the bar is about to consume ([price, usd] per side), for the
+   * per-price check. Checked against the engine's own per-bar totals, so it cannot drift from the model.
+   */
+  onConsumed?: (bar: BacktestBar, levels: ConsumedLevels) => void;
 }
 
 /** Binance BTCUSDT tier 1 (shared/data/liquidation/binance-leverage-brackets…: 125x, MMR 0.4 %). */
@@ -52,8 +59,34 @@ export function enginePredictor(opts: EngineAdapterOptions): BarPredictor {
     step(bar) {
       // OI before the first bar seeds the state without counting as inflow.
       state ??= createModel(params, bar.oiOpenCoin ?? bar.oiOpenUsd / bar.open);
+      const levels = opts.onConsumed ? levelsCrossed(state, bar) : undefined;
       const p = stepBar(state, barToCandle(bar), barOiPoints(bar));
+      if (levels && opts.onConsumed) {
+        for (const [side, total] of [['long', p.predictedLongUsd], ['short', p.predictedShortUsd]] as const) {
+          const sum = levels[side].reduce((a, [, usd]) => a + usd, 0);
+          if (Math.abs(sum - total) > 1e-6 * Math.max(1, total)) {
+            throw new BacktestInputError(`per-price ${side} levels (${sum}) disagree with the engine's total (${total}) at ${new Date(bar.t).toISOString()}`);
+          }
+        }
+        opts.onConsumed(bar, levels);
+      }
       return { longUsd: p.predictedLongUsd, shortUsd: p.predictedShortUsd };
     },
   };
+}
+
+/** Levels the engine's crossing rule (bin centre ≥ low for longs, ≤ high for shorts) will consume in `bar`. */
+function levelsCrossed(s: ModelState, bar: BacktestBar): ConsumedLevels {
+  const out: ConsumedLevels = { long: [], short: [] };
+  for (const side of ['long', 'short'] as const) {
+    const { lo, hi } = extents(s, side);
+    for (let i = lo; i <= hi; i++) {
+      const price = binCentre(s, i);
+      if (side === 'long' ? price < bar.low : price > bar.high) continue;
+      let coin = 0;
+      for (let k = 0; k < s.tierCount; k++) coin += coinAt(s, side, i, k);
+      if (coin > 0) out[side].push([price, coin * price]);
+    }
+  }
+  return out;
 }

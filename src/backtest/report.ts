@@ -39,7 +39,7 @@ export function formatReport(r: BacktestReport): string {
     ['  Δ 95 % CI', (m) => ci(m.q4_delta_ci)],
     ['OOS combined ρ (excursion + map)', (m) => `${f(m.combined_rho)} (n=${m.combined_bars})`],
     ['OOS baseline ρ (excursion only)', (m) => f(m.combined_baseline_rho)],
-    ['  Δ', (m) => `${signed(m.combined_rho === null || m.combined_baseline_rho === null ? null : m.combined_rho - m.combined_baseline_rho)} ${ci(m.combined_delta_ci)}`],
+    ['  Δ', (m) => (m.combined_rho === null || m.combined_baseline_rho === null ? 'n/a' : `${signed(m.combined_rho - m.combined_baseline_rho)} ${ci(m.combined_delta_ci)}`)],
   ];
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const cells = rows.map(([name, get]) => [name, get(r.long), get(r.short)] as const);

@@ -8,6 +8,7 @@ import { readRecording, RecordingError } from '../../src/backtest/recording';
 import { buildReport } from '../../src/backtest/report';
 import { BINANCE_BTC_TIER1, enginePredictor } from '../../src/backtest/engine-adapter';
 import { runWalkForward } from '../../src/backtest/walkforward';
+import { perPriceStats, type ConsumedLevels } from '../../src/backtest/per-price';
 import { FILES, RECORDING_FORMAT, type RecordingMeta } from '../../src/recorder/format';
 
 const MIN = 60_000;
@@ -82,5 +83,20 @@ describe('readRecording', () => {
     expect(report.bars).toBe(3 * 96 - 48);
     expect(run.long.predicted.some((p) => p > 0)).toBe(true);
     expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
+  });
+  it('per-price: the consumed levels it reports add up to the engine’s own per-bar totals', () => {
+    const dir = writeRecording(24 * 60, 9);
+    const { bars } = readRecording(dir, 15 * MIN);
+    const consumed = new Map<number, ConsumedLevels>();
+    const predictor = enginePredictor({ exchange: 'bybit', risk: BINANCE_BTC_TIER1, onConsumed: (b, l) => consumed.set(b.t, l) });
+    const run = runWalkForward(bars, predictor, { burnInMs: 6 * 3_600_000 });
+    expect(consumed.size).toBe(bars.length);
+    run.times.forEach((t, i) => {
+      const sum = consumed.get(t)!.long.reduce((a, [, usd]) => a + usd, 0);
+      expect(sum).toBeCloseTo(run.long.predicted[i]!, 6);
+    });
+    const stats = perPriceStats(bars, consumed, (t) => t >= run.times[0]!);
+    expect(stats.long.cells).toBeGreaterThan(0);
+    expect(stats.long.realisedInMapped).not.toBeNull();
   });
 });
