@@ -170,7 +170,8 @@ export class MarketHub {
     }
     const source = this.deps.sources[exchange];
     if (source.fetcher.blockedUntil > now) {
-      const err = new ApiError(exchange, '(all endpoints)', 'backoff', 'rate limited');
+      const blocked = source.fetcher.blockedStatus;
+      const err = new ApiError(exchange, '(all endpoints)', 'backoff', 'rate limited', blocked !== undefined ? { status: blocked } : {});
       this.setStatus(key, { ...this.baseStatus(key), attemptAt: now, error: describeError(err, now, source.fetcher.blockedUntil) });
       await this.publish(symbol);
       return;

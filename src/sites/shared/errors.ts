@@ -45,7 +45,7 @@ export function describeError(err: unknown, now: number, blockedUntil?: number):
     case 'rate-limit':
       return `HTTP ${err.status ?? '?'} rate limit${wait}`;
     case 'backoff':
-      return `backing off after a rate limit${wait}`;
+      return err.status !== undefined ? `HTTP ${err.status} rate limit${wait}` : `backing off after a rate limit${wait}`;
     case 'geo':
       return 'unavailable from your region (HTTP 451)';
     case 'timeout':

@@ -46,6 +46,8 @@ export class ExchangeFetcher {
   readonly stats: FetchStats = { requests: 0, weight: 0, byPath: {} };
   /** No request leaves before this time (ms) after a rate-limit answer. */
   blockedUntil = 0;
+  /** HTTP status that caused the current block (429 / 418 / 403), for health reasons. */
+  blockedStatus: number | undefined;
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly fetchImpl: NonNullable<FetchDeps['fetch']>;
   readonly now: () => number;
@@ -123,6 +125,7 @@ export class ExchangeFetcher {
       const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
       const backoff = Math.max(retryAfter ?? this.profile.defaultBackoffMs(res.status), this.profile.minBackoffMs?.(res.status) ?? 0);
       this.blockedUntil = Math.max(this.blockedUntil, this.now() + backoff);
+      this.blockedStatus = res.status;
       throw new ApiError(exchange, path, 'rate-limit', `HTTP ${res.status}, backing off ${Math.ceil(backoff / 1000)} s`, {
         status: res.status,
         retryAfterMs: backoff,
@@ -142,6 +145,7 @@ export class ExchangeFetcher {
     if (left > 0) {
       throw new ApiError(this.profile.exchange, path, 'backoff', `backing off for ${Math.ceil(left / 1000)} s after a rate limit`, {
         retryAfterMs: left,
+        ...(this.blockedStatus !== undefined ? { status: this.blockedStatus } : {}),
       });
     }
   }

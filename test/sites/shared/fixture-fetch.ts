@@ -21,6 +21,11 @@ async function handler(exchange: Exchange): Promise<Handler> {
   return h;
 }
 
+/** Import every handler up front (real I/O that fake timers cannot advance). */
+export async function preloadHandlers(): Promise<void> {
+  await Promise.all((Object.values(HOSTS) as Exchange[]).map(handler));
+}
+
 export interface FixtureFetchOptions {
   now: () => number;
   /** Scenario per exchange (fixture-server names): normal, 429, 418, 403, 500, malformed, slow, price-step. */
