@@ -1,8 +1,9 @@
+// @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asymmetry, percentileOf } from '../../src/engine/asymmetry';
 import { DEFAULT_CONFIG } from '../../src/engine/config';
-import { handMap, mirrorMap } from './helpers';
+import { expectClose, handMap, mirrorMap } from './helpers';
 
 const cfg = DEFAULT_CONFIG;
 
@@ -45,14 +46,19 @@ describe('asymmetry', () => {
           const a = asymmetry(map, cfg, history);
           const m = asymmetry(mirrorMap(map), cfg, history.map((h) => 1 / h));
           // Same bins summed in the opposite order: equal up to rounding.
-          expect(Math.abs(m.longUsd - a.shortUsd)).toBeLessThanOrEqual(1e-12 * a.shortUsd);
-          expect(Math.abs(m.shortUsd - a.longUsd)).toBeLessThanOrEqual(1e-12 * a.longUsd);
+          expectClose(m.longUsd, a.shortUsd, 1e-12);
+          expectClose(m.shortUsd, a.longUsd, 1e-12);
           expect(m.ratio.kind === 'no-short-fuel').toBe(a.longUsd === 0 && a.shortUsd > 0);
           if (a.ratio.kind === 'ratio' && a.ratio.value > 0 && m.ratio.kind === 'ratio') {
-            expect(m.ratio.value).toBeCloseTo(1 / a.ratio.value, 9);
+            expectClose(m.ratio.value, 1 / a.ratio.value);
             // The percentile can only mirror exactly when no history value ties with the ratio after rounding.
             const [av, mv] = [a.ratio.value, m.ratio.value];
-            const tie = history.some((h) => Math.abs(h - av) < 1e-9 * h + 1e-12 || Math.abs(1 / h - mv) < 1e-9);
+            const near = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(x, y);
+            // …and when the ratio is not (within rounding) on the 2.5 : 1 reference used without history
+            const tie =
+              history.some((h) => near(h, av) || near(1 / h, mv)) ||
+              near(av, cfg.asymmetryReferenceRatio) ||
+              near(mv, cfg.asymmetryReferenceRatio);
             if (a.percentile !== undefined && !tie) expect(m.percentile).toBeCloseTo(100 - a.percentile, 6);
             const flip = { 'long-heavy': 'short-heavy', 'short-heavy': 'long-heavy', no: 'no' } as const;
             if (!tie) expect(m.fragile).toBe(flip[a.fragile]);

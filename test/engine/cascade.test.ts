@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { findCascades } from '../../src/engine/cascade';
 import { DEFAULT_CONFIG } from '../../src/engine/config';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { cumulativeUsd, findClusters, gaussianSmooth } from '../../src/engine/clusters';
 import { DEFAULT_CONFIG } from '../../src/engine/config';

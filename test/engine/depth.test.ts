@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { depthRatio } from '../../src/engine/depth';
 import type { DepthBook } from '../../src/engine/types';

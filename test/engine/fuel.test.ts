@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { fuelBand, fuelRatio } from '../../src/engine/fuel';
 import { cluster } from './helpers';

@@ -36,3 +36,9 @@ export function mirrorMap(m: LiquidationMap): LiquidationMap {
   }));
   return { ...m, bins };
 }
+
+/** Relative closeness for values of any magnitude (sums in another order differ in the last bits). */
+export function expectClose(actual: number, expected: number, rel = 1e-9): void {
+  const tol = rel * Math.max(Math.abs(actual), Math.abs(expected), Number.MIN_VALUE);
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`expected ${actual} ≈ ${expected} (relative ${rel})`);
+}

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/engine/errors';
 import { analyze } from '../../src/engine/index';
