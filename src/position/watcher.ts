@@ -69,6 +69,8 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['aria-selected', 'aria-hidden', 'hidden', 'style', 'aria-colindex', 'data-testid'],
 };
 
+const ANCESTOR_LEVELS = 3;
+
 export function watchPosition(opts: WatchOptions): PositionWatch {
   const { adapter, doc, getUrl, onChange, store } = opts;
   const debounceMs = opts.debounceMs ?? 60;
@@ -163,6 +165,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   function evaluate() {
     if (stopped || !loaded) return;
     clearDebounce();
+    attach();
     emit(compose());
   }
 
@@ -190,6 +193,12 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     if (root && view?.MutationObserver) {
       observer = new view.MutationObserver(() => schedule());
       observer.observe(root, OBSERVE);
+      // React often replaces the panel wholesale: watch the few ancestors' child lists (not their subtrees)
+      // so a replacement is read after the debounce instead of at the next poll.
+      let up = root.parentElement;
+      for (let i = 0; up && up !== doc.body && i < ANCESTOR_LEVELS; i++, up = up.parentElement) {
+        observer.observe(up, { childList: true });
+      }
     }
     return true;
   }
