@@ -5,6 +5,7 @@ import '../../src/overlay/overlay.css';
 import { BridgeClient } from '../../src/bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../../src/bridge/messenger';
 import { onMessage, sendMessage } from '../../src/messaging';
+import { openSizingInPage } from '../../src/sizing/open-in-page';
 import { startChartController } from '../../src/overlay/chart-controller';
 import { mountOverlay } from '../../src/overlay/render';
 import { createStore, type OverlayState } from '../../src/overlay/store';
@@ -103,6 +104,8 @@ export default defineContentScript({
         .catch((err: unknown) => gen === watchGen && store.set({ viewError: `background not answering: ${err instanceof Error ? err.message : String(err)}` }));
     };
     const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
+    // Issue 7: the context menu's sizing dialog opens in the overlay's shadow root (src/sizing/open-in-page).
+    const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.uiContainer, data));
 
     let lastWatchKey = '';
     const positions = watchPosition({
@@ -133,6 +136,7 @@ export default defineContentScript({
       clearInterval(clock);
       positions.stop();
       removeUpdate();
+      removeSizing();
       browser.storage.onChanged.removeListener(onSettings);
       controller.stop();
       bridge.dispose();

@@ -8,9 +8,13 @@ import { parseSelectedPrice } from './price-text';
 
 let close: (() => void) | null = null;
 
-export function openSizingInPage(container: Element | ShadowRoot | DocumentFragment, req: { selectionText?: string; mark?: number }): void {
+export function openSizingInPage(container: Element | ShadowRoot | DocumentFragment, req: unknown): void {
   close?.();
-  const entry = parseSelectedPrice(req.selectionText) ?? (typeof req.mark === 'number' && req.mark > 0 ? req.mark : undefined);
+  // Checked on receipt: only a string selection and a positive finite mark are used.
+  const r = (typeof req === 'object' && req !== null ? req : {}) as Record<string, unknown>;
+  const selected = typeof r.selectionText === 'string' ? parseSelectedPrice(r.selectionText) : null;
+  const mark = typeof r.mark === 'number' && Number.isFinite(r.mark) && r.mark > 0 ? r.mark : undefined;
+  const entry = selected ?? mark;
   close = mountSizingDialog(container, {
     ...(entry !== undefined ? { initialEntry: entry } : {}),
     request: (r) => sendMessage('sizePosition', r),

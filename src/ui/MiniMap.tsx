@@ -27,7 +27,10 @@ export interface MiniMapProps {
 }
 
 /** Colours per tier, low leverage → high leverage (cool → hot). Index-aligned with map.tiers. */
-export const TIER_COLOURS = ['#4c6ef5', '#15aabf', '#40c057', '#fab005', '#fa5252', '#be4bdb'];
+export const TIER_COLOURS = ['#a5d8ff', '#74c0fc', '#4dabf7', '#9775fa', '#da77f2', '#f783ac'];
+/** Curves use hues the tier scale does not: red = longs liquidated on a fall, green = shorts on a rise. */
+export const CUM_LONG_COLOUR = '#ff6b6b';
+export const CUM_SHORT_COLOUR = '#8ce99a';
 
 export interface Bucket {
   low: number;
@@ -133,8 +136,8 @@ export function MiniMap({ map, marks = {}, width = 340, height = 150, buckets = 
           );
         })}
       </g>
-      <path class="cum" data-testid="minimap-cum-long" d={path(curves.long, x, yCum)} stroke="#ff6b6b" />
-      <path class="cum" data-testid="minimap-cum-short" d={path(curves.short, x, yCum)} stroke="#51cf66" />
+      <path class="cum" data-testid="minimap-cum-long" d={path(curves.long, x, yCum)} stroke={CUM_LONG_COLOUR} />
+      <path class="cum" data-testid="minimap-cum-short" d={path(curves.short, x, yCum)} stroke={CUM_SHORT_COLOUR} />
       {markLine(ref, 'ref', formatPrice(ref), 'minimap-ref')}
       {markLine(marks.entry, 'entry', 'entry', 'minimap-entry')}
       {markLine(marks.stop, 'stop', 'stop', 'minimap-stop')}
@@ -163,11 +166,11 @@ export function TierLegend({ tiers }: { tiers: readonly number[] }) {
         </li>
       ))}
       <li>
-        <span class="swatch" style={{ background: '#ff6b6b' }} aria-hidden="true" />
+        <span class="swatch" style={{ background: CUM_LONG_COLOUR }} aria-hidden="true" />
         cum. long (fall)
       </li>
       <li>
-        <span class="swatch" style={{ background: '#51cf66' }} aria-hidden="true" />
+        <span class="swatch" style={{ background: CUM_SHORT_COLOUR }} aria-hidden="true" />
         cum. short (rise)
       </li>
     </ul>
