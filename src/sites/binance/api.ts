@@ -148,8 +148,10 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
     const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
     const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
 
-    const candlesP = pageForward(candleFrom, now, 1000, BAR_MS, async (start) =>
-      parseKlines(await get('/fapi/v1/klines', { symbol: sym, interval: '5m', startTime: start, limit: 1000 })),
+    // Ask for no more rows than needed: a warm refresh of a few bars costs weight 1 instead of 5.
+    const klineLimit = Math.min(1000, Math.floor((now - candleFrom) / BAR_MS) + 2);
+    const candlesP = pageForward(candleFrom, now, klineLimit, BAR_MS, async (start) =>
+      parseKlines(await get('/fapi/v1/klines', { symbol: sym, interval: '5m', startTime: start, limit: klineLimit })),
     );
     const oiP = pageForward(oiFrom, now, 500, BAR_MS, async (start) =>
       parseOpenInterestHist(await get('/futures/data/openInterestHist', { symbol: sym, period: '5m', startTime: start, endTime: now, limit: 500 })),

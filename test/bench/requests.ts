@@ -1,0 +1,44 @@
+/**
+ * Requests and Binance weight per cold load (7 days of 5m bars) and per warm refresh (60 s later),
+ * per exchange, against the fixture handlers in-process (no network). Budget waits run on a virtual
+ * clock, reported as `<ex>_cold_wait_s`: how long the request budget stretches a cold load.
+ * DESIGN §11: warm refresh ≤ 8 requests per exchange.
+ */
+import { EXCHANGES } from '../../src/engine/types';
+import { createSources } from '../../src/market/sources';
+import { fixtureFetch, preloadHandlers } from '../sites/shared/fixture-fetch';
+
+const WEEK_MS = 7 * 86_400_000;
+
+export async function run(): Promise<Record<string, number>> {
+  await preloadHandlers();
+  const out: Record<string, number> = {};
+  let clock = Date.UTC(2026, 10, 24, 12);
+  const now = () => clock;
+  const ff = fixtureFetch({ now });
+  const sources = createSources({
+    fetch: ff.fetch,
+    now,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+  });
+  let worstWarm = 0;
+  for (const ex of EXCHANGES) {
+    const src = sources[ex];
+    const t0 = clock;
+    const cold = await src.load({ symbol: 'BTCUSDT', now: clock, windowMs: WEEK_MS, prev: null });
+    out[`${ex}_cold_requests`] = src.fetcher.stats.requests;
+    if (ex === 'binance') out.binance_cold_weight = src.fetcher.stats.weight;
+    out[`${ex}_cold_wait_s`] = Math.round((clock - t0) / 100) / 10;
+    src.fetcher.resetStats();
+    clock += 60_000;
+    await src.load({ symbol: 'BTCUSDT', now: clock, windowMs: WEEK_MS, prev: cold });
+    out[`${ex}_warm_requests`] = src.fetcher.stats.requests;
+    if (ex === 'binance') out.binance_warm_weight = src.fetcher.stats.weight;
+    worstWarm = Math.max(worstWarm, src.fetcher.stats.requests);
+  }
+  out.warm_requests_max = worstWarm;
+  out.warm_requests_budget = 8;
+  return out;
+}
