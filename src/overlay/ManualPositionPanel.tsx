@@ -1,0 +1,183 @@
+/**
+ * The position source controls in the overlay's details: pick a side in hedge mode, or enter the position
+ * by hand when the page cannot be read (prefilled with whatever was read), saved per exchange + symbol and
+ * clearable. Validation is the same as for a page read (src/position/manual-entry.ts): an invalid form is
+ * never saved, and the error names the field.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Position, Side } from '../engine/types';
+import { validateManualPosition, type ManualInput } from '../position/manual-entry';
+import type { PositionState } from '../position/watcher';
+
+export interface ManualPositionPanelProps {
+  state: PositionState | null;
+  onSave: (position: Position) => Promise<void> | void;
+  onClear: () => Promise<void> | void;
+  onPickHedge?: (side: Side | null) => Promise<void> | void;
+}
+
+type FormValues = Record<'side' | 'entry' | 'size' | 'leverage' | 'marginMode' | 'liqPrice', string>;
+type FieldName = keyof FormValues;
+
+const EMPTY: FormValues = { side: 'long', entry: '', size: '', leverage: '', marginMode: 'cross', liqPrice: '' };
+
+/** Form values from the best thing we know: the manual entry, the page's position, the failed read's draft. */
+export function prefill(state: PositionState): FormValues {
+  const src: Partial<Position> = state.position ?? state.draft ?? state.hedge?.[0] ?? {};
+  const s = (v: number | undefined) => (v === undefined ? '' : String(v));
+  return {
+    side: src.side ?? 'long',
+    entry: s(src.entry),
+    size: s(src.size),
+    leverage: s(src.leverage),
+    marginMode: src.marginMode ?? 'cross',
+    liqPrice: s(src.liqPrice),
+  };
+}
+
+export function ManualPositionPanel({ state, onSave, onClear, onPickHedge }: ManualPositionPanelProps) {
+  const key = state ? `${state.exchange}:${state.symbol ?? ''}` : '';
+  const mustAsk = state?.pageRead === 'invalid';
+  const [open, setOpen] = useState(mustAsk);
+  const [values, setValues] = useState<FormValues>(state ? prefill(state) : EMPTY);
+  const [error, setError] = useState<{ field: string; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A new symbol (SPA navigation) starts a fresh form; a failed read opens it. Only on a real change: an
+  // effect that also ran on mount would close a form the user had just opened.
+  const seen = useRef(`${key}|${mustAsk}`);
+  useEffect(() => {
+    if (!state || seen.current === `${key}|${mustAsk}`) return;
+    seen.current = `${key}|${mustAsk}`;
+    setValues(prefill(state));
+    setError(null);
+    setOpen(state.pageRead === 'invalid');
+  }, [key, mustAsk]);
+
+  if (!state || state.symbol === null) return null;
+  const symbol = state.symbol;
+  const base = symbol.replace(/(USDT|USDC|USD)$/, '');
+  const manual = state.source === 'manual';
+
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    const r = validateManualPosition(values as ManualInput, state.exchange, symbol);
+    if (!r.ok) {
+      setError({ field: r.field, text: r.error });
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await onSave(r.position);
+      setOpen(false);
+    } catch (err) {
+      setError({ field: 'position', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (field: FieldName, label: string, optional = false) => (
+    <label class="ll-manual-field">
+      {label}
+      {optional && <span class="ll-muted"> (optional)</span>}{' '}
+      <input
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        data-field={field}
+        aria-invalid={error?.field === field ? 'true' : undefined}
+        value={values[field]}
+        onInput={(e) => setValues({ ...values, [field]: (e.currentTarget as HTMLInputElement).value })}
+      />
+    </label>
+  );
+  const select = (field: 'side' | 'marginMode', label: string, options: [string, string][]) => (
+    <label class="ll-manual-field">
+      {label}{' '}
+      <select data-field={field} value={values[field]} onChange={(e) => setValues({ ...values, [field]: (e.currentTarget as HTMLSelectElement).value })}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div class="ll-manual" data-testid="liqlens-manual" data-source={state.source} data-symbol={symbol}>
+      {state.hedge && state.hedge.length > 1 && onPickHedge && (
+        <div data-testid="liqlens-hedge" data-pick={state.hedgePick ?? 'none'}>
+          Hedge mode on {symbol}: analyse{' '}
+          {state.hedge.map((p) => (
+            <button
+              key={p.side}
+              type="button"
+              class="ll-btn"
+              data-testid="liqlens-hedge-pick"
+              data-side={p.side}
+              aria-pressed={state.hedgePick === p.side ? 'true' : 'false'}
+              onClick={() => void onPickHedge(p.side)}
+            >
+              {p.side} {p.size}
+            </button>
+          ))}
+        </div>
+      )}
+      <div>
+        {manual ? (
+          <>
+            <span>Manual position for {symbol}</span>{' '}
+            <button type="button" class="ll-btn" data-testid="liqlens-manual-clear" onClick={() => void onClear()}>
+              clear (use the page)
+            </button>
+          </>
+        ) : (
+          <span class="ll-muted">{state.pageRead === 'invalid' ? 'The page could not be read: enter the position' : 'Position wrong or missing?'}</span>
+        )}{' '}
+        {!open && (
+          <button
+            type="button"
+            class="ll-btn"
+            data-testid="liqlens-manual-open"
+            onClick={() => {
+              setValues(prefill(state));
+              setOpen(true);
+            }}
+          >
+            {manual ? 'edit' : 'enter manually'}
+          </button>
+        )}
+      </div>
+      {open && (
+        <form data-testid="liqlens-manual-form" onSubmit={submit}>
+          {select('side', 'Side', [
+            ['long', 'long'],
+            ['short', 'short'],
+          ])}
+          {input('entry', 'Entry')}
+          {input('size', `Size (${base})`)}
+          {input('leverage', 'Leverage (x)')}
+          {select('marginMode', 'Margin', [
+            ['cross', 'cross'],
+            ['isolated', 'isolated'],
+          ])}
+          {input('liqPrice', 'Liq. price', true)}
+          {error && (
+            <div class="ll-warn" role="alert" data-testid="liqlens-manual-error" data-field={error.field}>
+              {error.text}
+            </div>
+          )}
+          <button type="submit" class="ll-btn" data-testid="liqlens-manual-save" disabled={busy}>
+            save for {symbol}
+          </button>{' '}
+          <button type="button" class="ll-btn" onClick={() => setOpen(false)}>
+            cancel
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
