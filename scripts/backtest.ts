@@ -39,6 +39,10 @@ function main(argv: string[]): void {
     bootstrap: { ...DEFAULT_METRIC_OPTIONS.bootstrap, reps: args.reps, seed: args.seed },
   });
   console.log(`source: ${input.label}`);
+  console.log(
+    `engine: ${engine.exchange} tier 1 ${engine.risk.maxLeverage}x MMR ${(100 * engine.risk.maintenanceRate).toFixed(2)} %, ` +
+      `model bins ${config.modelBinPct} %, half-life ${config.halfLifeHours} h, tiers ${config.tiers.join('/')}x @ ${config.tierWeights.join('/')}`,
+  );
   console.log(formatReport(report));
   for (const side of ['long', 'short'] as const) {
     const t = targetsMet(report[side]);

@@ -8,6 +8,7 @@
  * inflow is then max(0, high − previous close), as DESIGN §5.1.1 prescribes for bar data.
  */
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config';
+import { validateConfig } from '../engine/validate';
 import { binCentre, coinAt, createModel, extents, modelParams, stepBar, type ModelState } from '../engine/model';
 import type { Candle, Exchange, OpenInterestPoint, RiskTier } from '../engine/types';
 import type { BacktestBar } from './bar';
@@ -53,7 +54,9 @@ export function barOiPoints(bar: BacktestBar): OpenInterestPoint[] {
 }
 
 export function enginePredictor(opts: EngineAdapterOptions): BarPredictor {
-  const params = modelParams(opts.exchange, opts.risk, opts.config ?? DEFAULT_CONFIG);
+  const config = opts.config ?? DEFAULT_CONFIG;
+  validateConfig(config); // an experiment's bad --config fails with the engine's named error, not NaN
+  const params = modelParams(opts.exchange, opts.risk, config);
   let state: ReturnType<typeof createModel> | undefined;
   return {
     step(bar) {

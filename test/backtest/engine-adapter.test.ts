@@ -3,6 +3,7 @@ import type { BacktestBar } from '../../src/backtest/bar';
 import { seededRandom } from '../../src/backtest/bootstrap';
 import { barOiPoints, BINANCE_BTC_TIER1, enginePredictor } from '../../src/backtest/engine-adapter';
 import { runWalkForward } from '../../src/backtest/walkforward';
+import { DEFAULT_CONFIG } from '../../src/engine/config';
 
 const H = 3_600_000;
 
@@ -38,6 +39,12 @@ describe('engine adapter', () => {
     const pts = barOiPoints(bar);
     expect(pts.map((p) => p.coin)).toEqual([bar.oiHighUsd / tp, bar.oiCloseUsd / bar.close]);
     expect(pts[1]!.t).toBe(bar.t + H);
+  });
+
+  it('refuses an invalid engine config with the engine’s named error', () => {
+    expect(() => enginePredictor({ exchange: 'binance', risk: BINANCE_BTC_TIER1, config: { ...DEFAULT_CONFIG, modelBinPct: 0 } })).toThrow(
+      /config.modelBinPct: must be > 0/,
+    );
   });
 
   it('drives the engine: once positions exist, crossed levels are predicted as liquidations', () => {
