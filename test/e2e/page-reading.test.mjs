@@ -1,0 +1,137 @@
+// Page reading e2e: the built extension reads the open position from each exchange's fixture trading page
+// (models, not snapshots: test/fixtures/pages) and shows it through the overlay's stable hook
+// `liqlens-overlay` › [data-testid="liqlens-position"]; edits of the row and SPA navigation reach it; the
+// selector-health line says how it was found.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from '../../scripts/fixture-server.mjs';
+import { launchBrowser, demoUrl } from '../../scripts/browser.mjs';
+import { overlay, saveShot } from './helpers.mjs';
+
+const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
+// The fixture kit's model account (test/fixtures/pages/*/page.html).
+const BTC_LONG = { side: 'long', entry: '96800', size: '0.15', leverage: '10', liq: '87512.3', source: 'page' };
+const ETH_SHORT = { side: 'short', entry: '3450', size: '2.5', leverage: '20', liq: '3604.5', source: 'page' };
+
+let server;
+let browser;
+before(async () => {
+  server = await startFixtureServer();
+  browser = await launchBrowser({ port: server.port });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const position = (page) => overlay(page, '[data-testid="liqlens-position"]');
+
+/** Waits until the position hook shows `expected` (data-* attributes), then returns them all. */
+async function expectPosition(page, expected, what) {
+  const hook = position(page);
+  await hook.waitFor({ state: 'attached', timeout: 15_000 });
+  const read = () =>
+    hook.evaluate((el) => ({
+      side: el.dataset.side, entry: el.dataset.entry, size: el.dataset.size, leverage: el.dataset.leverage, liq: el.dataset.liq, source: el.dataset.source,
+    }));
+  const deadline = Date.now() + 10_000;
+  let got = await read();
+  while (Date.now() < deadline && Object.entries(expected).some(([k, v]) => got[k] !== v)) {
+    await page.waitForTimeout(50);
+    got = await read();
+  }
+  for (const [k, v] of Object.entries(expected)) assert.equal(got[k], v, `${what}: data-${k}`);
+  return got;
+}
+
+/**
+ * Runs `action` in the page and measures, in the page's own clock, how long until the overlay's position
+ * hook has data-entry === entry. Returns ms (or throws after 3 s).
+ */
+async function latencyUntilEntry(page, action, entry) {
+  return page.evaluate(
+    ({ action, entry }) =>
+      new Promise((resolve, reject) => {
+        const hook = () => document.querySelector('liqlens-overlay')?.shadowRoot?.querySelector('[data-testid="liqlens-position"]');
+        const t0 = performance.now();
+        const check = () => {
+          if (hook()?.getAttribute('data-entry') === entry) return resolve(performance.now() - t0);
+          if (performance.now() - t0 > 3000) return reject(new Error(`data-entry never became ${entry} (now ${hook()?.getAttribute('data-entry')})`));
+          requestAnimationFrame(check);
+        };
+        new Function('fixture', action)(window.__fixture);
+        check();
+      }),
+    { action, entry },
+  );
+}
+
+for (const exchange of EXCHANGES) {
+  test(`${exchange}: the page's position reaches the overlay, edits and navigation follow`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(demoUrl(exchange));
+    await expectPosition(page, BTC_LONG, `${exchange} default`);
+    const health = await overlay(page, '[data-testid="liqlens-health"]').textContent();
+    assert.match(health ?? '', /^page: .*table by header text \[/, `${exchange} health line: ${health}`);
+    await saveShot(page, `page-reading-${exchange}`);
+
+    // Editing the row (the fixture re-renders the panel subtree with new nodes, like React).
+    const ms = await latencyUntilEntry(page, 'fixture.setPosition({ entry: 95000, size: 0.2, liq: 86000.5, leverage: 12 })', '95000');
+    console.log(`# ${exchange}: row edit → overlay in ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 300, `${exchange}: the edit reached the overlay in ${ms.toFixed(0)} ms (budget 300 ms)`);
+    await expectPosition(page, { side: 'long', entry: '95000', size: '0.2', leverage: '12', liq: '86000.5', source: 'page' }, `${exchange} edited`);
+
+    // SPA navigation to another symbol (history.pushState, no reload).
+    await page.evaluate(() => window.__fixture.navigate('ETHUSDT'));
+    await expectPosition(page, ETH_SHORT, `${exchange} after navigating to ETHUSDT`);
+    assert.equal(new URL(page.url()).pathname, new URL(demoUrl(exchange, 'ETHUSDT')).pathname);
+
+    // The position closes → planned-trade mode, and the health line says why.
+    await page.evaluate(() => window.__fixture.removePosition('ETHUSDT'));
+    await expectPosition(page, { side: 'none', source: 'none' }, `${exchange} after the position closed`);
+    const why = await overlay(page, '[data-testid="liqlens-health"]').textContent();
+    assert.match(why ?? '', /no position read \(planned trade\): .*no ETHUSDT row/, `${exchange}: ${why}`);
+    await page.close();
+  });
+
+  test(`${exchange}: Chinese labels with European number format read the same position`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${demoUrl(exchange)}?lang=zh&fmt=eu&variant=reordered`);
+    await expectPosition(page, BTC_LONG, `${exchange} zh/eu/reordered`);
+    await page.close();
+  });
+}
+
+test('no position on the page → none, with the reason in the health line', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('bybit')}?variant=none`);
+  await expectPosition(page, { side: 'none', source: 'none' }, 'bybit none');
+  await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'no open positions' }).waitFor({ state: 'attached', timeout: 5000 });
+  await page.close();
+});
+
+test('hedge mode: nothing is drawn as the position until the user picks a side', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('okx')}?variant=hedge`);
+  await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'pick one' }).waitFor({ state: 'attached', timeout: 15_000 });
+  await expectPosition(page, { side: 'none' }, 'okx hedge before a pick');
+  await page.close();
+});
+
+test('size in contracts is not drawn; the health line says why', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('okx')}?units=cont`);
+  await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'size is shown in contracts' }).waitFor({ state: 'attached', timeout: 15_000 });
+  await expectPosition(page, { side: 'none', source: 'none' }, 'okx contracts');
+  await page.close();
+});
+
+test('a panel that re-renders constantly keeps the position and still follows an edit', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('binance')}?variant=rerender`);
+  await expectPosition(page, BTC_LONG, 'binance rerender');
+  const ms = await latencyUntilEntry(page, 'fixture.setPosition({ entry: 95500 })', '95500');
+  console.log(`# binance rerender variant: edit → overlay in ${ms.toFixed(0)} ms`);
+  assert.ok(ms < 300, `edit under constant re-rendering reached the overlay in ${ms.toFixed(0)} ms`);
+  await page.close();
+});
