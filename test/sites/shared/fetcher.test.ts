@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, describeError } from '../../../src/sites/shared/errors';
+import { buildUrl, ExchangeFetcher, parseRetryAfter, type ExchangeProfile } from '../../../src/sites/shared/fetcher';
+
+const PROFILE: ExchangeProfile = {
+  exchange: 'binance',
+  baseUrl: 'https://fapi.binance.com',
+  rules: [{ name: 'r', windowMs: 1_000, max: 3, cost: () => 1 }],
+  defaultBackoffMs: (s) => (s === 418 ? 120_000 : 60_000),
+  minBackoffMs: (s) => (s === 403 ? 600_000 : 0),
+};
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers });
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ExchangeFetcher', () => {
+  it('concurrent identical requests share one fetch', async () => {
+    const fetch = vi.fn(async () => json({ ok: 1 }));
+    const f = new ExchangeFetcher(PROFILE, { fetch });
+    const [a, b] = await Promise.all([f.get('/x', { symbol: 'BTCUSDT' }), f.get('/x', { symbol: 'BTCUSDT' })]);
+    expect(a).toEqual({ ok: 1 });
+    expect(b).toEqual({ ok: 1 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    // A later identical request (not concurrent) is a new fetch.
+    await f.get('/x', { symbol: 'BTCUSDT' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('the budget delays the 4th request of a 3-per-second rule until the window slides', async () => {
+    const times: number[] = [];
+    const fetch = vi.fn(async () => (times.push(Date.now()), json([])));
+    const f = new ExchangeFetcher(PROFILE, { fetch });
+    const all = Promise.all([1, 2, 3, 4, 5].map((i) => f.get('/x', { i })));
+    await vi.advanceTimersByTimeAsync(3_000);
+    await all;
+    expect(times.slice(0, 3)).toEqual([1_000_000, 1_000_000, 1_000_000]);
+    // Requests 4 and 5 wait until the first three leave the 1 s window.
+    expect(times[3]! - 1_000_000).toBeGreaterThanOrEqual(1_000);
+    expect(times[4]! - 1_000_000).toBeGreaterThanOrEqual(1_000);
+    // In no 1 s window were there more than 3 requests.
+    for (const t of times) expect(times.filter((u) => u > t - 1_000 && u <= t).length).toBeLessThanOrEqual(3);
+  });
+
+  it('a budget wait longer than maxBudgetWaitMs fails instead of queueing forever', async () => {
+    const f = new ExchangeFetcher({ ...PROFILE, rules: [{ name: 'slow', windowMs: 120_000, max: 1, cost: () => 1 }] }, { fetch: async () => json([]), maxBudgetWaitMs: 10_000 });
+    await f.get('/a');
+    await expect(f.get('/b')).rejects.toMatchObject({ kind: 'backoff' });
+  });
+
+  it('429 with Retry-After: 2 blocks every request for 2 s, then lets them through', async () => {
+    const fetch = vi.fn(async () => json({ code: -1003 }, 429, { 'retry-after': '2' }));
+    const f = new ExchangeFetcher(PROFILE, { fetch });
+    await expect(f.get('/x')).rejects.toMatchObject({ kind: 'rate-limit', status: 429, retryAfterMs: 2_000 });
+    fetch.mockImplementation(async () => json({ ok: 1 }));
+    await expect(f.get('/y')).rejects.toMatchObject({ kind: 'backoff', status: 429 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(f.get('/y')).resolves.toEqual({ ok: 1 });
+  });
+
+  it('418 without Retry-After uses the exchange default (Binance: 2 min ban floor)', async () => {
+    const f = new ExchangeFetcher(PROFILE, { fetch: async () => json({}, 418) });
+    await expect(f.get('/x')).rejects.toMatchObject({ status: 418 });
+    expect(f.blockedUntil - Date.now()).toBe(120_000);
+  });
+
+  it('403 honours a minimum back-off even when Retry-After says less (Bybit: ≥ 10 min)', async () => {
+    const f = new ExchangeFetcher(PROFILE, { fetch: async () => json({}, 403, { 'retry-after': '5' }) });
+    await expect(f.get('/x')).rejects.toMatchObject({ status: 403 });
+    expect(f.blockedUntil - Date.now()).toBe(600_000);
+  });
+
+  it('a request with no answer within the timeout is aborted and named', async () => {
+    let aborted = false;
+    const fetch = (_url: string, init?: { signal?: AbortSignal }) =>
+      new Promise<Response>((_r, reject) => init?.signal?.addEventListener('abort', () => ((aborted = true), reject(new Error('aborted')))));
+    const f = new ExchangeFetcher(PROFILE, { fetch, timeoutMs: 5_000 });
+    const p = f.get('/slow');
+    const check = expect(p).rejects.toThrow('binance /slow: no answer within 5 s');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await check;
+    expect(aborted).toBe(true);
+  });
+
+  it('truncated JSON, 451 and 500 are distinct named errors', async () => {
+    const f1 = new ExchangeFetcher(PROFILE, { fetch: async () => new Response('{"a":[1,2', { status: 200 }) });
+    await expect(f1.get('/x')).rejects.toMatchObject({ kind: 'json' });
+    const f2 = new ExchangeFetcher(PROFILE, { fetch: async () => json({}, 451) });
+    await expect(f2.get('/x')).rejects.toMatchObject({ kind: 'geo' });
+    const f3 = new ExchangeFetcher(PROFILE, { fetch: async () => json({}, 500) });
+    await expect(f3.get('/x')).rejects.toMatchObject({ kind: 'http', status: 500 });
+  });
+
+  it('counts requests and weight per path', async () => {
+    const f = new ExchangeFetcher({ ...PROFILE, weight: (p) => (p === '/heavy' ? 5 : 1) }, { fetch: async () => json([]) });
+    await f.get('/heavy');
+    await f.get('/light');
+    expect(f.stats).toEqual({ requests: 2, weight: 6, byPath: { '/heavy': 1, '/light': 1 } });
+  });
+});
+
+describe('helpers', () => {
+  it('Retry-After: seconds or an HTTP date', () => {
+    expect(parseRetryAfter('2', 0)).toBe(2_000);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:30 GMT', 10_000)).toBe(20_000);
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+  });
+  it('buildUrl drops undefined params and encodes values', () => {
+    expect(buildUrl('https://h', '/p', { a: 1, b: undefined, c: 'x y' })).toBe('https://h/p?a=1&c=x%20y');
+  });
+  it('describeError says what a trader needs', () => {
+    const e = new ApiError('okx', '/api/v5/market/books', 'schema', 'bad', { field: 'data[0].asks' });
+    expect(describeError(e, 0)).toBe('unexpected response (/api/v5/market/books, field data[0].asks)');
+    expect(describeError(new ApiError('bybit', '/x', 'rate-limit', 'x', { status: 403 }), 0, 600_000)).toBe('HTTP 403 rate limit, retrying in 600 s');
+  });
+});
