@@ -115,6 +115,18 @@ export function calibrate(
     });
     return { name: c.name, overrides: c.overrides, blocks: scores, selectionScores: [] as (number | null)[] };
   });
+  const folds = selectFolds(rows, blocks);
+  return { blocks: blockRanges, candidates: rows, folds };
+}
+
+/**
+ * Expanding-window folds over per-block scores: fold k selects on blocks 0..k−1 and checks on block k.
+ * Appends each candidate's selection score to its `selectionScores`.
+ */
+export function selectFolds(
+  rows: { name: string; blocks: Pick<BlockScore, 'score'>[]; selectionScores: (number | null)[] }[],
+  blocks: number,
+): FoldResult[] {
   const folds: FoldResult[] = [];
   for (let k = 1; k < blocks; k++) {
     const selectOn = Array.from({ length: k }, (_, i) => i);
@@ -122,15 +134,16 @@ export function calibrate(
     rows.forEach((r, i) => r.selectionScores.push(scores[i] as number | null));
     const top = Math.max(...scores.map((s) => s ?? -Infinity));
     const best = scores.findIndex((s) => s !== null && s >= top - SELECTION_TOLERANCE);
+    const chosen = rows[best] as (typeof rows)[number];
     folds.push({
       selectOn,
       checkOn: k,
-      selected: (rows[best] as (typeof rows)[number]).name,
-      selectedScore: ((rows[best] as (typeof rows)[number]).blocks[k] as BlockScore).score,
+      selected: chosen.name,
+      selectedScore: (chosen.blocks[k] as BlockScore).score,
       defaultScore: ((rows[0] as (typeof rows)[number]).blocks[k] as BlockScore).score,
     });
   }
-  return { blocks: blockRanges, candidates: rows, folds };
+  return folds;
 }
 
 const f = (v: number | null): string => (v === null ? ' n/a ' : v.toFixed(3));
