@@ -7,6 +7,7 @@ import { createBridgeMessenger, newBridgeToken } from '../../src/bridge/messenge
 import { onMessage, sendMessage } from '../../src/messaging';
 import { openSizingInPage } from '../../src/sizing/open-in-page';
 import { startChartController } from '../../src/overlay/chart-controller';
+import { ManualPositionPanel } from '../../src/overlay/ManualPositionPanel';
 import { mountOverlay } from '../../src/overlay/render';
 import { createStore, type OverlayState } from '../../src/overlay/store';
 import { checkMarketView } from '../../src/overlay/view-check';
@@ -61,9 +62,22 @@ export default defineContentScript({
       mode: 'open',
       position: 'overlay',
       anchor: 'body',
-      onMount: (container) => mountOverlay(container, store, { onOverlayChange: (p) => void onOverlayChange(p) }),
+      onMount: (container) =>
+        mountOverlay(container, store, {
+          onOverlayChange: (p) => void onOverlayChange(p),
+          // The page reader's manual position panel, in the overlay's details.
+          manual: () => (
+            <ManualPositionPanel
+              state={store.get().positionState}
+              onSave={(p) => positions?.saveManual(p)}
+              onClear={() => positions?.clearManual()}
+              onPickHedge={(side) => positions?.pickHedge(side)}
+            />
+          ),
+        }),
       onRemove: (mounted) => mounted?.unmount(),
     });
+    let positions: ReturnType<typeof watchPosition> | null = null;
     ui.mount();
 
     void loadOverlaySettings(browser.storage.local).then((overlay) => store.set({ overlay }));
@@ -108,7 +122,7 @@ export default defineContentScript({
     const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.uiContainer, data));
 
     let lastWatchKey = '';
-    const positions = watchPosition({
+    positions = watchPosition({
       adapter,
       doc: document,
       getUrl: () => location.href,
@@ -134,7 +148,7 @@ export default defineContentScript({
     const clock = ctx.setInterval(() => store.set({ now: Date.now() }), 15_000);
     ctx.onInvalidated(() => {
       clearInterval(clock);
-      positions.stop();
+      positions?.stop();
       removeUpdate();
       removeSizing();
       browser.storage.onChanged.removeListener(onSettings);
