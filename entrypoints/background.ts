@@ -11,7 +11,8 @@ export default defineBackground(() => {
   // Issue 4: market hub (watch/unwatch/getView, refresh alarm, marketUpdate pushes); logic in src/market.
   // `market` also offers marketOfTab(), seriesFor() and onView() for the sizing and alert wiring.
   const market = startMarketHub();
-  void market;
+  // e2e seam: scenario tests force a refresh instead of waiting a full refresh period.
+  (globalThis as { __liqlensMarket?: typeof market }).__liqlensMarket = market;
 
   // Issue 7: context menu "Size position with LiqLens" and alert notifications (logic in src/sizing, src/alerts).
   browser.runtime.onInstalled.addListener(() => void registerSizingMenu());
