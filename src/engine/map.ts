@@ -43,14 +43,10 @@ function newGrid(reference: number, cfg: EngineConfig): Grid {
   };
 }
 
-/** Adds one exchange's side into the grid; returns the USD added. */
+/** Adds one exchange's side into the grid, tier by tier; returns the USD added. */
 function addSide(g: Grid, m: ExchangeModel, side: Side): number {
   const s = m.state;
   const T = s.tierCount;
-  const arr = side === 'long' ? s.long : s.short;
-  const lo = side === 'long' ? s.longLo : s.shortLo;
-  const hi = side === 'long' ? s.longHi : s.shortHi;
-  if (lo > hi) return 0;
   const basis = m.mark - g.reference;
   const { reference: ref, width: w, n } = g;
   // Window in the exchange's own prices: long [ref − n·w, ref), short [ref, ref + n·w).
@@ -58,40 +54,54 @@ function addSide(g: Grid, m: ExchangeModel, side: Side): number {
   const winHi = (side === 'long' ? ref : ref + n * w) + basis;
   if (!(winHi > 0)) return 0;
   const d = s.logStep;
-  const from = Math.max(lo, Math.floor(Math.log(Math.max(winLo, Number.MIN_VALUE)) / d));
-  const to = Math.min(hi, Math.floor(Math.log(winHi) / d));
-  if (from > to) return 0;
+  const winFrom = Math.floor(Math.log(Math.max(winLo, Number.MIN_VALUE)) / d);
+  const winTo = Math.floor(Math.log(winHi) / d);
   const kMin = side === 'long' ? -n : 0;
   const kMax = side === 'long' ? -1 : n - 1;
   const growth = Math.exp(d);
-  let edgeLo = Math.exp(from * d);
+  const invW = 1 / w;
+  const { created } = s;
   let added = 0;
-  for (let i = from; i <= to; i++) {
-    const edgeHi = edgeLo * growth;
-    const base = (i - s.offset) * T;
-    let coin = 0;
-    for (let t = 0; t < T; t++) coin += arr[base + t]!;
-    if (coin !== 0) {
-      const centre = Math.sqrt(edgeLo * edgeHi);
-      const usdPerRaw = centre * s.scale;
-      // Shifted interval in reference prices.
-      const a = edgeLo - basis;
-      const b = edgeHi - basis;
-      const span = b - a;
-      const kA = Math.max(kMin, Math.floor((a - ref) / w));
-      const kB = Math.min(kMax, Math.floor((b - ref) / w));
-      for (let k = kA; k <= kB; k++) {
-        const overlap = Math.min(b, ref + (k + 1) * w) - Math.max(a, ref + k * w);
-        if (!(overlap > 0)) continue;
-        const f = (overlap / span) * usdPerRaw;
-        const ob = k + n;
-        g.usd[ob] = g.usd[ob]! + coin * f;
-        added += coin * f;
-        const tb = ob * g.tiers;
-        for (let t = 0; t < T; t++) g.byTier[tb + t] = g.byTier[tb + t]! + arr[base + t]! * f;
+  for (let t = 0; t < T; t++) {
+    const L = side === 'long' ? t : T + t;
+    const sh = s.shift[L];
+    if (sh === null || sh === undefined) continue;
+    const from = Math.max(winFrom, s.lo[L]! + sh);
+    const to = Math.min(winTo, s.hi[L]! + sh);
+    if (from > to) continue;
+    const killed = s.killed[L]!;
+    const perRaw = s.layerWeight[L]! * s.scale;
+    let edgeLo = Math.exp(from * d);
+    for (let i = from, j = from - sh - s.offset; i <= to; i++, j++) {
+      const edgeHi = edgeLo * growth;
+      const coin = created[j]! - killed[j]!;
+      if (coin !== 0) {
+        const usd = coin * perRaw * Math.sqrt(edgeLo * edgeHi);
+        // Shifted interval in reference prices, spread over the output bins it overlaps.
+        const a = edgeLo - basis;
+        const b = edgeHi - basis;
+        const kA = Math.max(kMin, Math.floor((a - ref) * invW));
+        const kB = Math.min(kMax, Math.floor((b - ref) * invW));
+        if (kA === kB && a >= ref + kA * w && b <= ref + (kA + 1) * w) {
+          const ob = kA + n;
+          g.usd[ob] = g.usd[ob]! + usd;
+          g.byTier[ob * g.tiers + t] = g.byTier[ob * g.tiers + t]! + usd;
+          added += usd;
+        } else {
+          const perPrice = usd / (b - a);
+          for (let k = kA; k <= kB; k++) {
+            const overlap = Math.min(b, ref + (k + 1) * w) - Math.max(a, ref + k * w);
+            if (!(overlap > 0)) continue;
+            const part = overlap * perPrice;
+            const ob = k + n;
+            g.usd[ob] = g.usd[ob]! + part;
+            g.byTier[ob * g.tiers + t] = g.byTier[ob * g.tiers + t]! + part;
+            added += part;
+          }
+        }
       }
+      edgeLo = edgeHi;
     }
-    edgeLo = edgeHi;
   }
   return added;
 }

@@ -10,6 +10,7 @@
  *   buildModel(series, config, now)        // full replay of the series' closed bars
  *   syncModel(state, series, config, now)  // append only bars newer than state.lastBarT (else rebuild)
  *   cloneModel(state)                      // independent copy (e.g. to try a what-if)
+ *   coinAt / extents / sideCoin / binCentre // read the levels (liquidation-price bins)
  * `oiPointsInBar` are the finest OI points with t in (bar.t, bar.t + barMs], ascending; the last one is the
  * bar's closing OI. With only bar data, pass [{coin: oiHigh}, {coin: oiClose}] (gross = high − previous).
  *
@@ -19,13 +20,17 @@
  *  2. decay by 0.5^(Δt / half-life) with the real elapsed time;
  *  3. gross inflow = Σ positive OI increments (coin) within the bar; each side receives the full quantity,
  *     entries smeared over [low, high] with a triangular kernel peaked at VWAP, split over leverage tiers and
- *     placed at their exact liquidation prices;
+ *     placed at their exact liquidation prices (the tier's factor rounded to whole bins);
  *  4. fractional removal: every level × closing OI ÷ (OI before the bar + inflow), so mass follows real OI;
  *  5. born-dead rule: new long levels above the close / short levels below it are dropped.
  *
- * Storage: a global log-price grid (bin i = [e^(iδ), e^((i+1)δ)), δ = ln(1 + modelBinPct/100)), one
- * Float64Array per side laid out [bin·T + tier]. Uniform multiplications (decay, fractional removal) only
- * touch `scale` (real coin = raw × scale), so a bar costs O(bins touched by its range), not O(map).
+ * Storage. A global log-price grid: bin i = [e^(iδ), e^((i+1)δ)), δ = ln(1 + modelBinPct/100). A level of
+ * tier k with ENTRY bin e liquidates in bin e + S_k (S_k = the tier's factor in bins), and every tier of both
+ * sides receives the same entry kernel. So we keep one cumulative array `created[e]` (all entries ever made,
+ * per side at a 50/50 split) and, per side and tier, `killed[e]`: the value `created` had when that tier's
+ * level at e was last consumed. Alive coin = share × weight_k × (created − killed) × scale. A bar writes
+ * its kernel once (not once per tier and side), and consuming a tier is a copy over the entries it crosses.
+ * Uniform multiplications (decay, fractional removal) only touch `scale`.
  */
 import type { EngineConfig } from './config';
 import { EngineError } from './errors';
@@ -45,33 +50,33 @@ export interface ModelParams {
   longShare: number;
 }
 
+/** Index of a (side, tier) layer: long tiers 0…T−1, short tiers T…2T−1. */
+const layerOf = (side: Side, tier: number, T: number) => (side === 'long' ? tier : T + tier);
+
 export interface ModelState {
   readonly params: ModelParams;
   /** Log width of one bin. */
   readonly logStep: number;
   readonly tierCount: number;
-  /** Global bin index stored at local index 0. */
+  /** Global entry bin stored at local index 0, and bins allocated. */
   offset: number;
-  /** Bins allocated. */
   size: number;
-  long: Float64Array;
-  short: Float64Array;
+  /** Cumulative created coin per entry bin (raw units), per side at a 50/50 split. */
+  created: Float64Array;
+  /** Per layer (long tiers, then short tiers): `created` when the level was last consumed. */
+  killed: Float64Array[];
   /** Real coin = raw × scale. */
   scale: number;
-  /** Global bin extents that may hold mass (lo > hi = empty). */
-  longLo: number;
-  longHi: number;
-  shortLo: number;
-  shortHi: number;
+  /** Per layer: entry-bin range that may hold alive mass (lo > hi = empty). */
+  lo: number[];
+  hi: number[];
+  /** Per layer: liquidation bin − entry bin (whole bins); null = never liquidates (1x long). */
+  readonly shift: readonly (number | null)[];
+  /** Per layer: share × tier weight, the factor from `created − killed` to the layer's coin. */
+  readonly layerWeight: readonly number[];
   lastBarT: number | null;
   lastOiCoin: number | null;
   bars: number;
-  /** Per tier: ln(liquidation factor)/δ rounded to whole bins, the tier's shift (−Infinity for a 1x long). */
-  readonly longShift: Float64Array;
-  readonly shortShift: Float64Array;
-  /** Extremes of the finite shifts, to reserve a bar's whole range at once. */
-  readonly minShift: number;
-  readonly maxShift: number;
 }
 
 export interface BarPrediction {
@@ -84,7 +89,7 @@ export interface BarPrediction {
 
 const EMPTY_LO = Number.MAX_SAFE_INTEGER;
 const EMPTY_HI = Number.MIN_SAFE_INTEGER;
-/** Spare bins added on each side when the grid grows (≈ ×1.67 / ÷1.67 in price at 0.05 %). */
+/** Spare bins added on each side when the grid grows. */
 const GROW_MARGIN = 1024;
 
 export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfig): ModelParams {
@@ -102,28 +107,30 @@ export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfi
 
 export function createModel(params: ModelParams, initialOiCoin?: number): ModelState {
   const logStep = Math.log1p(params.modelBinPct / 100);
-  const shift = (side: Side) =>
-    Float64Array.from(params.leverages, (l) => Math.round(Math.log(liquidationFactor(side, l, params.maintenanceRate)) / logStep));
-  const longShift = shift('long');
-  const shortShift = shift('short');
-  const finite = [...longShift, ...shortShift].filter(Number.isFinite);
+  const T = params.leverages.length;
+  const shift: (number | null)[] = [];
+  const layerWeight: number[] = [];
+  for (const side of ['long', 'short'] as const) {
+    const share = 2 * (side === 'long' ? params.longShare : 1 - params.longShare);
+    params.leverages.forEach((l, k) => {
+      const f = liquidationFactor(side, l, params.maintenanceRate);
+      shift.push(f > 0 ? Math.round(Math.log(f) / logStep) : null);
+      layerWeight.push(share * params.weights[k]!);
+    });
+  }
   return {
-    longShift,
-    shortShift,
-    minShift: Math.min(0, ...finite),
-    maxShift: Math.max(0, ...finite),
     params,
     logStep,
-    tierCount: params.leverages.length,
+    tierCount: T,
     offset: 0,
     size: 0,
-    long: new Float64Array(0),
-    short: new Float64Array(0),
+    created: new Float64Array(0),
+    killed: Array.from({ length: 2 * T }, () => new Float64Array(0)),
     scale: 1,
-    longLo: EMPTY_LO,
-    longHi: EMPTY_HI,
-    shortLo: EMPTY_LO,
-    shortHi: EMPTY_HI,
+    lo: new Array<number>(2 * T).fill(EMPTY_LO),
+    hi: new Array<number>(2 * T).fill(EMPTY_HI),
+    shift,
+    layerWeight,
     lastBarT: null,
     lastOiCoin: initialOiCoin ?? null,
     bars: 0,
@@ -131,7 +138,7 @@ export function createModel(params: ModelParams, initialOiCoin?: number): ModelS
 }
 
 export function cloneModel(s: ModelState): ModelState {
-  return { ...s, long: s.long.slice(), short: s.short.slice() };
+  return { ...s, created: s.created.slice(), killed: s.killed.map((k) => k.slice()), lo: [...s.lo], hi: [...s.hi] };
 }
 
 /** Centre price of global bin i. */
@@ -139,90 +146,118 @@ export function binCentre(s: ModelState, i: number): number {
   return Math.exp((i + 0.5) * s.logStep);
 }
 
-/** Real coin resting in one global bin and tier. */
+/** Real coin resting at liquidation bin i for one side and tier. */
 export function coinAt(s: ModelState, side: Side, i: number, tier: number): number {
-  const j = i - s.offset;
-  if (j < 0 || j >= s.size) return 0;
-  return (side === 'long' ? s.long : s.short)[j * s.tierCount + tier]! * s.scale;
+  const L = layerOf(side, tier, s.tierCount);
+  const sh = s.shift[L];
+  if (sh === null || sh === undefined) return 0;
+  const e = i - sh;
+  if (e < s.lo[L]! || e > s.hi[L]!) return 0;
+  const j = e - s.offset;
+  return (s.created[j]! - s.killed[L]![j]!) * s.layerWeight[L]! * s.scale;
 }
 
-/** Global bin extents that may hold mass on a side; lo > hi when empty. */
+/** Liquidation-bin extents that may hold mass on a side; lo > hi when empty. */
 export function extents(s: ModelState, side: Side): { lo: number; hi: number } {
-  return side === 'long' ? { lo: s.longLo, hi: s.longHi } : { lo: s.shortLo, hi: s.shortHi };
+  let lo = EMPTY_LO;
+  let hi = EMPTY_HI;
+  for (let k = 0; k < s.tierCount; k++) {
+    const L = layerOf(side, k, s.tierCount);
+    const sh = s.shift[L];
+    if (sh === null || sh === undefined || s.lo[L]! > s.hi[L]!) continue;
+    lo = Math.min(lo, s.lo[L]! + sh);
+    hi = Math.max(hi, s.hi[L]! + sh);
+  }
+  return { lo, hi };
 }
 
 /** Total coin on one side. */
 export function sideCoin(s: ModelState, side: Side): number {
-  const arr = side === 'long' ? s.long : s.short;
-  const { lo, hi } = extents(s, side);
   let sum = 0;
-  for (let j = (lo - s.offset) * s.tierCount, end = (hi - s.offset + 1) * s.tierCount; j < end; j++) sum += arr[j]!;
+  for (let k = 0; k < s.tierCount; k++) {
+    const L = layerOf(side, k, s.tierCount);
+    const killed = s.killed[L]!;
+    let layer = 0;
+    for (let e = s.lo[L]!; e <= s.hi[L]!; e++) layer += s.created[e - s.offset]! - killed[e - s.offset]!;
+    sum += layer * s.layerWeight[L]!;
+  }
   return sum * s.scale;
 }
 
-function ensureRange(s: ModelState, iMin: number, iMax: number): void {
-  if (s.size > 0 && iMin >= s.offset && iMax < s.offset + s.size) return;
+function ensureRange(s: ModelState, eMin: number, eMax: number): void {
+  if (s.size > 0 && eMin >= s.offset && eMax < s.offset + s.size) return;
   // Grow geometrically (amortised O(1) per bar) with room on both sides for price drift.
-  const margin = Math.max(GROW_MARGIN, s.size >> 1, (iMax - iMin) >> 1);
-  const newOffset = s.size === 0 ? iMin - margin : Math.min(s.offset, iMin - margin);
-  const newEnd = s.size === 0 ? iMax + 1 + margin : Math.max(s.offset + s.size, iMax + 1 + margin);
+  const margin = Math.max(GROW_MARGIN, s.size >> 1, (eMax - eMin) >> 1);
+  const newOffset = s.size === 0 ? eMin - margin : Math.min(s.offset, eMin - margin);
+  const newEnd = s.size === 0 ? eMax + 1 + margin : Math.max(s.offset + s.size, eMax + 1 + margin);
   const size = newEnd - newOffset;
-  const T = s.tierCount;
-  const long = new Float64Array(size * T);
-  const short = new Float64Array(size * T);
-  if (s.size > 0) {
-    const at = (s.offset - newOffset) * T;
-    long.set(s.long, at);
-    short.set(s.short, at);
-  }
-  s.long = long;
-  s.short = short;
+  const grow = (old: Float64Array) => {
+    const a = new Float64Array(size);
+    if (s.size > 0) a.set(old, s.offset - newOffset);
+    return a;
+  };
+  s.created = grow(s.created);
+  s.killed = s.killed.map(grow);
   s.offset = newOffset;
   s.size = size;
 }
 
-/** Zero global bins [from, to] of one side; returns the coin·price they held (raw units) when `value`. */
-function clearRange(s: ModelState, side: Side, from: number, to: number, value: boolean): number {
-  const arr = side === 'long' ? s.long : s.short;
-  const T = s.tierCount;
-  if (!value) {
-    arr.fill(0, (from - s.offset) * T, (to - s.offset + 1) * T);
-    return 0;
-  }
+/**
+ * Consumes a layer's levels whose entry bin lies in [from, to] (clipped to its alive range) by taking a
+ * snapshot of `created`; returns their raw coin·price when `value`, else 0.
+ */
+function killEntries(s: ModelState, L: number, from: number, to: number, value: boolean): number {
+  const a = Math.max(from, s.lo[L]!);
+  const b = Math.min(to, s.hi[L]!);
+  if (a > b) return 0;
+  const killed = s.killed[L]!;
+  const created = s.created;
+  const ja = a - s.offset;
+  const jb = b - s.offset;
   let usd = 0;
-  let price = binCentre(s, from);
-  const g = Math.exp(s.logStep);
-  for (let i = from; i <= to; i++, price *= g) {
-    const base = (i - s.offset) * T;
-    let coin = 0;
-    for (let k = 0; k < T; k++) {
-      coin += arr[base + k]!;
-      arr[base + k] = 0;
+  if (value) {
+    const g = Math.exp(s.logStep);
+    let price = binCentre(s, a + s.shift[L]!);
+    for (let j = ja; j <= jb; j++, price *= g) {
+      usd += (created[j]! - killed[j]!) * price;
+      killed[j] = created[j]!;
     }
-    usd += coin * price;
+    usd *= s.layerWeight[L]!;
+  } else {
+    killed.set(created.subarray(ja, jb + 1), ja);
   }
+  // Long kills cut the top of the range, short kills the bottom (levels are consumed from the price outward).
+  if (a <= s.lo[L]! && b >= s.hi[L]!) {
+    s.lo[L] = EMPTY_LO;
+    s.hi[L] = EMPTY_HI;
+  } else if (a <= s.lo[L]!) s.lo[L] = b + 1;
+  else if (b >= s.hi[L]!) s.hi[L] = a - 1;
   return usd;
 }
 
-/** Long levels in global bins ≥ `first` are consumed; returns real USD. */
+/** Long levels in liquidation bins ≥ `first` are consumed; returns real USD. */
 function consumeLongFrom(s: ModelState, first: number, value = true): number {
-  const from = Math.max(s.longLo, first);
-  if (from > s.longHi) return 0;
-  const usd = clearRange(s, 'long', from, s.longHi, value) * s.scale;
-  s.longHi = from - 1;
-  if (s.longHi < s.longLo) [s.longLo, s.longHi] = [EMPTY_LO, EMPTY_HI];
-  return usd;
+  let usd = 0;
+  for (let k = 0; k < s.tierCount; k++) {
+    const sh = s.shift[k];
+    if (sh !== null && sh !== undefined) usd += killEntries(s, k, first - sh, EMPTY_HI_ENTRY, value);
+  }
+  return usd * s.scale;
 }
 
-/** Short levels in global bins ≤ `last` are consumed; returns real USD. */
+/** Short levels in liquidation bins ≤ `last` are consumed; returns real USD. */
 function consumeShortTo(s: ModelState, last: number, value = true): number {
-  const to = Math.min(s.shortHi, last);
-  if (to < s.shortLo) return 0;
-  const usd = clearRange(s, 'short', s.shortLo, to, value) * s.scale;
-  s.shortLo = to + 1;
-  if (s.shortHi < s.shortLo) [s.shortLo, s.shortHi] = [EMPTY_LO, EMPTY_HI];
-  return usd;
+  let usd = 0;
+  const T = s.tierCount;
+  for (let k = 0; k < T; k++) {
+    const sh = s.shift[T + k];
+    if (sh !== null && sh !== undefined) usd += killEntries(s, T + k, EMPTY_LO_ENTRY, last - sh, value);
+  }
+  return usd * s.scale;
 }
+
+const EMPTY_HI_ENTRY = Number.MAX_SAFE_INTEGER;
+const EMPTY_LO_ENTRY = Number.MIN_SAFE_INTEGER;
 
 /** Volume-weighted price of the bar, clamped into [low, high]; typical price when volume is missing. */
 export function barVwap(bar: Candle): number {
@@ -233,14 +268,18 @@ export function barVwap(bar: Candle): number {
 
 /** Scratch for kernel weights (bars span few bins; grows when one does not). */
 let kernel = new Float64Array(64);
+/** First entry bin and length of the kernel last computed (module scratch: no allocation per bar). */
+let kernelFirst = 0;
+let kernelLength = 0;
 
 /**
  * The bar's entry kernel on the grid: triangular over [low, high] peaked at the VWAP, evaluated at the
  * centres of entry bins eA..eA+n−1 and normalised to sum 1 (in `kernel`). Works in log-bin units
  * u = ln(p)/δ; over one bar's range a triangle in log price is indistinguishable from one in price.
- * A range narrower than a bin (or a flat bar) puts everything in the peak's bin.
+ * A range narrower than a bin (or a flat bar) puts everything in the peak's bin. Result in
+ * kernel[0 … kernelLength − 1] for entry bins kernelFirst … .
  */
-function entryKernel(lowU: number, peakU: number, highU: number): { eA: number; n: number } {
+function entryKernel(lowU: number, peakU: number, highU: number): void {
   const eA = Math.ceil(lowU - 0.5);
   const n = Math.floor(highU - 0.5) - eA + 1;
   const invRise = peakU > lowU ? 1 / (peakU - lowU) : 0;
@@ -258,55 +297,40 @@ function entryKernel(lowU: number, peakU: number, highU: number): { eA: number; 
   }
   if (!(wSum > 0)) {
     kernel[0] = 1;
-    return { eA: Math.floor(peakU), n: 1 };
+    kernelFirst = Math.floor(peakU);
+    kernelLength = 1;
+    return;
   }
   const inv = 1 / wSum;
   for (let i = 0; i < n; i++) kernel[i]! *= inv;
-  return { eA, n };
+  kernelFirst = eA;
+  kernelLength = n;
 }
 
-/**
- * Adds `coin` new positions of one side: the entry kernel split over the tiers, each tier's levels shifted
- * by its liquidation factor rounded to whole bins (≤ half a bin, 0.005 % at 0.01 % bins), so one kernel
- * serves every tier of both sides.
- */
-function addPositions(s: ModelState, side: Side, coin: number, eA: number, n: number): void {
-  if (!(coin > 0)) return;
-  const T = s.tierCount;
-  const rawCoin = coin / s.scale;
-  const shifts = side === 'long' ? s.longShift : s.shortShift;
-  const arr = side === 'long' ? s.long : s.short;
-  let lo = side === 'long' ? s.longLo : s.shortLo;
-  let hi = side === 'long' ? s.longHi : s.shortHi;
-  for (let k = 0; k < T; k++) {
-    const qty = rawCoin * s.params.weights[k]!;
-    const sh = shifts[k]!;
-    if (!(qty > 0) || !Number.isFinite(sh)) continue; // 1x long never liquidates
-    const first = eA + sh;
-    for (let i = 0, j = (first - s.offset) * T + k; i < n; i++, j += T) arr[j] = arr[j]! + kernel[i]! * qty;
-    if (first < lo) lo = first;
-    if (first + n - 1 > hi) hi = first + n - 1;
-  }
-  if (side === 'long') {
-    s.longLo = lo;
-    s.longHi = hi;
-  } else {
-    s.shortLo = lo;
-    s.shortHi = hi;
+/** Adds `coin` new positions per side (at a 50/50 split) with the bar's kernel, once for every layer. */
+function addPositions(s: ModelState, coin: number, eA: number, n: number): void {
+  const raw = coin / s.scale;
+  ensureRange(s, eA, eA + n - 1);
+  const created = s.created;
+  for (let i = 0, j = eA - s.offset; i < n; i++, j++) created[j] = created[j]! + kernel[i]! * raw;
+  const eB = eA + n - 1;
+  for (let L = 0; L < 2 * s.tierCount; L++) {
+    if (s.shift[L] === null || !(s.layerWeight[L]! > 0)) continue;
+    if (eA < s.lo[L]!) s.lo[L] = eA;
+    if (eB > s.hi[L]!) s.hi[L] = eB;
   }
 }
 
-/** Folds `scale` back into the arrays when it drifts far from 1 (precision), or resets an empty map. */
+/** Folds `scale` back into the arrays when it drifts far from 1 (precision), or resets an emptied map. */
 function renormalise(s: ModelState): void {
   if (s.scale > 1e-100 && s.scale < 1e100) return;
-  const T = s.tierCount;
-  for (const [arr, lo, hi] of [
-    [s.long, s.longLo, s.longHi],
-    [s.short, s.shortLo, s.shortHi],
-  ] as const) {
-    for (let j = (lo - s.offset) * T, end = (hi - s.offset + 1) * T; j < end; j++) arr[j] = arr[j]! * s.scale;
+  const f = s.scale;
+  for (let j = 0; j < s.size; j++) s.created[j] = s.created[j]! * f;
+  for (const k of s.killed) for (let j = 0; j < s.size; j++) k[j] = k[j]! * f;
+  if (f === 0) {
+    s.lo.fill(EMPTY_LO);
+    s.hi.fill(EMPTY_HI);
   }
-  if (s.scale === 0) [s.longLo, s.longHi, s.shortLo, s.shortHi] = [EMPTY_LO, EMPTY_HI, EMPTY_LO, EMPTY_HI];
   s.scale = 1;
 }
 
@@ -343,12 +367,8 @@ export function stepBar(s: ModelState, bar: Candle, oiInBar: readonly OpenIntere
     renormalise(s);
     if (inflowCoin > 0) {
       const peakU = Math.min(highU, Math.max(lowU, Math.log(barVwap(bar)) / d));
-      const { eA, n } = entryKernel(lowU, peakU, highU);
-      // One growth check for every tier of both sides.
-      ensureRange(s, eA + s.minShift, eA + n - 1 + s.maxShift);
-      const both = 2 * inflowCoin;
-      addPositions(s, 'long', both * s.params.longShare, eA, n);
-      addPositions(s, 'short', both * (1 - s.params.longShare), eA, n);
+      entryKernel(lowU, peakU, highU);
+      addPositions(s, inflowCoin, kernelFirst, kernelLength);
     }
     // 4. Fractional removal: the map's mass follows the closing OI.
     const denom = base + inflowCoin;

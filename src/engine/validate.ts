@@ -31,32 +31,34 @@ export function validateSeries(s: MarketSeries): void {
   if (!finite(s.risk.maxLeverage) || s.risk.maxLeverage < 1) {
     throw new EngineError('invalid-input', 'risk.maxLeverage', `must be ≥ 1, got ${String(s.risk.maxLeverage)}`, ex);
   }
+  // Hot loops over thousands of bars: test first, build the field name only for the error.
+  const candles = s.candles;
   let prevT = -Infinity;
-  s.candles.forEach((c, i) => {
-    const f = `candles[${i}]`;
-    timestamp(c.t, `${f}.t`, ex);
-    if (c.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${c.t}`, ex);
-    if (c.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${c.t} after ${prevT})`, ex);
+  for (let i = 0; i < candles.length; i++) {
+    const c = candles[i]!;
+    const ok =
+      finite(c.t) && c.t > prevT &&
+      c.open > 0 && c.high > 0 && c.low > 0 && c.close > 0 &&
+      finite(c.open) && finite(c.high) && finite(c.low) && finite(c.close) && c.low <= c.high &&
+      c.baseVolume >= 0 && c.quoteVolume >= 0 && finite(c.baseVolume) && finite(c.quoteVolume) &&
+      (c.takerBuyBase === undefined || (finite(c.takerBuyBase) && c.takerBuyBase >= 0));
+    if (!ok) candleError(c, i, prevT, ex);
     prevT = c.t;
-    positive(c.open, `${f}.open`, ex);
-    positive(c.high, `${f}.high`, ex);
-    positive(c.low, `${f}.low`, ex);
-    positive(c.close, `${f}.close`, ex);
-    if (c.low > c.high) throw new EngineError('invalid-input', `${f}.low`, `low ${c.low} above high ${c.high}`, ex);
-    nonNegative(c.baseVolume, `${f}.baseVolume`, ex);
-    nonNegative(c.quoteVolume, `${f}.quoteVolume`, ex);
-    if (c.takerBuyBase !== undefined) nonNegative(c.takerBuyBase, `${f}.takerBuyBase`, ex);
-  });
+  }
+  const oi = s.openInterest;
   prevT = -Infinity;
-  s.openInterest.forEach((p, i) => {
-    const f = `openInterest[${i}]`;
-    timestamp(p.t, `${f}.t`, ex);
-    if (p.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${p.t}`, ex);
-    if (p.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${p.t} after ${prevT})`, ex);
+  for (let i = 0; i < oi.length; i++) {
+    const p = oi[i]!;
+    if (!(finite(p.t) && p.t > prevT && finite(p.coin) && p.coin >= 0 && finite(p.usd) && p.usd >= 0)) {
+      const f = `openInterest[${i}]`;
+      timestamp(p.t, `${f}.t`, ex);
+      if (p.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${p.t}`, ex);
+      if (p.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${p.t} after ${prevT})`, ex);
+      nonNegative(p.coin, `${f}.coin`, ex);
+      nonNegative(p.usd, `${f}.usd`, ex);
+    }
     prevT = p.t;
-    nonNegative(p.coin, `${f}.coin`, ex);
-    nonNegative(p.usd, `${f}.usd`, ex);
-  });
+  }
   if (s.funding) {
     if (!finite(s.funding.rate)) throw new EngineError('invalid-input', 'funding.rate', `must be finite, got ${String(s.funding.rate)}`, ex);
     positive(s.funding.intervalHours, 'funding.intervalHours', ex);
@@ -69,6 +71,23 @@ export function validateSeries(s: MarketSeries): void {
       });
     }
   }
+}
+
+/** Throws the precise error for a candle that failed the fast check. */
+function candleError(c: MarketSeries['candles'][number], i: number, prevT: number, ex: Exchange): never {
+  const f = `candles[${i}]`;
+  timestamp(c.t, `${f}.t`, ex);
+  if (c.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${c.t}`, ex);
+  if (c.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${c.t} after ${prevT})`, ex);
+  positive(c.open, `${f}.open`, ex);
+  positive(c.high, `${f}.high`, ex);
+  positive(c.low, `${f}.low`, ex);
+  positive(c.close, `${f}.close`, ex);
+  if (c.low > c.high) throw new EngineError('invalid-input', `${f}.low`, `low ${c.low} above high ${c.high}`, ex);
+  nonNegative(c.baseVolume, `${f}.baseVolume`, ex);
+  nonNegative(c.quoteVolume, `${f}.quoteVolume`, ex);
+  nonNegative(c.takerBuyBase, `${f}.takerBuyBase`, ex);
+  throw new EngineError('invalid-input', f, 'invalid candle', ex);
 }
 
 /** All series describe one symbol, once per exchange. */
