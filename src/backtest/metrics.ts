@@ -5,8 +5,8 @@
  * bars before the evaluated range); `evalStart`/`evalEnd` select the evaluated bars (--from/--to).
  */
 import { blockBootstrapCi, DEFAULT_BOOTSTRAP, pick, type BootstrapOptions } from './bootstrap';
-import { DEFAULT_CONTROL_BINS, partialSpearmanBinned, partialSpearmanLinear } from './partial';
-import { median, quantile, spearman } from './rank';
+import { DEFAULT_CONTROL_BINS, partialFromRanks, partialSpearmanBinned, partialSpearmanLinear } from './partial';
+import { median, pearson, quantile, ResampleRanker, spearman } from './rank';
 import { ols, predictOls } from './regression';
 
 export interface SideSeries {
@@ -96,6 +96,19 @@ export function combinedOutOfSample(
   return { index, withMap, baseline };
 }
 
+/** Block-bootstrap CI of ρ(a, y) − ρ(b, y) on paired resamples. */
+function deltaCi(a: readonly number[], b: readonly number[], y: readonly number[], opts: BootstrapOptions): [number, number] | null {
+  const [ra, rb, ry] = [new ResampleRanker(a), new ResampleRanker(b), new ResampleRanker(y)];
+  return blockBootstrapCi(
+    y.length,
+    (idx) => {
+      const r = ry.ranks(idx);
+      return diff(pearson(ra.ranks(idx), r), pearson(rb.ranks(idx), r));
+    },
+    opts,
+  );
+}
+
 export function sideMetrics(
   s: SideSeries,
   evalStart = 0,
@@ -109,9 +122,10 @@ export function sideMetrics(
   const x = s.excursion.slice(evalStart, evalEnd);
   const m = p.length;
 
+  const [rkP, rkY, rkX] = [new ResampleRanker(p), new ResampleRanker(y), new ResampleRanker(x)];
   const partial_ci = blockBootstrapCi(
     m,
-    (idx) => partialSpearmanBinned(pick(p, idx), pick(y, idx), pick(x, idx), opts.controlBins),
+    (idx) => partialFromRanks(rkP.ranks(idx), rkY.ranks(idx), rkX.ranks(idx), opts.controlBins),
     opts.bootstrap,
   );
 
@@ -124,27 +138,13 @@ export function sideMetrics(
   const q4p = pick(p, q4);
   const q4y = pick(y, q4);
   const q4x = pick(x, q4);
-  const q4_delta_ci =
-    q4.length >= 8
-      ? blockBootstrapCi(
-          q4.length,
-          (idx) => diff(spearman(pick(q4p, idx), pick(q4y, idx)), spearman(pick(q4x, idx), pick(q4y, idx))),
-          { ...opts.bootstrap, blockLength: opts.q4BlockLength },
-        )
-      : null;
+  const q4_delta_ci = q4.length >= 8 ? deltaCi(q4p, q4x, q4y, { ...opts.bootstrap, blockLength: opts.q4BlockLength }) : null;
 
   const oos = combinedOutOfSample(s, evalStart, evalEnd, opts);
   const oy = pick(s.realised, oos.index);
   const combined_rho = oos.index.length >= 3 ? spearman(oos.withMap, oy) : null;
   const combined_baseline_rho = oos.index.length >= 3 ? spearman(oos.baseline, oy) : null;
-  const combined_delta_ci =
-    oos.index.length >= 2 * opts.bootstrap.blockLength
-      ? blockBootstrapCi(
-          oos.index.length,
-          (idx) => diff(spearman(pick(oos.withMap, idx), pick(oy, idx)), spearman(pick(oos.baseline, idx), pick(oy, idx))),
-          opts.bootstrap,
-        )
-      : null;
+  const combined_delta_ci = oos.index.length >= 2 * opts.bootstrap.blockLength ? deltaCi(oos.withMap, oos.baseline, oy, opts.bootstrap) : null;
 
   return {
     rho: m >= 3 ? spearman(p, y) : null,

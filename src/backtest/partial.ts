@@ -43,9 +43,14 @@ export function partialSpearmanBinned(
 ): number | null {
   const n = p.length;
   if (y.length !== n || x.length !== n) throw new RangeError('partialSpearmanBinned: lengths differ');
-  if (n < 2 * bins) return null;
-  const bin = rankBins(ranks(x), bins);
-  return pearson(demeanWithin(ranks(p), bin, bins), demeanWithin(ranks(y), bin, bins));
+  return partialFromRanks(ranks(p), ranks(y), ranks(x), bins);
+}
+
+/** The binned partial from precomputed average ranks (the bootstrap's fast path). */
+export function partialFromRanks(rp: readonly number[], ry: readonly number[], rx: readonly number[], bins = DEFAULT_CONTROL_BINS): number | null {
+  if (rp.length < 2 * bins) return null;
+  const bin = rankBins(rx, bins);
+  return pearson(demeanWithin(rp, bin, bins), demeanWithin(ry, bin, bins));
 }
 
 function residualsLinear(v: readonly number[], x: readonly number[]): number[] {

@@ -75,3 +75,44 @@ export function quantile(values: readonly number[], q: number): number {
 export function median(values: readonly number[]): number {
   return quantile(values, 0.5);
 }
+
+/**
+ * Average ranks of bootstrap resamples in O(n) each: the values are sorted once into tie groups, and a
+ * resample only counts how often each group was drawn (a 1,000-resample CI would otherwise sort 1,000
+ * times per series). Identical to `ranks(pick(values, idx))`.
+ */
+export class ResampleRanker {
+  private readonly group: Int32Array;
+  private readonly groups: number;
+  private readonly count: Float64Array;
+
+  constructor(values: readonly number[]) {
+    const n = values.length;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+    this.group = new Int32Array(n);
+    let g = -1;
+    let prev = Number.NaN;
+    for (const i of order) {
+      const v = values[i] as number;
+      if (g < 0 || v !== prev) g++;
+      this.group[i] = g;
+      prev = v;
+    }
+    this.groups = g + 1;
+    this.count = new Float64Array(this.groups);
+  }
+
+  ranks(idx: readonly number[]): number[] {
+    const c = this.count;
+    c.fill(0);
+    for (const i of idx) c[this.group[i] as number]! += 1;
+    // count → average rank of the group: ranks before it + (count + 1) / 2
+    let before = 0;
+    for (let g = 0; g < this.groups; g++) {
+      const k = c[g] as number;
+      c[g] = before + (k + 1) / 2;
+      before += k;
+    }
+    return idx.map((i) => c[this.group[i] as number] as number);
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pearson, quantile, ranks, spearman } from '../../src/backtest/rank';
+import fc from 'fast-check';
+import { pearson, quantile, ranks, ResampleRanker, spearman } from '../../src/backtest/rank';
 
 describe('ranks', () => {
   it('gives tied values the average of their ranks', () => {
@@ -36,5 +37,20 @@ describe('quantile', () => {
     // position (4-1)·0.75 = 2.25 → 3 + 0.25·(4-3)
     expect(quantile([4, 1, 3, 2], 0.75)).toBeCloseTo(3.25, 12);
     expect(quantile([7], 0.5)).toBe(7);
+  });
+});
+
+describe('ResampleRanker', () => {
+  it('gives exactly the average ranks of the resampled values (ties included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 60 }),
+        (values, draws) => {
+          const idx = draws.map((d) => d % values.length);
+          expect(new ResampleRanker(values).ranks(idx)).toEqual(ranks(idx.map((i) => values[i]!)));
+        },
+      ),
+    );
   });
 });

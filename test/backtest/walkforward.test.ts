@@ -3,7 +3,7 @@ import type { BacktestBar } from '../../src/backtest/bar';
 import { BacktestInputError, runWalkForward, type BarPredictor } from '../../src/backtest/walkforward';
 
 const H = 3_600_000;
-export function syntheticBars(n: number, t0 = 0): BacktestBar[] {
+function syntheticBars(n: number, t0 = 0): BacktestBar[] {
   // deterministic zig-zag around 100 with OI rising and falling
   return Array.from({ length: n }, (_, i) => {
     const close = 100 + 2 * Math.sin(i / 3);
