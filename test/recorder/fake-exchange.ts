@@ -21,6 +21,8 @@ export interface FakeExchange {
 export interface FakeOptions {
   /** Paths (prefix match) that answer HTTP 500. */
   failing?: string[];
+  /** Drop the first WebSocket connection right after sending its messages (exchanges drop sockets). */
+  dropFirstConnection?: boolean;
 }
 
 const MIN = 60_000;
@@ -135,11 +137,14 @@ export async function startFakeExchange(exchange: Exchange, opts: FakeOptions = 
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((r) => wss.once('listening', r));
+  let connections = 0;
   const send = (sock: WebSocket) => {
     for (const m of liquidationMessages(exchange, Date.now())) sock.send(m);
+    if (opts.dropFirstConnection && connections === 1) setTimeout(() => sock.terminate(), 50);
   };
   wss.on('connection', (sock, req) => {
     wsPaths.push(req.url ?? '/');
+    connections++;
     sock.on('message', (data) => {
       const text = data.toString();
       wsReceived.push(text);

@@ -97,6 +97,16 @@ describe('record (against local fake exchanges on 127.0.0.1)', () => {
     expectTwoLiquidations(outDir);
   });
 
+  it('reconnects when the exchange drops the liquidation stream', async () => {
+    fake = await startFakeExchange('binance', { dropFirstConnection: true });
+    const outDir = join(mkdtempSync(join(tmpdir(), 'liqlens-rec-')), 'rec');
+    const summary = await record({
+      exchange: 'binance', symbol: 'BTCUSDT', durationMs: 2000, outDir, restBase: fake.restBase, wsBase: fake.wsBase, pollMs: 500, klinePollMs: 500,
+    });
+    expect(summary.wsConnections).toBe(2); // dropped after ~50 ms, reconnected after 1 s
+    expect(lines<LiquidationRecord>(outDir, FILES.liquidations)).toHaveLength(4); // 2 per connection
+  });
+
   it('fails at once, naming the endpoint, when the contract size cannot be read', async () => {
     fake = await startFakeExchange('okx', { failing: ['/api/v5/public/instruments'] });
     const outDir = join(mkdtempSync(join(tmpdir(), 'liqlens-rec-')), 'rec');
