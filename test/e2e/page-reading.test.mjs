@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { launchBrowser, demoUrl } from '../../scripts/browser.mjs';
-import { overlay, saveShot } from './helpers.mjs';
+import { openPopup, overlay, saveShot } from './helpers.mjs';
 
 const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
 // The fixture kit's model account (test/fixtures/pages/*/page.html).
@@ -133,5 +133,20 @@ test('a panel that re-renders constantly keeps the position and still follows an
   const ms = await latencyUntilEntry(page, 'fixture.setPosition({ entry: 95500 })', '95500');
   console.log(`# binance rerender variant: edit → overlay in ${ms.toFixed(0)} ms`);
   assert.ok(ms < 300, `edit under constant re-rendering reached the overlay in ${ms.toFixed(0)} ms`);
+  await page.close();
+});
+
+test('the position read from the page reaches the popup too (the popup of the active trading tab)', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('bitget'));
+  await expectPosition(page, BTC_LONG, 'bitget for the popup');
+  // The popup asks for the active tab's view: open it, make the trading tab active, reload the popup.
+  const popup = await openPopup(browser);
+  await page.bringToFront();
+  await popup.reload();
+  const line = popup.getByTestId('popup-position');
+  await line.waitFor({ timeout: 45_000 });
+  assert.match(await line.innerText(), /long 0\.15 @ 96,800(\.0)?, 10x cross, liq 87,512\.3/);
+  await popup.close();
   await page.close();
 });
