@@ -20,13 +20,14 @@ export interface PanelProps {
   manual?: ComponentChildren;
 }
 
+/** Short chips (plain text: emoji fonts are missing on some systems); the full reason is in title and details. */
 const SIGNAL_ICON: Record<Signal['kind'], string> = {
-  'stale-map': '⏳',
-  'squeeze-setup': '⚡',
-  'thin-session': '🌙',
-  'macro-event': '📅',
-  'own-liq-before-stop': '⚠',
-  'adverse-lfr': '↯',
+  'stale-map': 'STALE',
+  'squeeze-setup': 'SQUEEZE',
+  'thin-session': 'THIN',
+  'macro-event': 'MACRO',
+  'own-liq-before-stop': 'LIQ<STOP',
+  'adverse-lfr': 'LFR↓',
 };
 
 const TIER_LABEL: Record<Tier, string> = { native: 'on chart', pixel: 'overlay', ladder: 'ladder' };

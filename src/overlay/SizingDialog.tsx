@@ -290,7 +290,7 @@ const CSS = `
 .ll-side legend{float:left;margin-right:8px;color:#adb5bd}
 .ll-grid{display:grid;grid-template-columns:1fr 1fr;gap:6px 10px}
 .ll-grid label{display:flex;flex-direction:column;gap:2px;color:#adb5bd}
-.ll-grid input{background:#000;color:#fff;border:1px solid #495057;border-radius:4px;padding:4px 6px;font:inherit}
+.ll-grid input{min-width:0;width:100%;box-sizing:border-box;background:#000;color:#fff;border:1px solid #495057;border-radius:4px;padding:4px 6px;font:inherit}
 .ll-grid input[aria-invalid=true]{border-color:#fa5252}
 .ll-out{display:grid;grid-template-columns:auto 1fr;gap:3px 10px;margin:10px 0}
 .ll-out dt{color:#adb5bd}.ll-out dd{margin:0}

@@ -80,7 +80,9 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
   function applyScale(input: ScaleInput | null, t0: number) {
     const s = store.get();
     if (sameScaleInput(s.scale?.input ?? null, input)) return;
-    store.set({ scale: input ? makeScale(input) : null, chartRect: input ? input.pane : s.chartRect });
+    // The chart rectangle moves the panel: only hand over a new one when it really moved (a pan does not).
+    const chartRect = input && !sameRect(s.chartRect, input.pane) ? input.pane : s.chartRect;
+    store.set({ scale: input ? makeScale(input) : null, chartRect });
     if (perf()) performance.measure(PERF_MEASURE, { start: t0, end: performance.now() });
   }
 
@@ -96,11 +98,14 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       pixelWhyNot: dom.ok ? '' : dom.reason,
     });
     if (tier !== s.tier && s.tier === 'native') void clearNative();
-    const chartRect = dom.ok ? dom.input.pane : domRoot ? rectOf(domRoot) : s.chartRect;
+    const seen = dom.ok ? dom.input.pane : domRoot ? rectOf(domRoot) : null;
+    const chartRect = seen && !sameRect(s.chartRect, seen) ? seen : s.chartRect;
     store.set({ tier, tierReason: reason, chartVia: probe?.found ? probe.via : null, chartRect });
     if (tier !== 'pixel') store.set({ scale: null });
     void syncNative();
   }
+
+  const sameRect = (a: PaneRect | null, b: PaneRect) => !!a && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
 
   const rectOf = (el: Element): PaneRect => {
     const r = el.getBoundingClientRect();
@@ -179,8 +184,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
         else if (tickCount % 8 === 0) decide(); // lost the scale: maybe another tier now
       } else if (tickCount % 4 === 0 && domRoot?.isConnected) {
         const rect = rectOf(domRoot);
-        const old = s.chartRect;
-        if (!old || old.left !== rect.left || old.top !== rect.top || old.width !== rect.width || old.height !== rect.height) store.set({ chartRect: rect });
+        if (!sameRect(s.chartRect, rect)) store.set({ chartRect: rect });
       }
       // Until the chart is found, probe about once a second; afterwards every few seconds.
       const probeEvery = probe?.found ? 40 : 8;

@@ -3,9 +3,10 @@
  * every refresh), so a pale band really is small. The legend shows the same ticks.
  */
 export const INTENSITY_DOMAIN_USD: readonly [number, number] = [1e5, 1e9];
-export const INTENSITY_RANGE: readonly [number, number] = [0.14, 0.78];
+/** Faint enough at the top that candles stay readable through the band. */
+export const INTENSITY_RANGE: readonly [number, number] = [0.12, 0.55];
 
-/** Fill opacity 0.14–0.78 for a band of `usd`, log-interpolated over $100K–$1B and clamped. */
+/** Fill opacity 0.12–0.55 for a band of `usd`, log-interpolated over $100K–$1B and clamped. */
 export function usdOpacity(usd: number): number {
   if (!Number.isFinite(usd) || usd <= 0) return INTENSITY_RANGE[0];
   const [d0, d1] = INTENSITY_DOMAIN_USD;

@@ -1,0 +1,64 @@
+/**
+ * Overlay benchmark (DESIGN §11): scripting time of one overlay update after a price-range change, in real
+ * Chromium with the built extension on the Bybit fixture page (pixel tier: DOM-axis calibration + re-render).
+ * The content script times each update itself (performance.measure 'liqlens:overlay-update' while the page
+ * has data-liqlens-perf); the median is `overlay_update_ms` (budget ≤ 1 ms). Also reports the content-script
+ * bundle size (budget ≤ 60 kB minified).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CONTENT_JS = path.join(ROOT, '.output', 'chrome-mv3', 'content-scripts', 'content.js');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export async function run(): Promise<Record<string, number>> {
+  if (!fs.existsSync(CONTENT_JS)) {
+    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error('overlay bench: wxt build failed');
+  }
+  // @ts-expect-error plain ESM helpers without type declarations
+  const { startFixtureServer } = await import('../../scripts/fixture-server.mjs');
+  // @ts-expect-error plain ESM helpers without type declarations
+  const { launchBrowser, demoUrl } = await import('../../scripts/browser.mjs');
+  // @ts-expect-error plain ESM helpers without type declarations
+  const { waitForOverlay } = await import('../e2e/overlay-helpers.mjs');
+  const server = await startFixtureServer();
+  const browser = await launchBrowser({ port: server.port, viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(demoUrl('bybit'));
+    await waitForOverlay(page, 'pixel');
+    const durations: number[] = await page.evaluate(async () => {
+      const chart = (window as unknown as { __fixtureChart: { visibleRange(): { from: number; to: number }; setPriceRange(a: number, b: number): void } }).__fixtureChart;
+      document.documentElement.setAttribute('data-liqlens-perf', '');
+      performance.clearMeasures('liqlens:overlay-update');
+      const r = chart.visibleRange();
+      const mid = (r.from + r.to) / 2;
+      const half = (r.to - r.from) / 2;
+      for (let i = 0; i < 60; i++) {
+        const k = 1 + 0.2 * Math.sin(i);
+        chart.setPriceRange(mid - half * k + i, mid + half * k + i);
+        await new Promise((res) => setTimeout(res, 160));
+      }
+      return performance.getEntriesByName('liqlens:overlay-update').map((e) => e.duration);
+    });
+    if (durations.length < 20) throw new Error(`overlay bench: only ${durations.length} updates observed`);
+    return {
+      overlay_update_ms: Number(median(durations).toFixed(3)),
+      overlay_update_p95_ms: Number([...durations].sort((a, b) => a - b)[Math.floor(durations.length * 0.95)]!.toFixed(3)),
+      overlay_updates_measured: durations.length,
+      content_script_kb: Number((fs.statSync(CONTENT_JS).size / 1000).toFixed(2)),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
