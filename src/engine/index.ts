@@ -81,6 +81,11 @@ function referenceSeries(series: readonly MarketSeries[], preferred?: Exchange):
   return series.find((s) => s.exchange === preferred) ?? series[0];
 }
 
+/** Bars already inside a cached model were validated when they were stepped. */
+function trusted(cache?: ModelCache): ((ex: Exchange) => number | undefined) | undefined {
+  return cache ? (ex) => cache.get(ex)?.lastBarT ?? undefined : undefined;
+}
+
 function checkNow(now: number): void {
   if (!Number.isFinite(now)) throw new EngineError('invalid-input', 'now', `must be a finite time in ms, got ${String(now)}`);
 }
@@ -90,7 +95,7 @@ export function buildMap(series: readonly MarketSeries[], now: number, opts: Map
   checkNow(now);
   const cfg = resolveConfig(opts.config);
   validateConfig(cfg);
-  validateSeriesSet(series);
+  validateSeriesSet(series, trusted(opts.models));
   const ref = referenceSeries(series, opts.referenceExchange);
   if (!ref) throw new EngineError('invalid-input', 'series', 'no market series to build a map from');
   return mapFromModels(exchangeModels(series, cfg, now, opts.models), ref.markPrice, ref.symbol, cfg);
@@ -100,7 +105,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   checkNow(input.now);
   const cfg = resolveConfig(input.config);
   validateConfig(cfg);
-  validateSeriesSet(input.series);
+  validateSeriesSet(input.series, trusted(input.models));
   const position = input.position;
   const symbol = input.series[0]?.symbol ?? position?.symbol;
   if (position) validatePosition(position, symbol);

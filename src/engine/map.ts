@@ -43,6 +43,48 @@ function newGrid(reference: number, cfg: EngineConfig): Grid {
   };
 }
 
+/** Per model bin of the window: its USD per raw coin, and how it splits over (at most) two output bins. */
+let usdPerCoin = new Float64Array(0);
+let binA = new Int32Array(0);
+let binB = new Int32Array(0);
+let fracA = new Float64Array(0);
+let fracB = new Float64Array(0);
+
+/**
+ * Where the model bins [from, to] (liquidation prices of this exchange) land on the output grid after the
+ * basis shift. A model bin (0.01 % of its price) is narrower than an output bin (0.05 % of the reference)
+ * within ±15 %, so it overlaps at most two; parts outside the side's window are dropped (index −1).
+ */
+function layout(g: Grid, s: ModelState, basis: number, from: number, to: number, kMin: number, kMax: number): void {
+  const m = to - from + 1;
+  if (usdPerCoin.length < m) {
+    usdPerCoin = new Float64Array(2 * m);
+    binA = new Int32Array(2 * m);
+    binB = new Int32Array(2 * m);
+    fracA = new Float64Array(2 * m);
+    fracB = new Float64Array(2 * m);
+  }
+  const { reference: ref, width: w, n } = g;
+  const invW = 1 / w;
+  const growth = Math.exp(s.logStep);
+  const sqrtGrowth = Math.sqrt(growth);
+  let edgeLo = Math.exp(from * s.logStep);
+  for (let x = 0; x < m; x++) {
+    const edgeHi = edgeLo * growth;
+    usdPerCoin[x] = edgeLo * sqrtGrowth; // bin centre (geometric), the price its coin is valued at
+    const a = edgeLo - basis;
+    const b = edgeHi - basis;
+    const k = Math.floor((a - ref) * invW);
+    const split = ref + (k + 1) * w;
+    const inA = b <= split ? 1 : (split - a) / (b - a);
+    binA[x] = k >= kMin && k <= kMax ? k + n : -1;
+    fracA[x] = inA;
+    binB[x] = inA < 1 && k + 1 >= kMin && k + 1 <= kMax ? k + 1 + n : -1;
+    fracB[x] = 1 - inA;
+    edgeLo = edgeHi;
+  }
+}
+
 /** Adds one exchange's side into the grid, tier by tier; returns the USD added. */
 function addSide(g: Grid, m: ExchangeModel, side: Side): number {
   const s = m.state;
@@ -54,53 +96,51 @@ function addSide(g: Grid, m: ExchangeModel, side: Side): number {
   const winHi = (side === 'long' ? ref : ref + n * w) + basis;
   if (!(winHi > 0)) return 0;
   const d = s.logStep;
-  const winFrom = Math.floor(Math.log(Math.max(winLo, Number.MIN_VALUE)) / d);
-  const winTo = Math.floor(Math.log(winHi) / d);
-  const kMin = side === 'long' ? -n : 0;
-  const kMax = side === 'long' ? -1 : n - 1;
-  const growth = Math.exp(d);
-  const invW = 1 / w;
+  let from = Math.floor(Math.log(Math.max(winLo, Number.MIN_VALUE)) / d);
+  let to = Math.floor(Math.log(winHi) / d);
+  // Only where some tier holds mass.
+  let lo = Number.MAX_SAFE_INTEGER;
+  let hi = Number.MIN_SAFE_INTEGER;
+  for (let t = 0; t < T; t++) {
+    const L = side === 'long' ? t : T + t;
+    const sh = s.shift[L];
+    if (sh === null || sh === undefined || s.lo[L]! > s.hi[L]!) continue;
+    lo = Math.min(lo, s.lo[L]! + sh);
+    hi = Math.max(hi, s.hi[L]! + sh);
+  }
+  from = Math.max(from, lo);
+  to = Math.min(to, hi);
+  if (from > to) return 0;
+  layout(g, s, basis, from, to, side === 'long' ? -n : 0, side === 'long' ? -1 : n - 1);
   const { created } = s;
+  const { usd, byTier, tiers } = g;
   let added = 0;
   for (let t = 0; t < T; t++) {
     const L = side === 'long' ? t : T + t;
     const sh = s.shift[L];
     if (sh === null || sh === undefined) continue;
-    const from = Math.max(winFrom, s.lo[L]! + sh);
-    const to = Math.min(winTo, s.hi[L]! + sh);
-    if (from > to) continue;
+    const a = Math.max(from, s.lo[L]! + sh);
+    const b = Math.min(to, s.hi[L]! + sh);
     const killed = s.killed[L]!;
     const perRaw = s.layerWeight[L]! * s.scale;
-    let edgeLo = Math.exp(from * d);
-    for (let i = from, j = from - sh - s.offset; i <= to; i++, j++) {
-      const edgeHi = edgeLo * growth;
+    for (let i = a, j = a - sh - s.offset, x = a - from; i <= b; i++, j++, x++) {
       const coin = created[j]! - killed[j]!;
-      if (coin !== 0) {
-        const usd = coin * perRaw * Math.sqrt(edgeLo * edgeHi);
-        // Shifted interval in reference prices, spread over the output bins it overlaps.
-        const a = edgeLo - basis;
-        const b = edgeHi - basis;
-        const kA = Math.max(kMin, Math.floor((a - ref) * invW));
-        const kB = Math.min(kMax, Math.floor((b - ref) * invW));
-        if (kA === kB && a >= ref + kA * w && b <= ref + (kA + 1) * w) {
-          const ob = kA + n;
-          g.usd[ob] = g.usd[ob]! + usd;
-          g.byTier[ob * g.tiers + t] = g.byTier[ob * g.tiers + t]! + usd;
-          added += usd;
-        } else {
-          const perPrice = usd / (b - a);
-          for (let k = kA; k <= kB; k++) {
-            const overlap = Math.min(b, ref + (k + 1) * w) - Math.max(a, ref + k * w);
-            if (!(overlap > 0)) continue;
-            const part = overlap * perPrice;
-            const ob = k + n;
-            g.usd[ob] = g.usd[ob]! + part;
-            g.byTier[ob * g.tiers + t] = g.byTier[ob * g.tiers + t]! + part;
-            added += part;
-          }
-        }
+      if (coin === 0) continue;
+      const value = coin * perRaw * usdPerCoin[x]!;
+      const oa = binA[x]!;
+      if (oa >= 0) {
+        const part = value * fracA[x]!;
+        usd[oa] = usd[oa]! + part;
+        byTier[oa * tiers + t] = byTier[oa * tiers + t]! + part;
+        added += part;
       }
-      edgeLo = edgeHi;
+      const ob = binB[x]!;
+      if (ob >= 0) {
+        const part = value * fracB[x]!;
+        usd[ob] = usd[ob]! + part;
+        byTier[ob * tiers + t] = byTier[ob * tiers + t]! + part;
+        added += part;
+      }
     }
   }
   return added;
@@ -126,15 +166,16 @@ export function mapFromModels(
 }
 
 function gridBins(g: Grid): MapBin[] {
+  const T = g.tiers;
   const bins: MapBin[] = new Array(2 * g.n);
-  const zeros: readonly number[] = Object.freeze(new Array<number>(g.tiers).fill(0));
+  const zeros: readonly number[] = Object.freeze(new Array<number>(T).fill(0));
   for (let b = 0; b < 2 * g.n; b++) {
-    const k = b - g.n;
-    const byTier = Array.from(g.byTier.subarray(b * g.tiers, (b + 1) * g.tiers));
+    const byTier = new Array<number>(T);
+    for (let t = 0; t < T; t++) byTier[t] = g.byTier[b * T + t]!;
     const usd = g.usd[b]!;
     const isLong = b < g.n;
     bins[b] = {
-      price: g.reference + (k + 0.5) * g.width,
+      price: g.reference + (b - g.n + 0.5) * g.width,
       longUsd: isLong ? usd : 0,
       shortUsd: isLong ? 0 : usd,
       longByTier: isLong ? byTier : zeros,

@@ -19,7 +19,11 @@ function timestamp(x: unknown, field: string, exchange?: Exchange): void {
   if (!finite(x)) throw new EngineError('invalid-input', field, `must be a finite time in ms, got ${String(x)}`, exchange);
 }
 
-export function validateSeries(s: MarketSeries): void {
+/**
+ * Checks one series. `trustedUntil` (ms): bars and OI points at or before it were already checked when they
+ * entered a cached model state, so only newer ones are re-checked (incremental refresh stays O(new bars)).
+ */
+export function validateSeries(s: MarketSeries, trustedUntil = -Infinity): void {
   const ex = s.exchange;
   if (!EXCHANGES.includes(ex)) throw new EngineError('invalid-input', 'exchange', `unknown exchange ${String(ex)}`);
   if (typeof s.symbol !== 'string' || s.symbol === '') throw new EngineError('invalid-input', 'symbol', 'missing', ex);
@@ -33,8 +37,9 @@ export function validateSeries(s: MarketSeries): void {
   }
   // Hot loops over thousands of bars: test first, build the field name only for the error.
   const candles = s.candles;
-  let prevT = -Infinity;
-  for (let i = 0; i < candles.length; i++) {
+  const c0 = Math.max(0, firstAfter(candles, trustedUntil) - 1);
+  let prevT = c0 > 0 ? candles[c0 - 1]!.t : -Infinity;
+  for (let i = c0; i < candles.length; i++) {
     const c = candles[i]!;
     const ok =
       finite(c.t) && c.t > prevT &&
@@ -46,8 +51,9 @@ export function validateSeries(s: MarketSeries): void {
     prevT = c.t;
   }
   const oi = s.openInterest;
-  prevT = -Infinity;
-  for (let i = 0; i < oi.length; i++) {
+  const o0 = Math.max(0, firstAfter(oi, trustedUntil) - 1);
+  prevT = o0 > 0 ? oi[o0 - 1]!.t : -Infinity;
+  for (let i = o0; i < oi.length; i++) {
     const p = oi[i]!;
     if (!(finite(p.t) && p.t > prevT && finite(p.coin) && p.coin >= 0 && finite(p.usd) && p.usd >= 0)) {
       const f = `openInterest[${i}]`;
@@ -91,10 +97,22 @@ function candleError(c: MarketSeries['candles'][number], i: number, prevT: numbe
 }
 
 /** All series describe one symbol, once per exchange. */
-export function validateSeriesSet(series: readonly MarketSeries[]): void {
+/** Index of the first element with t > `after` (binary search; ascending input assumed up to there). */
+function firstAfter(points: readonly { t: number }[], after: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.t > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function validateSeriesSet(series: readonly MarketSeries[], trustedUntil?: (ex: Exchange) => number | undefined): void {
   const seen = new Set<Exchange>();
   for (const s of series) {
-    validateSeries(s);
+    validateSeries(s, trustedUntil?.(s.exchange) ?? -Infinity);
     if (seen.has(s.exchange)) throw new EngineError('invalid-input', 'series', 'exchange appears twice', s.exchange);
     seen.add(s.exchange);
     if (s.symbol !== series[0]!.symbol) {
