@@ -53,7 +53,7 @@ export function overallState(health: Partial<Record<Exchange, ExchangeHealth>>, 
   const describe = (list: [Exchange, ExchangeHealth][]) => list.map(([e, h]) => `${e}: ${h.reason ?? h.state}`).join('; ');
   if (bad.length === 0) return { state: 'ok' };
   if (good.length > 0) return { state: 'partial', reason: `Map without ${describe(bad)}` };
-  if (hasLastGood) return { state: 'stale', reason: `All exchanges failing, showing the last good map (${describe(bad)})` };
+  if (hasLastGood) return { state: 'stale', reason: `All exchanges failing: ${describe(bad)}` };
   if (bad.some(([, h]) => h.state === 'loading')) return { state: 'loading' };
   return { state: 'error', reason: `No market data: ${describe(bad)}` };
 }

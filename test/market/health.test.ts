@@ -25,7 +25,7 @@ describe('overallState', () => {
   it('stale when all fail but a last good map exists; error without one; loading while a first load runs', () => {
     const failing = { binance: { state: 'stale' as const, reason: 'HTTP 500' }, bybit: { state: 'error' as const, reason: 'timed out' } };
     expect(overallState(failing, true).state).toBe('stale');
-    expect(overallState(failing, true).reason).toMatch(/^All exchanges failing, showing the last good map \(binance: HTTP 500; bybit: timed out\)$/);
+    expect(overallState(failing, true).reason).toBe('All exchanges failing: binance: HTTP 500; bybit: timed out');
     expect(overallState(failing, false).state).toBe('error');
     expect(overallState({ binance: { state: 'loading' } }, false).state).toBe('loading');
     expect(overallState({ binance: { state: 'off' } }, false).state).toBe('error');

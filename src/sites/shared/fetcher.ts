@@ -89,12 +89,13 @@ export class ExchangeFetcher {
     this.assertNotBlocked(path);
     // Re-check after every sleep: concurrent waiters wake together and only some of them fit.
     const maxWait = this.deps.maxBudgetWaitMs ?? 60_000;
-    const started = this.now();
+    let slept = 0;
     for (let wait = this.budget.waitMs(path, weight); wait > 0; wait = this.budget.waitMs(path, weight)) {
-      if (this.now() - started + wait > maxWait) {
+      if (slept + wait > maxWait) {
         throw new ApiError(exchange, path, 'backoff', `request budget exhausted for ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
       }
       await this.sleep(wait);
+      slept += wait;
       this.assertNotBlocked(path);
     }
     this.budget.record(path, weight);

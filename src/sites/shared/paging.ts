@@ -22,6 +22,7 @@ export async function pageForward<T extends { t: number }>(
     out.push(...rows);
     const last = rows[rows.length - 1];
     if (!last || rows.length < limit) break;
+    if (last.t + stepMs <= start) break; // the API ignored the cursor: stop rather than loop
     start = last.t + stepMs;
   }
   return out;
@@ -41,8 +42,9 @@ export async function pageBackward<T extends { t: number }>(
   for (let i = 0; i < MAX_PAGES; i++) {
     const rows = await fetchPage(before, i);
     if (rows.length === 0) break;
-    pages.push(rows);
     const oldest = rows[0]!.t;
+    if (before !== undefined && oldest >= before) break; // the API ignored the cursor: stop rather than loop
+    pages.push(rows);
     if (oldest <= from) break;
     before = oldest;
   }
