@@ -82,6 +82,14 @@ describe('watchPosition', () => {
     expect(last()).toMatchObject({ symbol: 'ETHUSDT', position: ethShort('binance'), source: 'page' });
   });
 
+  test('a history event (popstate / wxt:locationchange) switches at once, without waiting for the poll', async () => {
+    const f = await start();
+    f.window.history.replaceState({}, '', '/en/futures/ETHUSDT');
+    f.window.dispatchEvent(new f.window.Event('wxt:locationchange'));
+    await vi.advanceTimersByTimeAsync(1); // the store lookup for the new symbol resolves
+    expect(last()).toMatchObject({ symbol: 'ETHUSDT', position: ethShort('binance') });
+  });
+
   test('the position closing → none (planned trade) with the reason as health', async () => {
     const f = await start();
     f.fixture.removePosition('BTCUSDT');
