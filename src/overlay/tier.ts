@@ -16,8 +16,8 @@ export function chooseTier(mode: Settings['overlay']['mode'], a: Availability): 
   if (mode === 'ladder') return { tier: 'ladder', reason: 'chosen by you' };
   if (mode === 'native' && a.native) return { tier: 'native', reason: 'chosen by you' };
   if (mode === 'pixel' && a.pixel) return { tier: 'pixel', reason: 'chosen by you' };
-  const note = mode === 'native' ? `native unavailable (${a.nativeWhyNot}); ` : mode === 'pixel' ? `overlay unavailable (${a.pixelWhyNot}); ` : '';
+  const note = mode === 'pixel' ? `overlay unavailable (${a.pixelWhyNot}); ` : '';
   if (a.native) return { tier: 'native', reason: `${note}drawn with the chart's own tools` };
-  if (a.pixel) return { tier: 'pixel', reason: `${note}native drawing unavailable (${a.nativeWhyNot})` };
+  if (a.pixel) return { tier: 'pixel', reason: `native drawing unavailable (${a.nativeWhyNot})` };
   return { tier: 'ladder', reason: `${note}chart not reachable (${a.nativeWhyNot}; ${a.pixelWhyNot})` };
 }
