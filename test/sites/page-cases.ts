@@ -83,6 +83,13 @@ export function commonFixtureCases(exchange: Exchange, adapter: SiteAdapter): vo
       const r = adapter.readPosition(open.document, 'BTCUSDT');
       expect(r.kind === 'position' && r.position).toEqual({ ...btcLong(exchange), entry: 95000, size: 0.2, liqPrice: 86000.5, leverage: 12 });
     });
+    test('no liquidation price shown ("--", cross margin with a large balance) → a position without one', async () => {
+      open = await loadFixture(exchange, '');
+      open.fixture.setPosition({ liq: null });
+      const r = adapter.readPosition(open.document, 'BTCUSDT');
+      const { liqPrice: _none, ...withoutLiq } = btcLong(exchange);
+      expect(r.kind === 'position' && r.position).toEqual(withoutLiq);
+    });
     test('the panel root holds the positions table', async () => {
       open = await loadFixture(exchange, '');
       const root = adapter.panelRoot(open.document);

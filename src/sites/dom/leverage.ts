@@ -29,13 +29,16 @@ export function leverageFromText(text: string, words: MarginWords): LeverageRead
 
 /**
  * The order form's leverage control: buttons (or role=button) whose whole text is a margin word, a
- * leverage ("10x") or both ("Cross 10x"). Returns what was found and the text it came from.
+ * leverage ("10x") or both ("Cross 10x"), outside `exclude` (the positions pane). Returns what was found
+ * and the text it came from.
  */
-export function readLeverageControl(scope: ParentNode, words: MarginWords): LeverageRead & { text?: string } {
+export function readLeverageControl(scope: ParentNode, words: MarginWords, exclude?: Element): LeverageRead & { text?: string } {
   const out: LeverageRead & { text?: string } = {};
   const parts: string[] = [];
   const marginKeys = [...words.cross, ...words.isolated].map(labelKey);
   for (const el of Array.from(scope.querySelectorAll('button, [role="button"]'))) {
+    // Rows' own leverage buttons (other symbols' positions) are not the order form's control.
+    if (exclude?.contains(el)) continue;
     const text = textOf(el);
     if (text.length === 0 || text.length > 24) continue;
     const key = labelKey(text);

@@ -127,7 +127,7 @@ export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfi
     return { kind: 'none', reason: `${cfg.exchange}: ${reason}` };
   }
 
-  const leverageControl = readLeverageControl(cfg.leverageScope?.(doc) ?? doc, cfg.labels.margin);
+  const leverageControl = readLeverageControl(cfg.leverageScope?.(doc) ?? doc, cfg.labels.margin, found.pane);
   const reads = rows.map((r) => readRow(r, cols, symbol, cfg, leverageControl));
   const failed = reads.find((r) => r.kind === 'invalid');
   if (failed && failed.kind === 'invalid') {
