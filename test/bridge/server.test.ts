@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BridgeClient } from '../../src/bridge/client';
+import { defineWindowMessaging } from '@webext-core/messaging/page';
+import { bridgeNamespace, installSourceGuard, newBridgeToken } from '../../src/bridge/messenger';
+import type { BridgeProtocol } from '../../src/bridge/protocol';
+import { startBridgeServer } from '../../src/bridge/server';
+import type { ShapeSpec } from '../../src/bridge/protocol';
+
+/** A widget on the page's own window, recording shapes like the fixture's fake TradingView. */
+function installWidget(symbol = 'BTCUSDT@USDT_PERPETUAL') {
+  const shapes = new Map<string, { name: string; options: Record<string, unknown>; owner: string; points: { price: number }[] }>();
+  let n = 0;
+  const subs: Record<string, ((x: unknown) => void)[]> = { symbol: [], interval: [] };
+  const sub = (k: string) => ({ subscribe: (_: unknown, cb: (x: unknown) => void) => subs[k]!.push(cb), unsubscribe: () => {} });
+  let sym = symbol;
+  const chart = {
+    createShape: async (p: { price: number }, o: Record<string, unknown>) => (shapes.set(`s${++n}`, { name: String(o.shape), options: o, owner: 'api', points: [p] }), `s${n}`),
+    createMultipointShape: async (p: { price: number }[], o: Record<string, unknown>) => (shapes.set(`s${++n}`, { name: String(o.shape), options: o, owner: 'api', points: p }), `s${n}`),
+    getShapeById: (id: string) => ({ getPoints: () => shapes.get(id)!.points, setPoints: (p: { price: number }[]) => (shapes.get(id)!.points = p), getProperties: () => ({}), setProperties: () => {} }),
+    removeEntity: (id: string) => shapes.delete(id),
+    getAllShapes: () => [...shapes.keys()].map((id) => ({ id, name: shapes.get(id)!.name })),
+    symbol: () => sym,
+    resolution: () => '5',
+    getVisibleRange: () => ({ from: 1000, to: 2000 }),
+    getPanes: () => [{ getHeight: () => 400, getMainSourcePriceScale: () => ({ getVisiblePriceRange: () => ({ from: 90_000, to: 100_000 }), getMode: () => 1 }) }],
+    onSymbolChanged: () => sub('symbol'),
+    onIntervalChanged: () => sub('interval'),
+  };
+  (window as unknown as Record<string, unknown>).tradingViewApi = { activeChart: () => chart };
+  shapes.set('user1', { name: 'horizontal_line', options: {}, owner: 'user', points: [{ price: 1 }] });
+  return {
+    shapes,
+    setSymbol(s: string) {
+      sym = s;
+      subs.symbol!.forEach((cb) => cb(undefined));
+    },
+  };
+}
+
+const band: ShapeSpec = { key: 'band-long-0', kind: 'band', low: 95_000, high: 95_500, colour: '#ff4f8b', opacity: 0.3, text: '' };
+const stop: ShapeSpec = { key: 'stop', kind: 'line', price: 94_000, colour: '#f5a300', style: 'solid', width: 2, text: 'stop' };
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  cleanup.forEach((f) => f());
+  cleanup = [];
+  delete (window as unknown as Record<string, unknown>).tradingViewApi;
+});
+
+/** Both ends on one window, as in the page. (happy-dom's postMessage reports another object as
+ *  event.source, so the source guard is tested on its own below, and end to end in Chromium.) */
+function connect() {
+  const namespace = bridgeNamespace(newBridgeToken());
+  const page = defineWindowMessaging<BridgeProtocol>({ namespace });
+  const content = defineWindowMessaging<BridgeProtocol>({ namespace });
+  const server = startBridgeServer(window, page);
+  cleanup.push(() => server.stop(), () => page.removeAllListeners(), () => content.removeAllListeners());
+  return new BridgeClient(content, 2000);
+}
+
+describe('chart bridge over window messages', () => {
+  it('finds the widget and reports symbol, capabilities and the visible range', async () => {
+    installWidget();
+    const client = connect();
+    const probe = await client.probe();
+    expect(probe).toEqual({ ok: true, value: { found: true, via: 'window › tradingViewApi', symbol: 'BTCUSDT', resolution: '5', canDraw: true, canScale: true } });
+    const scale = await client.scale();
+    expect(scale.ok && scale.value).toMatchObject({ from: 90_000, to: 100_000, mode: 'log', inverted: false });
+  });
+
+  it('says why when there is no widget', async () => {
+    const client = connect();
+    expect(await client.probe()).toEqual({ ok: true, value: { found: false, reason: 'no TradingView chart frame or widget global on this page' } });
+  });
+
+  it('draws with our flags, refuses another symbol’s plan and malformed plans, clears only its own shapes', async () => {
+    const w = installWidget();
+    const client = connect();
+    expect(await client.draw({ symbol: 'BTCUSDT', shapes: [band, stop] })).toEqual({ ok: true, value: { kind: 'drawn', created: 2, updated: 0, removed: 0 } });
+    expect([...w.shapes.values()].filter((s) => s.owner === 'api').every((s) => s.options.disableSave === true && s.options.lock === true)).toBe(true);
+    const other = await client.draw({ symbol: 'ETHUSDT', shapes: [band] });
+    expect(other.ok && other.value).toEqual({ kind: 'refused', reason: 'chart shows BTCUSDT, not ETHUSDT' });
+    const bad = await client.draw({ symbol: 'BTCUSDT', shapes: [{ ...band, low: 96_000 }] });
+    expect(bad.ok && bad.value.kind).toBe('refused');
+    expect(w.shapes.size).toBe(3); // nothing changed by the refused requests
+    expect(await client.clear()).toEqual({ ok: true, value: { kind: 'drawn', created: 0, updated: 0, removed: 2 } });
+    expect([...w.shapes.keys()]).toEqual(['user1']);
+  });
+
+  it('removes our shapes when the chart switches symbol and tells the content script', async () => {
+    const w = installWidget();
+    const client = connect();
+    const events: unknown[] = [];
+    cleanup.push(client.onEvent((e) => events.push(e)));
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
+    w.setSymbol('ETHUSDT@USDT_PERPETUAL');
+    await new Promise((r) => setTimeout(r, 50));
+    expect([...w.shapes.keys()]).toEqual(['user1']);
+    expect(events).toContainEqual({ kind: 'symbol', symbol: 'ETHUSDT', resolution: '5' });
+  });
+});
+
+describe('source guard', () => {
+  it('drops our namespace’s messages that come from another window, lets ours and others through', () => {
+    const seen: unknown[] = [];
+    const listener = (e: MessageEvent) => seen.push(e.data);
+    const remove = installSourceGuard(window, 'ns');
+    window.addEventListener('message', listener);
+    try {
+      window.dispatchEvent(new MessageEvent('message', { data: { namespace: 'ns', n: 1 }, source: null }));
+      window.dispatchEvent(new MessageEvent('message', { data: { namespace: 'ns', n: 2 }, source: window }));
+      window.dispatchEvent(new MessageEvent('message', { data: { namespace: 'other', n: 3 }, source: null }));
+    } finally {
+      window.removeEventListener('message', listener);
+      remove();
+    }
+    expect(seen).toEqual([
+      { namespace: 'ns', n: 2 },
+      { namespace: 'other', n: 3 },
+    ]);
+  });
+});
