@@ -118,11 +118,44 @@ test('hedge mode: nothing is drawn as the position until the user picks a side',
   await page.close();
 });
 
-test('size in contracts is not drawn; the health line says why', async () => {
+test('size in contracts is not drawn; the manual panel, prefilled, fixes it per symbol and can be cleared', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${demoUrl('okx')}?units=cont`);
   await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'size is shown in contracts' }).waitFor({ state: 'attached', timeout: 15_000 });
   await expectPosition(page, { side: 'none', source: 'none' }, 'okx contracts');
+
+  await overlay(page, '.ll-details > summary').click();
+  const form = overlay(page, '[data-testid="liqlens-manual-form"]');
+  await form.waitFor({ timeout: 5000 });
+  assert.equal(await form.locator('[data-field="entry"]').inputValue(), '96800', 'prefilled with the entry that was read');
+  assert.equal(await form.locator('[data-field="liqPrice"]').inputValue(), '87512.3', 'prefilled with the liquidation price that was read');
+  await form.locator('[data-field="size"]').fill('0,15');
+  await form.locator('[data-field="leverage"]').fill('10');
+  await form.locator('[data-testid="liqlens-manual-save"]').click();
+  await expectPosition(page, { ...BTC_LONG, source: 'manual' }, 'okx manual entry');
+  await saveShot(page, 'page-reading-okx-manual');
+
+  // Saved per exchange + symbol: a reload keeps it; another symbol does not get it.
+  await page.reload();
+  await expectPosition(page, { ...BTC_LONG, source: 'manual' }, 'okx manual entry after reload');
+  await page.evaluate(() => window.__fixture.navigate('ETHUSDT'));
+  await expectPosition(page, { side: 'none', source: 'none' }, 'okx ETHUSDT (contracts too, no manual entry)');
+  await page.evaluate(() => window.__fixture.navigate('BTCUSDT'));
+  await expectPosition(page, { ...BTC_LONG, source: 'manual' }, 'okx back on BTCUSDT');
+
+  await overlay(page, '.ll-details > summary').click();
+  await overlay(page, '[data-testid="liqlens-manual-clear"]').click();
+  await expectPosition(page, { side: 'none', source: 'none' }, 'okx after clearing the manual entry');
+  await page.close();
+});
+
+test('hedge mode: the user picks the side to analyse', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('binance')}?variant=hedge`);
+  await expectPosition(page, { side: 'none' }, 'binance hedge before a pick');
+  await overlay(page, '.ll-details > summary').click();
+  await overlay(page, '[data-testid="liqlens-hedge-pick"][data-side="short"]').click();
+  await expectPosition(page, { side: 'short', entry: '97500', size: '0.05', leverage: '10', liq: '106822.7', source: 'page' }, 'binance hedge short picked');
   await page.close();
 });
 
