@@ -75,15 +75,19 @@ function sideClusters(map: LiquidationMap, side: Side, cfg: EngineConfig): Clust
     runs.push({ from: from + i, to: from + j, peak: from + peak });
     i = j;
   }
-  // Merge neighbours whose peaks are closer than the merge distance.
-  const mergeDist = (map.reference * cfg.clusterMergePct) / 100;
+  // Merge neighbours whose own peaks are closer than the merge distance. Comparing each run with its
+  // neighbour (not with a growing merged cluster) and counting in whole bins keeps this independent of the
+  // scan direction, so a mirrored market yields mirrored clusters.
+  const mergeBins = Math.round(((map.reference * cfg.clusterMergePct) / 100 / map.binWidth) * 1e6) / 1e6;
   const merged: Run[] = [];
+  let prevPeak = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
     const last = merged[merged.length - 1];
-    if (last && map.bins[run.peak]!.price - map.bins[last.peak]!.price < mergeDist) {
+    if (last && run.peak - prevPeak < mergeBins) {
       last.to = run.to;
       if (smooth[run.peak - from]! > smooth[last.peak - from]!) last.peak = run.peak;
     } else merged.push({ ...run });
+    prevPeak = run.peak;
   }
   return merged.map((r) => toCluster(map, side, r)).filter((c) => c.usd > 0);
 }

@@ -146,13 +146,17 @@ export function analyze(input: AnalyzeInput): Analysis {
   const maxLev = exRisk?.maxLeverage ?? Math.max(...cfg.tiers);
   const entry = position?.entry ?? reference;
   const leverage = acct?.leverage ?? position?.leverage ?? Math.min(cfg.defaultLeverage, maxLev);
-  const stop = suggestStop(side, reference, nearest.risk, cfg, {
-    entry,
-    leverage,
-    maintenanceRate: m,
-    maxLeverage: maxLev,
-    ...(position?.liqPrice !== undefined && acct?.leverage === undefined ? { liqPrice: position.liqPrice } : {}),
-  });
+  // The own-liquidation check needs a liquidation price: the page's, or the isolated formula. A cross-margin
+  // position without the page's number is skipped (its liquidation depends on the whole account).
+  const pageLiq = position?.liqPrice !== undefined && acct?.leverage === undefined ? position.liqPrice : undefined;
+  const knowable = pageLiq !== undefined || position?.marginMode !== 'cross' || acct?.leverage !== undefined;
+  const stop = suggestStop(
+    side,
+    reference,
+    nearest.risk,
+    cfg,
+    knowable ? { entry, leverage, maintenanceRate: m, maxLeverage: maxLev, ...(pageLiq !== undefined ? { liqPrice: pageLiq } : {}) } : undefined,
+  );
   let sizing: Sizing;
   if (!acct) sizing = { kind: 'none', reason: 'No account size and risk % set.' };
   else if (stop.kind !== 'stop') sizing = { kind: 'none', reason: stop.reason };
