@@ -13,6 +13,7 @@ import { engineConfigFromSettings, type Settings } from '../settings';
 import { ApiError, describeError } from '../sites/shared/errors';
 import type { MarketSource, SourceState } from '../sites/shared/source';
 import { exchangeHealth, overallState, usable, type ExchangeStatus } from './health';
+import { AsymmetrySchema, BackoffSchema, EntryLfrSchema, type MetaStore } from './meta';
 import type { MarketStore } from './store';
 
 const DAY_MS = 86_400_000;
@@ -43,6 +44,8 @@ export interface HubDeps {
   scheduler: Scheduler;
   /** Keeps the watcher list across service-worker restarts (browser.storage.session). */
   watchers?: WatcherStore;
+  /** Back-offs, asymmetry history and entry LFRs across service-worker restarts. */
+  meta?: MetaStore;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -61,6 +64,9 @@ export class MarketHub {
   private readonly viewListeners: ((view: MarketView, tabId?: number) => void)[] = [];
   private popup: { symbol: Symbol; exchange: Exchange; seenAt: number } | null = null;
   private scheduledSec: number | null = null;
+  private readonly asymmetryLoaded = new Set<Symbol>();
+  /** Resolves once persisted back-offs are restored: no request may leave before that. */
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: HubDeps) {}
 
@@ -68,6 +74,8 @@ export class MarketHub {
 
   /** After a service-worker restart: restore watchers and resume refreshing for them. */
   async start(): Promise<void> {
+    this.ready = this.restoreMeta();
+    await this.ready;
     const saved = (await this.deps.watchers?.load().catch(() => [])) ?? [];
     for (const [tabId, req] of saved) this.watchers.set(tabId, req);
     await this.ensureSchedule();
@@ -118,6 +126,16 @@ export class MarketHub {
     this.viewListeners.push(listener);
   }
 
+  /** Settings changed: re-period the alarm, recompute and push every watched view, refresh. */
+  async settingsChanged(): Promise<void> {
+    this.scheduledSec = null;
+    await this.ensureSchedule();
+    for (const symbol of this.watchedSymbols()) {
+      await this.publish(symbol);
+      void this.refreshSymbol(symbol);
+    }
+  }
+
   marketOfTab(tabId: number): { exchange: Exchange; symbol: Symbol } | null {
     const w = this.watchers.get(tabId);
     return w ? { exchange: w.exchange, symbol: w.symbol } : null;
@@ -130,6 +148,11 @@ export class MarketHub {
     const { series } = this.aggregateInputs(symbol, settings);
     if (series.length === 0) throw new Error(`no market data cached for ${symbol} yet`);
     return series;
+  }
+
+  /** Resolves when no load is in flight (tests; a clean shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /** Health of one exchange for a symbol (tests, debugging). */
@@ -156,13 +179,15 @@ export class MarketHub {
 
   private async load(exchange: Exchange, symbol: Symbol, settings: Settings, force: boolean): Promise<void> {
     const key = keyOf(exchange, symbol);
+    await this.ready;
     await this.hydrate(exchange, symbol);
     const now = this.deps.now();
     const refreshMs = Math.max(MIN_REFRESH_SEC, settings.refreshSec) * 1000;
     const windowMs = settings.windowDays * DAY_MS;
     let prev = this.states.get(key) ?? null;
     const st = this.status.get(key);
-    if (!force) {
+    const covered = prev !== null && coversWindow(prev, now, windowMs);
+    if (!force && covered) {
       // Not more often than refreshSec (with slack so an alarm that fires a little early still refreshes),
       // and a failing exchange is retried at most every RETRY_MS however often tabs or the popup ask.
       if (prev && !st?.error && now - prev.series.fetchedAt < refreshMs - 5_000) return;
@@ -176,10 +201,10 @@ export class MarketHub {
       await this.publish(symbol);
       return;
     }
-    prev = prev ? coverWindow(prev, now - windowMs) : null;
+    if (prev && !covered) prev = withoutHistory(prev);
     this.setStatus(key, { ...this.baseStatus(key), ...(st?.error ? { error: st.error } : {}), attemptAt: now, loading: true });
     try {
-      const next = await source.load({ symbol, now, windowMs, prev });
+      const next: SourceState = { ...(await source.load({ symbol, now, windowMs, prev })), windowMs };
       this.states.set(key, next);
       this.setStatus(key, {
         fetchedAt: next.series.fetchedAt,
@@ -193,6 +218,7 @@ export class MarketHub {
       this.setStatus(key, { ...this.baseStatus(key), attemptAt: now, error: describeError(e, this.deps.now(), source.fetcher.blockedUntil) });
       this.deps.log?.(`${key} refresh failed`, e);
     }
+    await this.saveBackoffs();
     await this.publish(symbol);
   }
 
@@ -206,8 +232,39 @@ export class MarketHub {
     this.status.set(key, s);
   }
 
-  private hydrateSymbol(symbol: Symbol): Promise<void> {
-    return Promise.all(EXCHANGES.map((e) => this.hydrate(e, symbol))).then(() => undefined);
+  private async hydrateSymbol(symbol: Symbol): Promise<void> {
+    await Promise.all(EXCHANGES.map((e) => this.hydrate(e, symbol)));
+    if (!this.asymmetryLoaded.has(symbol)) {
+      this.asymmetryLoaded.add(symbol);
+      const h = await this.deps.meta?.load(`asym:${symbol}`, AsymmetrySchema).catch(() => null);
+      if (h && !this.asymmetryHistory.has(symbol)) this.asymmetryHistory.set(symbol, h);
+    }
+  }
+
+  private async restoreMeta(): Promise<void> {
+    const meta = this.deps.meta;
+    if (!meta) return;
+    const now = this.deps.now();
+    const backoffs = await meta.load('backoff', BackoffSchema).catch(() => null);
+    for (const [ex, b] of Object.entries(backoffs ?? {})) {
+      const fetcher = this.deps.sources[ex as Exchange]?.fetcher;
+      if (!fetcher || b.until <= now) continue;
+      fetcher.blockedUntil = Math.max(fetcher.blockedUntil, b.until);
+      if (b.status !== undefined) fetcher.blockedStatus = b.status;
+    }
+    const lfr = await meta.load('entry-lfr', EntryLfrSchema).catch(() => null);
+    for (const [k, val] of Object.entries(lfr ?? {})) if (!this.entryLfr.has(k)) this.entryLfr.set(k, val);
+  }
+
+  private async saveBackoffs(): Promise<void> {
+    if (!this.deps.meta) return;
+    const now = this.deps.now();
+    const out: Record<string, { until: number; status?: number }> = {};
+    for (const e of EXCHANGES) {
+      const f = this.deps.sources[e].fetcher;
+      if (f.blockedUntil > now) out[e] = { until: f.blockedUntil, ...(f.blockedStatus !== undefined ? { status: f.blockedStatus } : {}) };
+    }
+    await this.deps.meta.save('backoff', out).catch((err) => this.deps.log?.('could not save back-offs', err));
   }
 
   /** Read the persisted entry once per (exchange, symbol) per service-worker life. */
@@ -307,12 +364,18 @@ export class MarketHub {
     h.asOf = asOf;
     h.values.push(r.value);
     if (h.values.length > 2016) h.values.splice(0, h.values.length - 2016);
+    void this.deps.meta?.save(`asym:${symbol}`, h).catch((e) => this.deps.log?.('could not save asymmetry history', e));
   }
 
   /** The LFR when a position was first seen, kept for "LFR since entry". */
   private entryLfrFor(p: NonNullable<WatchRequest['position']>, analysis: Analysis): number | null {
     const k = `${p.exchange}:${p.symbol}:${p.side}:${p.entry}`;
-    if (!this.entryLfr.has(k)) this.entryLfr.set(k, analysis.lfr.kind === 'ratio' ? analysis.lfr.value : null);
+    if (!this.entryLfr.has(k)) {
+      this.entryLfr.set(k, analysis.lfr.kind === 'ratio' ? analysis.lfr.value : null);
+      // Keep the most recent positions only.
+      while (this.entryLfr.size > 200) this.entryLfr.delete(this.entryLfr.keys().next().value as string);
+      void this.deps.meta?.save('entry-lfr', Object.fromEntries(this.entryLfr)).catch((e) => this.deps.log?.('could not save entry LFRs', e));
+    }
     return this.entryLfr.get(k) ?? null;
   }
 
@@ -352,14 +415,18 @@ export class MarketHub {
 }
 
 /**
- * When the window grew (settings) or the cache is older than the window, a warm load would leave a
- * hole: drop the history so the source reloads it, except Bitget's polled OI, which cannot be reloaded.
+ * Whether cached history serves the window: it must reach the window (no hole since the last bar) and
+ * have been loaded for a window at least this long (the options may have grown it). A symbol younger
+ * than the window is not reloaded every time: coverage is judged by the window asked for, not by the
+ * first bar.
  */
-function coverWindow(prev: SourceState, windowStart: number): SourceState {
-  const first = prev.series.candles[0];
+function coversWindow(prev: SourceState, now: number, windowMs: number): boolean {
   const last = prev.series.candles[prev.series.candles.length - 1];
-  const covers = first !== undefined && last !== undefined && first.t <= windowStart + prev.series.barMs && last.t >= windowStart;
-  if (covers) return prev;
+  return last !== undefined && last.t >= now - windowMs && (prev.windowMs ?? 0) >= windowMs;
+}
+
+/** Drop the history so the source reloads it, except Bitget's polled OI, which cannot be reloaded. */
+function withoutHistory(prev: SourceState): SourceState {
   const keepOi = prev.series.exchange === 'bitget';
   return { ...prev, series: { ...prev.series, candles: [], openInterest: keepOi ? prev.series.openInterest : [] } };
 }

@@ -5,9 +5,10 @@
 import { analyze } from '../engine';
 import type { WatchRequest } from '../messaging';
 import { onMessage, sendMessage } from '../messaging';
-import { loadSettings } from '../settings';
+import { loadSettings, watchSettings } from '../settings';
 import { MarketHub, type Scheduler, type WatcherStore } from './hub';
 import { createSources } from './sources';
+import { MetaStore } from './meta';
 import { MarketStore, type StorageArea } from './store';
 import { checkGetView, checkWatch } from './validate';
 
@@ -18,6 +19,9 @@ const WATCHERS_KEY = 'market-watchers';
 function alarmScheduler(): Scheduler {
   return {
     async start(periodSec) {
+      // Alarms outlive the service worker: keep an existing one of the same period (re-creating it would push its next tick back).
+      const existing = await browser.alarms.get(REFRESH_ALARM);
+      if (existing?.periodInMinutes === periodSec / 60) return;
       await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: periodSec / 60, delayInMinutes: periodSec / 60 });
     },
     async stop() {
@@ -58,6 +62,7 @@ export function startMarketHub(): MarketHub {
     },
     scheduler: alarmScheduler(),
     watchers: sessionWatchers(),
+    meta: new MetaStore(browser.storage.local as unknown as StorageArea),
     log: (msg, err) => console.warn(`[LiqLens market] ${msg}`, err ?? ''),
   });
 
@@ -82,6 +87,7 @@ export function startMarketHub(): MarketHub {
   browser.tabs.onRemoved.addListener((tabId) => {
     void hub.unwatch(tabId);
   });
+  watchSettings(() => void hub.settingsChanged());
   void hub.start();
   return hub;
 }

@@ -31,6 +31,7 @@ const stored = v.object({
   v: v.literal(1),
   savedAt: finite,
   instrumentAt: finite,
+  windowMs: v.optional(finite),
   instrument: v.object({ exchangeSymbol: v.string(), unitFactor: finite, contractSize: finite, tickSize: finite, fundingIntervalHours: finite }),
   series: v.object({
     exchange: v.picklist(EXCHANGES),
@@ -58,6 +59,7 @@ export function encodeEntry(state: SourceState, savedAt: number): StoredEntry {
     v: 1,
     savedAt,
     instrumentAt: state.instrumentAt,
+    ...(state.windowMs !== undefined ? { windowMs: state.windowMs } : {}),
     instrument: { ...state.instrument },
     series: {
       ...rest,
@@ -77,6 +79,7 @@ export function decodeEntry(raw: unknown): SourceState | null {
   return {
     instrument: r.output.instrument,
     instrumentAt: r.output.instrumentAt,
+    ...(r.output.windowMs !== undefined ? { windowMs: r.output.windowMs } : {}),
     series: dropUndefined({
       ...rest,
       candles: candles.map(([t, open, high, low, close, baseVolume, quoteVolume, tb]): Candle => (tb === null ? { t, open, high, low, close, baseVolume, quoteVolume } : { t, open, high, low, close, baseVolume, quoteVolume, takerBuyBase: tb })),

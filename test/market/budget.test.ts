@@ -9,14 +9,17 @@ import { BITGET_PROFILE } from '../../src/sites/bitget/api';
 import { BYBIT_PROFILE } from '../../src/sites/bybit/api';
 import { OKX_PROFILE } from '../../src/sites/okx/api';
 import type { ExchangeProfile } from '../../src/sites/shared/fetcher';
-import { BTC_WATCH, makeHub, preloadHandlers, recordingAnalyze, settle, useClock } from './harness';
+import { BTC_WATCH, makeHub, preloadHandlers, recordingAnalyze, settle, settleAll, useClock } from './harness';
 
 beforeEach(async () => {
   await preloadHandlers();
   fakeBrowser.reset();
   useClock();
 });
-afterEach(() => vi.useRealTimers());
+afterEach(async () => {
+  await settleAll();
+  vi.useRealTimers();
+});
 
 const PROFILES: Record<Exchange, ExchangeProfile> = { binance: BINANCE_PROFILE, bybit: BYBIT_PROFILE, okx: OKX_PROFILE, bitget: BITGET_PROFILE };
 

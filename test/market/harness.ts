@@ -7,6 +7,7 @@ import type { Analysis, Exchange } from '../../src/engine/types';
 import type { MarketView, WatchRequest } from '../../src/messaging';
 import { MarketHub, type HubDeps } from '../../src/market/hub';
 import { createSources } from '../../src/market/sources';
+import { MetaStore } from '../../src/market/meta';
 import { MarketStore, type StorageArea } from '../../src/market/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import { fixtureFetch, preloadHandlers, type FixtureFetch } from '../sites/shared/fixture-fetch';
@@ -44,6 +45,13 @@ export interface Harness {
   requests(exchange: Exchange, pathPart?: string): number;
 }
 
+const openHubs: MarketHub[] = [];
+
+/** afterEach: let every hub a test created finish its background loads, so none leaks into the next test. */
+export async function settleAll(): Promise<void> {
+  for (const hub of openHubs.splice(0)) await settle(hub.whenIdle());
+}
+
 export function makeHub(opts: { analyze?: HubDeps['analyze']; scenario?: FixtureFetch['scenario']; ff?: FixtureFetch; settings?: Partial<Settings>; fetch?: (url: string) => Promise<Response> } = {}): Harness {
   const ff = opts.ff ?? fixtureFetch({ now: () => Date.now(), scenario: opts.scenario ?? {} });
   const sources = createSources({ fetch: opts.fetch ?? ff.fetch, timeoutMs: 10_000 });
@@ -62,8 +70,10 @@ export function makeHub(opts: { analyze?: HubDeps['analyze']; scenario?: Fixture
     },
     scheduler,
     watchers: { load: async () => saved, save: async (l) => void (saved = l) },
+    meta: new MetaStore(fakeBrowser.storage.local as unknown as StorageArea),
   };
   const hub = new MarketHub(deps);
+  openHubs.push(hub);
   const requests = (exchange: Exchange, pathPart = '') => ff.log.filter((l) => l.exchange === exchange && l.url.includes(pathPart)).length;
   return { hub, ff, pushes, scheduler, settings, deps, requests };
 }

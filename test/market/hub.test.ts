@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_MS } from '../../src/market/hub';
-import { BTC_WATCH, drain, makeHub, preloadHandlers, recordingAnalyze, settle, START, useClock } from './harness';
+import { BTC_WATCH, drain, makeHub, preloadHandlers, recordingAnalyze, settle, settleAll, START, useClock } from './harness';
 
 beforeEach(async () => {
   await preloadHandlers();
   fakeBrowser.reset();
   useClock();
 });
-afterEach(() => {
+afterEach(async () => {
+  await settleAll();
   vi.useRealTimers();
 });
 

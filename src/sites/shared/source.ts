@@ -20,6 +20,8 @@ export interface SourceState {
   instrument: InstrumentInfo;
   /** When instrument and risk tiers were last fetched (refreshed daily). */
   instrumentAt: number;
+  /** Map window (ms) the history was loaded for; set by the hub so a longer window triggers a reload. */
+  windowMs?: number;
 }
 
 export interface LoadRequest {
