@@ -40,39 +40,80 @@ export function nearestClusters(clusters: readonly Cluster[], side: Cluster['sid
     .map((x) => x.c);
 }
 
+/** A watched cluster edge, remembered between evaluations so a price that jumps *through* it still counts. */
+export interface WatchedEdge {
+  side: Cluster['side'];
+  /** The edge price meets first (low edge of a short cluster above, high edge of a long one below). */
+  edge: number;
+  low: number;
+  high: number;
+  usd: number;
+}
+
+/** What the previous evaluation saw for this market. */
+export interface PreviousLook {
+  price: number;
+  edges: readonly WatchedEdge[];
+}
+
+/** The two nearest clusters each side, as edges to remember for the next evaluation. */
+export function watchedEdges(clusters: readonly Cluster[], price: number): WatchedEdge[] {
+  return (['short', 'long'] as const).flatMap((side) =>
+    nearestClusters(clusters, side, price, WATCHED_CLUSTERS_PER_SIDE).map((c) => ({ side, edge: nearEdge(c, price), low: c.low, high: c.high, usd: c.usd })),
+  );
+}
+
+/** Price went from `from` to `to` across `e` (samples are a minute apart; a fast move skips "near"). */
+function crossed(e: WatchedEdge, from: number, to: number): boolean {
+  return e.side === 'short' ? from < e.edge && to >= e.edge : from > e.edge && to <= e.edge;
+}
+
 export interface ConditionInput {
   analysis: Analysis;
   /** The LFR stored when the position was first seen; null/undefined when there is none. */
   entryLfr: number | null | undefined;
   settings: Settings;
+  /** The previous evaluation of the same market, if any. */
+  previous?: PreviousLook | null;
 }
 
 /** Conditions that hold for this analysis, given the user's alert switches and thresholds. */
-export function activeConditions({ analysis, entryLfr, settings }: ConditionInput): AlertCondition[] {
+export function activeConditions({ analysis, entryLfr, settings, previous }: ConditionInput): AlertCondition[] {
   const out: AlertCondition[] = [];
   const a = settings.alerts;
   const price = analysis.map.reference;
   const sym = analysis.symbol;
 
   if (a.clusterEdge && price > 0) {
-    // One condition per side: price near *a* watched cluster on that side. Keyed by side (not by the
-    // cluster's exact edges, which move a little on every refresh) so a refresh never re-fires it.
+    // One condition per side: price near (or just through) *a* watched cluster on that side. Keyed by side,
+    // not by the cluster's exact edges, which move a little on every refresh, so a refresh never re-fires it.
     for (const side of ['short', 'long'] as const) {
+      const where = side === 'short' ? 'short-liquidation cluster above' : 'long-liquidation cluster below';
       const near = nearestClusters(analysis.clusters, side, price, WATCHED_CLUSTERS_PER_SIDE).find(
         (c) => edgeDistancePct(c, price) <= a.clusterEdgePct,
       );
-      if (!near) continue;
-      const where = side === 'short' ? 'short-liquidation cluster above' : 'long-liquidation cluster below';
-      const d = edgeDistancePct(near, price);
-      out.push({
-        id: `cluster-edge:${side}`,
-        kind: 'cluster-edge',
-        title: `${sym}: price near a cluster`,
-        message:
-          d === 0
-            ? `Price ${formatPrice(price)} is inside the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`
-            : `Price ${formatPrice(price)} is ${formatPct(d)} from the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`,
-      });
+      if (near) {
+        const d = edgeDistancePct(near, price);
+        out.push({
+          id: `cluster-edge:${side}`,
+          kind: 'cluster-edge',
+          title: `${sym}: price near a cluster`,
+          message:
+            d === 0
+              ? `Price ${formatPrice(price)} is inside the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`
+              : `Price ${formatPrice(price)} is ${formatPct(d)} from the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`,
+        });
+        continue;
+      }
+      const through = previous?.edges.find((e) => e.side === side && crossed(e, previous.price, price));
+      if (through && previous) {
+        out.push({
+          id: `cluster-edge:${side}`,
+          kind: 'cluster-edge',
+          title: `${sym}: price ran into a cluster`,
+          message: `Price moved from ${formatPrice(previous.price)} to ${formatPrice(price)}, through the ${where} at ${formatPrice(through.low)}–${formatPrice(through.high)} (est. ${formatUsd(through.usd)}).`,
+        });
+      }
     }
   }
 

@@ -63,3 +63,33 @@ describe('active alert conditions', () => {
     expect(activeConditions({ analysis: a, entryLfr: null, settings: settings({ staleMap: false, squeeze: false }) })).toEqual([]);
   });
 });
+
+describe('a price that jumps through a cluster edge between two looks', () => {
+  it('counts as reaching it, once: the next look (same price, new map) holds nothing', async () => {
+    const { watchedEdges } = await import('../../src/alerts/conditions');
+    // Before: price 100,000, nearest short cluster 101,000–101,500 (1 % away, outside 0.5 %).
+    const before = makeAnalysis({ reference: 100_000 });
+    const previous = { price: 100_000, edges: watchedEdges(before.clusters, 100_000) };
+    expect(activeConditions({ analysis: before, entryLfr: null, settings: settings() })).toEqual([]);
+    // After a +2 % step to 102,000 the crossed cluster is gone from the new map; the next short cluster
+    // (103,000) is 0.98 % away and the long one 2.45 % below: only the crossing can tell.
+    const after = makeAnalysis({
+      reference: 102_000,
+      clusters: [cluster('short', 103_000, 103_400, 2e7, 102_000), cluster('long', 99_000, 99_500, 2e7, 102_000)],
+    });
+    const now = activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous });
+    expect(now.map((c) => [c.id, c.message])).toEqual([
+      ['cluster-edge:short', 'Price moved from 100,000.0 to 102,000.0, through the short-liquidation cluster above at 101,000.0–101,500.0 (est. $30.00M).'],
+    ]);
+    const next = { price: 102_000, edges: watchedEdges(after.clusters, 102_000) };
+    expect(activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous: next })).toEqual([]);
+  });
+
+  it('a fall through a long cluster below is the mirror', async () => {
+    const { watchedEdges } = await import('../../src/alerts/conditions');
+    const before = makeAnalysis({ reference: 100_000 });
+    const previous = { price: 100_000, edges: watchedEdges(before.clusters, 100_000) };
+    const after = makeAnalysis({ reference: 98_000, clusters: [cluster('long', 96_000, 96_500, 1e7, 98_000)] });
+    expect(activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous }).map((c) => c.id)).toEqual(['cluster-edge:long']);
+  });
+});

@@ -81,3 +81,14 @@ describe('LFR degraded since entry', () => {
     expect(created.map((c) => c.title)).toEqual(['BTCUSDT: LFR fell below 1.0']);
   });
 });
+
+describe('half-loaded maps', () => {
+  it('nothing is evaluated (no snapshot, no alert) while an exchange is still loading', async () => {
+    const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
+    const loading: MarketView = { ...view(100_600), state: 'partial', health: { binance: { state: 'ok' }, okx: { state: 'loading' } } };
+    expect(await n.onView(loading, 7)).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('alerts:state')).toEqual({});
+    const done: MarketView = { ...loading, health: { binance: { state: 'ok' }, okx: { state: 'error', reason: 'HTTP 500' } } };
+    expect((await n.onView(done, 7)).map((c) => c.id)).toEqual(['cluster-edge:short']);
+  });
+});
