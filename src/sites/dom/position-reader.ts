@@ -93,8 +93,23 @@ export function findPositionsPane(doc: Document, cfg: ReaderConfig): { pane: Ele
     if (el && positionsTableIn(el, cfg.labels)) return { pane: el, how: hook.name };
   }
   const found = findTabPane(doc, cfg.labels.positionsTab, (pane) => positionsTableIn(pane, cfg.labels) !== null);
-  if (found.kind === 'missing') return { reason: found.reason };
+  if (found.kind === 'missing') {
+    const seen = found.tab ? headersNear(found.tab) : [];
+    return { reason: seen.length ? `${found.reason} (headers seen: ${seen.join(' | ')})` : found.reason };
+  }
   return { pane: found.pane, how: `tab "${textOf(found.tab)}" → ${found.how}` };
+}
+
+/** Header texts of the tables around a tab (for the health line when the labels no longer match). */
+function headersNear(tab: Element): string[] {
+  let scope: Element | null = tab.closest('[role="tablist"]') ?? tab.parentElement;
+  for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
+    for (const el of findTables(scope)) {
+      const t = readHeaderTable(el);
+      if (t) return t.columns.filter((c) => !c.hidden && c.text).map((c) => c.text).slice(0, 10);
+    }
+  }
+  return [];
 }
 
 /** Does the text of a symbol cell name `symbol` (BTCUSDT ↔ "BTCUSDT Perp", "BTC-USDT-SWAP", "BTC/USDT 永续")? */

@@ -8,7 +8,7 @@ import { isHidden, labelMatch, textOf } from './text';
 
 export type PaneFind =
   | { kind: 'pane'; pane: Element; tab: Element; selected: boolean; how: string }
-  | { kind: 'missing'; reason: string };
+  | { kind: 'missing'; reason: string; tab?: Element };
 
 export function findTabPane(doc: Document, tabLabels: readonly string[], evidence: (pane: Element) => boolean): PaneFind {
   const tabs = Array.from(doc.querySelectorAll('[role="tab"]')).filter((t) => labelMatch(textOf(t), tabLabels) > 0);
@@ -30,8 +30,8 @@ export function findTabPane(doc: Document, tabLabels: readonly string[], evidenc
   }
   const first = tabs[0]!;
   return selected(first)
-    ? { kind: 'missing', reason: `"${textOf(first)}" tab found but no positions table in its pane` }
-    : { kind: 'missing', reason: `"${textOf(first)}" tab is not selected and its pane is not mounted` };
+    ? { kind: 'missing', reason: `"${textOf(first)}" tab found but no positions table in its pane`, tab: first }
+    : { kind: 'missing', reason: `"${textOf(first)}" tab is not selected and its pane is not mounted`, tab: first };
 }
 
 /** Walks up from the tab list (at most 4 levels) looking for a visible panel that passes `evidence`. */

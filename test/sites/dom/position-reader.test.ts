@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { BINANCE_LABELS } from '../../../src/sites/binance/labels';
+import { cellNamesSymbol, mapColumns, readPositionWith, type ReaderConfig } from '../../../src/sites/dom/position-reader';
+import { findTables, readHeaderTable } from '../../../src/sites/dom/table';
+
+const cfg: ReaderConfig = { exchange: 'binance', labels: BINANCE_LABELS, signedSize: true, bareSizeUnit: 'coin' };
+const panel = (headers: string[], cells: string[]) =>
+  `<div role="tablist"><div role="tab" aria-selected="true" aria-controls="p">Positions(1)</div></div>` +
+  `<div id="p" role="tabpanel"><table><thead><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr></thead>` +
+  `<tbody><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></tbody></table></div>`;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('cellNamesSymbol', () => {
+  test('the symbol as exchanges print it', () => {
+    for (const t of ['BTCUSDT Perp', 'BTC-USDT-SWAP', 'BTC/USDT 永续', 'BTCUSDT永续', 'BTCUSDT Long Cross 10x']) expect(cellNamesSymbol(t, 'BTCUSDT')).toBe(true);
+  });
+  test('not a look-alike', () => {
+    for (const t of ['1000BTCUSDT', 'BTCUSDC Perp', 'BTCUSD_PERP', 'ETHUSDT']) expect(cellNamesSymbol(t, 'BTCUSDT')).toBe(false);
+  });
+});
+
+describe('mapColumns', () => {
+  test('Break Even Price and Margin Ratio are not taken for Entry Price and Margin', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size', 'Break Even Price', 'Entry Price', 'Margin Ratio', 'Liq.Price'], ['', '', '', '', '', '']);
+    const t = readHeaderTable(findTables(document.body)[0]!)!;
+    const m = mapColumns(t, BINANCE_LABELS);
+    expect(m.byField.entry?.text).toBe('Entry Price');
+    expect(m.byField.liq?.text).toBe('Liq.Price');
+  });
+});
+
+describe('readPositionWith: the health line names what went wrong', () => {
+  test('labels renamed beyond recognition → the headers seen are listed', () => {
+    document.body.innerHTML = panel(['Pair', 'Amount', 'Avg. Px'], ['BTCUSDT', '0.15 BTC', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', cfg);
+    expect(r).toEqual({ kind: 'none', reason: 'binance: "Positions(1)" tab found but no positions table in its pane (headers seen: Pair | Amount | Avg. Px)' });
+  });
+  test('entry column renamed → invalid, naming the column and listing the headers', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size', 'Avg. Px'], ['BTCUSDT Perp Cross 10x', '0.15 BTC', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', cfg);
+    expect(r).toEqual({ kind: 'invalid', reason: 'binance: entry price column not found (headers: Symbol | Size | Avg. Px)', draft: {} });
+  });
+  test('a size in an unknown unit is reported', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size', 'Entry Price'], ['BTCUSDT Perp Cross 10x', '0.15 ETH', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', cfg);
+    expect(r.kind === 'invalid' && r.reason).toBe('binance: size unit ETH is neither BTC nor a known contract unit ("0.15 ETH")');
+  });
+  test('no leverage anywhere → invalid naming leverage, with what was read', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size', 'Entry Price'], ['BTCUSDT Perp', '0.15 BTC', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', cfg);
+    expect(r).toEqual({ kind: 'invalid', reason: 'binance: leverage of the BTCUSDT position not shown in the row or the leverage control', draft: { side: 'long', entry: 96800, size: 0.15 } });
+  });
+});
