@@ -69,12 +69,18 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     return input ? { ok: true, input } : { ok: false, reason: 'price axis calibration out of range' };
   }
 
-  async function readScale(): Promise<ScaleRead> {
+  /**
+   * Reads the scale; `t0` is when the synchronous work of this update began (after the bridge's answer
+   * arrived, or before reading the DOM axis), so the measured update is our scripting time, not waiting.
+   */
+  async function readScale(): Promise<{ read: ScaleRead; t0: number }> {
     if (client && probe?.found && probe.canScale) {
       const r = await client.scale();
-      if (r.ok && r.value) return { ok: true, input: toInput(r.value) };
+      const t0 = performance.now();
+      if (r.ok && r.value) return { read: { ok: true, input: toInput(r.value) }, t0 };
     }
-    return domScale();
+    const t0 = performance.now();
+    return { read: domScale(), t0 };
   }
 
   function applyScale(input: ScaleInput | null, t0: number) {
@@ -178,8 +184,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       tickCount += 1;
       const s = store.get();
       if (s.tier === 'pixel' && !s.overlay.hidden) {
-        const r = await readScale();
-        const t0 = performance.now();
+        const { read: r, t0 } = await readScale();
         if (r.ok) applyScale(r.input, t0);
         else if (tickCount % 8 === 0) decide(); // lost the scale: maybe another tier now
       } else if (tickCount % 4 === 0 && domRoot?.isConnected) {
