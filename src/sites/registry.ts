@@ -19,9 +19,16 @@
  *     | { kind: 'none'; reason: string; draft?: PositionDraft }                       // → planned-trade mode
  *     | { kind: 'invalid'; reason: string; draft?: PositionDraft }                    // never drawn
  *
- *   watchPosition({ adapter, doc, getUrl, onChange }) → PositionWatch (callable stop(), plus .stop(),
- *     .pickHedge(side), .saveManual(p), .clearManual(), .refresh()); onChange(PositionState):
- *     { exchange, symbol, position, source: 'page' | 'manual' | 'none', health, hedge?, hedgePick?, mark?, draft? }
+ *   watchPosition({ adapter, doc, getUrl, onChange, store? }) → PositionWatch      // src/position/watcher.ts
+ *     PositionWatch is callable (= stop) and has .stop(), .pickHedge(side | null), .saveManual(position),
+ *     .clearManual(), .refresh(), .current().
+ *     onChange(PositionState) on every change (deduplicated), within 300 ms of a page change:
+ *       { exchange, symbol (null off a trading page), position (Position | null), source: 'page' | 'manual' | 'none',
+ *         health (selector health: which strategy found it, or why not), mark?, hedge?, hedgePick?,
+ *         draft? (what a failed read got, to prefill the manual panel), pageRead: 'position' | 'hedge' | 'none' | 'invalid' | 'no-symbol' }
+ *     Precedence: saved manual entry > page position (hedge mode: the picked side, none until picked) > none (planned trade).
+ *   Manual entries / hedge picks: src/position/manual-store.ts (browser.storage.local, per exchange + symbol);
+ *   the form: src/overlay/ManualPositionPanel.tsx.
  *
  * Position / Exchange / Symbol come from src/engine/types.ts.
  */
