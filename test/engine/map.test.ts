@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, type EngineConfig } from '../../src/engine/config';
 import { mapFromModels, mapSideUsd } from '../../src/engine/map';
 import { binCentre, buildModel, coinAt, extents, type ModelState } from '../../src/engine/model';
 import type { Side } from '../../src/engine/types';
+import { expectClose } from './helpers';
 import { endOf, syntheticSeries } from './synthetic';
 
 const cfg: EngineConfig = DEFAULT_CONFIG;
@@ -66,9 +67,9 @@ describe('map', () => {
         const w = map.binWidth;
         const expLong = modelUsdIn(state, 'long', mark - reference, reference - n * w, reference);
         const expShort = modelUsdIn(state, 'short', mark - reference, reference, reference + n * w);
-        expect(mapSideUsd(map, 'long')).toBeCloseTo(expLong, 2);
-        expect(mapSideUsd(map, 'short')).toBeCloseTo(expShort, 2);
-        expect(map.perExchange.binance!.longUsd).toBeCloseTo(expLong, 2);
+        expectClose(mapSideUsd(map, 'long'), expLong);
+        expectClose(mapSideUsd(map, 'short'), expShort);
+        expectClose(map.perExchange.binance!.longUsd, expLong);
       }),
       { numRuns: 20 },
     );
@@ -89,7 +90,7 @@ describe('map', () => {
     );
     expect(shifted.perExchange.okx).toMatchObject({ mark: ref + 100, basis: 100, partial: true });
     expect(both.perExchange.binance?.partial).toBe(false);
-    both.bins.forEach((b, i) => expect(b.longUsd).toBeCloseTo(alone.bins[i]!.longUsd + shifted.bins[i]!.longUsd, 3));
+    both.bins.forEach((b, i) => expectClose(b.longUsd, alone.bins[i]!.longUsd + shifted.bins[i]!.longUsd));
     // 100 = 2 bins of 50: a long cluster's centre moves down by ≈ 100
     const centre = (m: typeof alone) => {
       let u = 0;

@@ -6,6 +6,7 @@ import { EngineError } from '../../src/engine/errors';
 import { liquidationPrice } from '../../src/engine/liquidation-price';
 import { binCentre, buildModel, cloneModel, coinAt, createModel, extents, modelParams, sideCoin, stepBar, syncModel, type ModelState } from '../../src/engine/model';
 import type { Candle, Side } from '../../src/engine/types';
+import { expectClose } from './helpers';
 import { RISK, endOf, syntheticSeries } from './synthetic';
 
 const cfg: EngineConfig = { ...DEFAULT_CONFIG, modelBinPct: 0.01 };
@@ -165,7 +166,7 @@ describe('model properties', () => {
             if (centre >= low) {
               expect(now).toBe(0);
               removedLong += c * centre;
-            } else expect(now).toBeCloseTo(c * decay, 12);
+            } else expectClose(now, c * decay, 1e-12);
           }
           let removedShort = 0;
           for (const [i, k, c] of levels(before, 'short')) {
@@ -174,10 +175,10 @@ describe('model properties', () => {
             if (centre <= high) {
               expect(now).toBe(0);
               removedShort += c * centre;
-            } else expect(now).toBeCloseTo(c * decay, 12);
+            } else expectClose(now, c * decay, 1e-12);
           }
-          expect(p.predictedLongUsd).toBeCloseTo(removedLong, 3);
-          expect(p.predictedShortUsd).toBeCloseTo(removedShort, 3);
+          expectClose(p.predictedLongUsd, removedLong);
+          expectClose(p.predictedShortUsd, removedShort);
         },
       ),
       { numRuns: 25 },
