@@ -57,7 +57,8 @@ export class ExchangeFetcher {
     readonly profile: ExchangeProfile,
     private readonly deps: FetchDeps = {},
   ) {
-    this.fetchImpl = deps.fetch ?? ((url, init) => fetch(url, init));
+    // Public data only: never send cookies or a referrer to an exchange, never serve a cached answer.
+    this.fetchImpl = deps.fetch ?? ((url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' }));
     this.now = deps.now ?? (() => Date.now());
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.budget = new RequestBudget(profile.rules, this.now);

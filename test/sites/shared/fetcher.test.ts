@@ -97,6 +97,17 @@ describe('ExchangeFetcher', () => {
     await expect(f3.get('/x')).rejects.toMatchObject({ kind: 'http', status: 500 });
   });
 
+  it('the default fetch sends no cookies, no referrer and bypasses the HTTP cache', async () => {
+    const spy = vi.fn(async (_url: string, _init?: RequestInit) => json([]));
+    vi.stubGlobal('fetch', spy);
+    try {
+      await new ExchangeFetcher(PROFILE).get('/x');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(spy.mock.calls[0]![1]).toMatchObject({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+  });
+
   it('counts requests and weight per path', async () => {
     const f = new ExchangeFetcher({ ...PROFILE, weight: (p) => (p === '/heavy' ? 5 : 1) }, { fetch: async () => json([]) });
     await f.get('/heavy');
