@@ -50,7 +50,8 @@ export function overallState(health: Partial<Record<Exchange, ExchangeHealth>>, 
   if (enabled.length === 0) return { state: 'error', reason: 'All exchanges are turned off in the options.' };
   const good = enabled.filter(([, h]) => usable(h));
   const bad = enabled.filter(([, h]) => !usable(h));
-  const describe = (list: [Exchange, ExchangeHealth][]) => list.map(([e, h]) => `${e}: ${h.reason ?? h.state}`).join('; ');
+  const describe = (list: [Exchange, ExchangeHealth][]) =>
+    list.map(([e, h]) => (h.state === 'loading' ? `${e} still loading` : `${e}: ${h.reason ?? h.state}`)).join('; ');
   if (bad.length === 0) return { state: 'ok' };
   if (good.length > 0) return { state: 'partial', reason: `Map without ${describe(bad)}` };
   if (hasLastGood) return { state: 'stale', reason: `All exchanges failing: ${describe(bad)}` };

@@ -22,6 +22,9 @@ describe('overallState', () => {
       reason: 'Map without okx: HTTP 429 rate limit',
     });
   });
+  it('an exchange still on its first load is named as loading, not as a failure', () => {
+    expect(overallState({ binance: { state: 'ok' }, okx: { state: 'loading' } }, false)).toEqual({ state: 'partial', reason: 'Map without okx still loading' });
+  });
   it('stale when all fail but a last good map exists; error without one; loading while a first load runs', () => {
     const failing = { binance: { state: 'stale' as const, reason: 'HTTP 500' }, bybit: { state: 'error' as const, reason: 'timed out' } };
     expect(overallState(failing, true).state).toBe('stale');
