@@ -77,6 +77,8 @@ export interface ModelState {
   lastBarT: number | null;
   lastOiCoin: number | null;
   bars: number;
+  /** Symbol the state was built for (set by buildModel), so a cache cannot mix markets. */
+  symbol?: string;
 }
 
 export interface BarPrediction {
@@ -425,6 +427,7 @@ export function buildModel(series: MarketSeries, cfg: EngineConfig, now: number)
     initial = k >= 0 ? series.openInterest[k]!.coin : undefined;
   }
   const s = createModel(modelParams(series.exchange, series.risk, cfg), initial);
+  s.symbol = series.symbol;
   stepSeries(s, series, now, null);
   return s;
 }
@@ -443,10 +446,20 @@ function sameParams(a: ModelParams, b: ModelParams): boolean {
 
 /**
  * Brings `state` up to date with `series` by stepping only the bars newer than its last bar (mutating and
- * returning it); rebuilds from scratch when there is no state or the parameters changed.
+ * returning it). Rebuilds from scratch when there is no state, the parameters or the symbol changed, or
+ * the series no longer joins the state (a gap after its last bar: the OI change across the gap would
+ * otherwise be taken for one bar's inflow).
  */
 export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: number): ModelState {
-  if (!state || state.bars === 0 || !sameParams(state.params, modelParams(series.exchange, series.risk, cfg))) {
+  const first = series.candles[0];
+  const joins = state?.lastBarT != null && first !== undefined && first.t <= state.lastBarT + series.barMs;
+  if (
+    !state ||
+    state.bars === 0 ||
+    !joins ||
+    (state.symbol !== undefined && state.symbol !== series.symbol) ||
+    !sameParams(state.params, modelParams(series.exchange, series.risk, cfg))
+  ) {
     return buildModel(series, cfg, now);
   }
   stepSeries(state, series, now, state.lastBarT);

@@ -141,6 +141,18 @@ describe('model properties', () => {
     expect(levels(state, 'long')).toEqual(levels(buildModel(series, cfg, end), 'long'));
   });
 
+  it('syncModel rebuilds instead of appending when the symbol changed or the series no longer joins', () => {
+    const btc = syntheticSeries({ bars: 50, seed: 4 });
+    const end = endOf(btc);
+    const eth = { ...syntheticSeries({ bars: 50, seed: 9, price: 3_000, symbol: 'ETHUSDT' }) };
+    const ethState = syncModel(buildModel(btc, cfg, end - 10 * FIVE_MIN), eth, cfg, end);
+    expect(levels(ethState, 'long')).toEqual(levels(buildModel(eth, cfg, end), 'long'));
+    // a series starting 3 bars after the cached state's last bar: the OI change across the gap is not inflow
+    const cached = buildModel({ ...btc, candles: btc.candles.slice(0, 20) }, cfg, end);
+    const later = { ...btc, candles: btc.candles.slice(23) };
+    expect(levels(syncModel(cached, later, cfg, end), 'short')).toEqual(levels(buildModel(later, cfg, end), 'short'));
+  });
+
   it('consumption removes only crossed levels, and predicts exactly what it removed', () => {
     fc.assert(
       fc.property(
