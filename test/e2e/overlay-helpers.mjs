@@ -1,13 +1,26 @@
 // Helpers for the overlay e2e test and benchmark: the background's own view (asked directly, not through the
 // overlay), the fake chart handles, and reading what the overlay drew.
 
-/** The background's MarketView for (exchange, symbol), asked from an extension page with the messaging format. */
+/**
+ * The background's MarketView for the trading tab showing (exchange, symbol) — the view computed with that
+ * tab's position —, asked from an extension page with the messaging wire format, not through the overlay.
+ * Falls back to the symbol's view when no tab matches.
+ */
 export async function backgroundView(browser, exchange, symbol) {
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const reply = await page.evaluate(
-      (data) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'getView', data, timestamp: Date.now() }),
+      async ({ exchange, symbol }) => {
+        const ask = (data) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: 'getView', data, timestamp: Date.now() });
+        const self = (await chrome.tabs.getCurrent())?.id;
+        for (const tab of await chrome.tabs.query({})) {
+          if (tab.id === undefined || tab.id === self) continue;
+          const r = await ask({ tabId: tab.id });
+          if (r?.res && r.res.exchange === exchange && r.res.symbol === symbol) return r;
+        }
+        return ask({ exchange, symbol });
+      },
       { exchange, symbol },
     );
     if (reply?.err) throw new Error(`getView failed: ${JSON.stringify(reply.err)}`);

@@ -68,6 +68,9 @@ for (const exchange of ['binance', 'okx']) {
     await waitFor(() => frameChart(page, () => window.__fixtureChart.shapes()).then((s) => s.length === 1 && s[0].owner === 'user'), { what: 'only the user shape left when hidden' });
     await root.locator('[data-testid=liqlens-toggle]').click();
     await waitFor(check, { what: 'shapes back after show' });
+    // Zoom the price axis out to the nearest clusters for the screenshot.
+    await frameChart(page, (r) => window.__fixtureChart.setPriceRange(r * 0.95, r * 1.05), view.analysis.reference);
+    await page.waitForTimeout(300);
     await saveShot(page, `overlay-${exchange}`);
     await page.close();
   });
@@ -240,4 +243,36 @@ test('bad state: every exchange failing on a symbol never loaded shows the error
     server.setScenario('normal');
     await page.close();
   }
+});
+
+test('binance: navigating to another symbol clears our shapes and draws the new symbol’s map', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('binance'));
+  await waitForOverlay(page, 'native');
+  const userId = await frameChart(page, () => window.__fixtureChart.createUserShape(3_000));
+  await page.click('a[data-fixture-symbol=ETHUSDT]');
+  const root = page.locator('liqlens-overlay');
+  await waitFor(async () => (await root.locator('[data-testid=liqlens-symbol]').textContent()) === 'ETHUSDT', { what: 'overlay on ETHUSDT' });
+  const eth = await waitFor(() => backgroundView(browser, 'binance', 'ETHUSDT').then((v) => (v?.analysis ? v : null)), { timeout: 30_000, what: 'ETH analysis' });
+  await waitFor(
+    async () => {
+      const shapes = await frameChart(page, () => window.__fixtureChart.shapes());
+      const ours = shapes.filter((s) => s.owner === 'api');
+      const lines = ours.filter((s) => s.name === 'horizontal_line').map((s) => s.points[0].price);
+      // Every shape is the ETH map's (prices near 3,400, none near BTC's 97,000), with the ETH position's entry.
+      return ours.length > 0 && ours.every((s) => s.points.every((p) => p.price < 10_000)) && lines.includes(3450) ? shapes : null;
+    },
+    { timeout: 30_000, what: 'ETH shapes only' },
+  );
+  assert.ok((await frameChart(page, () => window.__fixtureChart.shapes())).some((s) => s.id === userId), 'user shape kept');
+  await waitFor(
+    async () => {
+      const lfr = (await backgroundView(browser, 'binance', 'ETHUSDT')).analysis.lfr;
+      const shown = await lfrShown(page);
+      return (lfr.kind === 'ratio' ? shown === String(lfr.value) : shown === '') || { shown, lfr };
+    },
+    { what: 'ETH LFR shown' },
+  );
+  assert.equal(eth.symbol, 'ETHUSDT');
+  await page.close();
 });
