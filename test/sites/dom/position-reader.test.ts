@@ -54,3 +54,22 @@ describe('readPositionWith: the health line names what went wrong', () => {
     expect(r).toEqual({ kind: 'invalid', reason: 'binance: leverage of the BTCUSDT position not shown in the row or the leverage control', draft: { side: 'long', entry: 96800, size: 0.15 } });
   });
 });
+
+describe('readPositionWith: units', () => {
+  const okxLike: ReaderConfig = { ...cfg, bareSizeUnit: 'unknown' };
+  test('a bare size where the exchange may mean contracts is reported, not guessed', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size', 'Entry Price'], ['BTCUSDT Perp Cross 10x', '15', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', okxLike);
+    expect(r.kind === 'invalid' && r.reason).toBe('binance: size "15" has no unit (coin or contracts?): enter it by hand');
+  });
+  test('the unit may sit in the header instead of the cell', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size (BTC)', 'Entry Price'], ['BTCUSDT Perp Cross 10x', '0.15', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', okxLike);
+    expect(r.kind === 'position' && r.position.size).toBe(0.15);
+  });
+  test('contracts named in the header are reported', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size (Cont)', 'Entry Price'], ['BTCUSDT Perp Cross 10x', '15', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', okxLike);
+    expect(r.kind === 'invalid' && r.reason).toMatch(/size is shown in contracts \("15"\)/);
+  });
+});
