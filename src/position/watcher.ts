@@ -70,6 +70,8 @@ const OBSERVE: MutationObserverInit = {
 };
 
 const ANCESTOR_LEVELS = 3;
+/** How long a vanished or placeholder panel may keep the last good read (ms). */
+const GAP_GRACE_MS = 1500;
 
 export function watchPosition(opts: WatchOptions): PositionWatch {
   const { adapter, doc, getUrl, onChange, store } = opts;
@@ -91,6 +93,8 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   let debounceTimer: ReturnType<typeof setTimeout> | null = null;
   let firstPendingAt: number | null = null;
   let last: PositionState | null = null;
+  let lastGood: { symbol: Symbol; state: PositionState; at: number } | null = null;
+  let graceTimer: ReturnType<typeof setTimeout> | null = null;
   let lastJson = '';
 
   const readUrl = (): URL | null => {
@@ -129,6 +133,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
       case 'position': {
         const s: PositionState = { ...base, position: read.position, source: 'page', health: `page: ${read.strategy}`, pageRead: read.kind };
         if (read.mark !== undefined) s.mark = read.mark;
+        lastGood = { symbol, state: s, at: Date.now() };
         return s;
       }
       case 'hedge': {
@@ -149,6 +154,8 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
       }
       case 'none':
       case 'invalid': {
+        const kept = keepThroughGap(read);
+        if (kept) return kept;
         const s: PositionState = {
           ...base,
           position: null,
@@ -160,6 +167,27 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
         return s;
       }
     }
+  }
+
+  /**
+   * A panel that vanishes (React remounting it) or shows placeholders ("--" while loading) right after a
+   * good read is usually a re-render, not a closed position: keep the last good read for GAP_GRACE_MS so the
+   * overlay and the background do not flicker to planned-trade mode and back. A read that finds the table
+   * but no row for the symbol (the position closed) is reported at once.
+   */
+  function keepThroughGap(read: Extract<PositionRead, { kind: 'none' | 'invalid' }>): PositionState | null {
+    if (!lastGood || lastGood.symbol !== symbol) return null;
+    const panelGone = read.kind === 'none' && observed === null;
+    if (read.kind !== 'invalid' && !panelGone) return null;
+    const age = Date.now() - lastGood.at;
+    if (age >= GAP_GRACE_MS) return null;
+    if (graceTimer === null) {
+      graceTimer = setTimeout(() => {
+        graceTimer = null;
+        evaluate();
+      }, GAP_GRACE_MS - age + 1);
+    }
+    return { ...lastGood.state, health: `${lastGood.state.health} (kept for a moment: ${read.reason})` };
   }
 
   function evaluate() {
@@ -263,6 +291,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     stopped = true;
     clearInterval(poll);
     clearDebounce();
+    if (graceTimer !== null) clearTimeout(graceTimer);
     observer?.disconnect();
     observer = null;
     view?.removeEventListener('popstate', onNav);

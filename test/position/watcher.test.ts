@@ -90,6 +90,36 @@ describe('watchPosition', () => {
     expect(last()).toMatchObject({ symbol: 'ETHUSDT', position: ethShort('binance') });
   });
 
+  test('a panel that vanishes for a moment (React remount) keeps the last read, then lets go after 1.5 s', async () => {
+    const f = await start();
+    f.document.getElementById('account-panel')!.replaceChildren();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(last()).toMatchObject({ position: btcLong('binance'), source: 'page' });
+    expect(last().health).toMatch(/kept for a moment: binance: no tab labelled Positions/);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(last()).toMatchObject({ position: null, source: 'none' });
+  });
+
+  test('a panel remounted within the grace period never flickers to planned trade', async () => {
+    const f = await start();
+    f.document.getElementById('account-panel')!.replaceChildren();
+    await vi.advanceTimersByTimeAsync(400);
+    f.fixture.rerender();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(states.every((s) => s.position !== null)).toBe(true);
+    expect(last().health).toMatch(/^page: /);
+  });
+
+  test('placeholders while loading ("--" entry) keep the last read briefly', async () => {
+    const f = await start();
+    f.fixture.setPosition({ entry: null });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(last()).toMatchObject({ position: btcLong('binance') });
+    expect(last().health).toMatch(/kept for a moment: binance: entry price/);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(last()).toMatchObject({ position: null, pageRead: 'invalid' });
+  });
+
   test('the position closing → none (planned trade) with the reason as health', async () => {
     const f = await start();
     f.fixture.removePosition('BTCUSDT');
