@@ -92,7 +92,7 @@ export interface BarPrediction {
 const EMPTY_LO = Number.MAX_SAFE_INTEGER;
 const EMPTY_HI = Number.MIN_SAFE_INTEGER;
 /** Spare bins added on each side when the grid grows. */
-const GROW_MARGIN = 1024;
+const GROW_MARGIN = 512;
 
 export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfig): ModelParams {
   const sum = cfg.tierWeights.reduce((a, b) => a + b, 0);
@@ -226,7 +226,7 @@ function killEntries(s: ModelState, L: number, from: number, to: number, value: 
     }
     usd *= s.layerWeight[L]!;
   } else {
-    killed.set(created.subarray(ja, jb + 1), ja);
+    for (let j = ja; j <= jb; j++) killed[j] = created[j]!;
   }
   // Long kills cut the top of the range, short kills the bottom (levels are consumed from the price outward).
   if (a <= s.lo[L]! && b >= s.hi[L]!) {
