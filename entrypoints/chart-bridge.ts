@@ -6,6 +6,8 @@ import { startBridgeServer } from '../src/bridge/server';
 export default defineUnlistedScript(() => {
   const script = document.currentScript as HTMLScriptElement | null;
   const token = script?.dataset.liqlensToken;
+  // Read once, then take the tag out of the page's DOM: the token only keeps instances apart.
+  script?.remove();
   if (!isBridgeToken(token)) return;
   const { messenger } = createBridgeMessenger(window, token);
   startBridgeServer(window, messenger);

@@ -92,6 +92,7 @@ export default defineContentScript({
     const bridge = createBridgeMessenger(window, token);
     let bridgeError: string | undefined;
     try {
+      // keepInDom: the bridge reads its token from its own tag (document.currentScript), then removes it.
       await injectScript('/chart-bridge.js', { keepInDom: true, modifyScript: (s) => void (s.dataset.liqlensToken = token) });
     } catch (err) {
       bridgeError = `chart bridge not injected: ${err instanceof Error ? err.message : String(err)}`;

@@ -52,7 +52,8 @@ export async function frameChart(page, fn, arg) {
   return frame.evaluate(fn, arg);
 }
 
-export async function waitFor(fn, { timeout = 10_000, interval = 150, what = 'condition' } = {}) {
+/** Polls `fn` until it returns something truthy; `detail()` explains the last miss in the timeout error. */
+export async function waitFor(fn, { timeout = 10_000, interval = 150, what = 'condition', detail } = {}) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
@@ -62,7 +63,7 @@ export async function waitFor(fn, { timeout = 10_000, interval = 150, what = 'co
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 400)}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${detail ? detail() : last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, interval));
   }
 }

@@ -113,10 +113,21 @@ for (const exchange of ['bybit', 'bitget']) {
     await page.evaluate((r) => window.__fixtureChart.setPriceRange(r * 0.95, r * 1.05), ref);
     await assertBandsOnScale(page, 'log scale, zoomed');
 
-    // Every drawn band is one of the engine's clusters, with its USD.
-    const want = expectedBands(view.analysis);
-    for (const b of await drawnBands(page)) assert.ok(want.some((c) => c.low === b.low && c.high === b.high && c.usd === b.usd && c.side === b.side), `band ${b.low}–${b.high} is an engine cluster`);
-    assert.equal(Number(await lfrShown(page)), view.analysis.lfr.value);
+    // Every drawn band is one of the engine's clusters, with its USD, and the LFR is the engine's (read
+    // together and retried: the background's warm refresh may replace the analysis in between).
+    let miss = '';
+    await waitFor(
+      async () => {
+        const now = await backgroundView(browser, exchange, 'BTCUSDT');
+        const want = expectedBands(now.analysis);
+        const bands = await drawnBands(page);
+        const allEngine = bands.every((b) => want.some((c) => c.low === b.low && c.high === b.high && c.usd === b.usd && c.side === b.side));
+        const lfr = await lfrShown(page);
+        miss = JSON.stringify({ bands: bands.map((b) => [b.low, b.high]), lfr, want: want.map((c) => [c.low, c.high]), engineLfr: now.analysis.lfr });
+        return allEngine && bands.length > 0 && lfr === String(now.analysis.lfr.value);
+      },
+      { what: 'bands and LFR equal to the engine output', detail: () => miss },
+    );
     await saveShot(page, `overlay-${exchange}`);
     await page.close();
   });
@@ -265,13 +276,15 @@ test('binance: navigating to another symbol clears our shapes and draws the new 
     { timeout: 30_000, what: 'ETH shapes only' },
   );
   assert.ok((await frameChart(page, () => window.__fixtureChart.shapes())).some((s) => s.id === userId), 'user shape kept');
+  let miss = '';
   await waitFor(
     async () => {
       const lfr = (await backgroundView(browser, 'binance', 'ETHUSDT')).analysis.lfr;
       const shown = await lfrShown(page);
-      return (lfr.kind === 'ratio' ? shown === String(lfr.value) : shown === '') || { shown, lfr };
+      miss = JSON.stringify({ shown, lfr });
+      return lfr.kind === 'ratio' ? shown === String(lfr.value) : shown === '';
     },
-    { what: 'ETH LFR shown' },
+    { what: 'ETH LFR shown', detail: () => miss },
   );
   assert.equal(eth.symbol, 'ETHUSDT');
   await page.close();
