@@ -8,20 +8,14 @@ import type { Exchange, Position, Side, Symbol } from '../engine/types';
 /** What could be read of a position even when the read as a whole failed: used to prefill the manual panel. */
 export type PositionDraft = Partial<Omit<Position, 'exchange' | 'symbol' | 'source'>>;
 
-/** A position read from the page, with the mark price shown in the same row (not part of `Position`). */
-export interface PagePosition {
-  position: Position;
-  /** Mark price shown in the row, when the page shows one. */
-  mark?: number;
-}
-
 /**
  * Result of one read of the positions panel for one symbol.
  * - `position`: exactly one position for the symbol; `strategy` says how it was found (selector health).
  * - `hedge`: two (or more) positions on the symbol (hedge mode): the user picks which one to analyse.
  * - `none`: no position for the symbol (→ planned-trade mode), or the panel could not be found; `reason` says which.
  * - `invalid`: a row was found but failed to parse or a sanity check; `reason` names the field. Never drawn.
- * `draft` carries whatever fields were read, so the manual panel can be prefilled.
+ * `mark` is the mark price shown in the row (not part of `Position`); `draft` carries whatever fields were
+ * read, so the manual panel can be prefilled.
  */
 export type PositionRead =
   | { kind: 'position'; position: Position; mark?: number; strategy: string }

@@ -39,7 +39,7 @@ import { bybitPage } from './bybit/page';
 import { okxPage } from './okx/page';
 import type { SiteAdapter } from './page-adapter';
 
-export type { PagePosition, PositionDraft, PositionRead, SiteAdapter } from './page-adapter';
+export type { PositionDraft, PositionRead, SiteAdapter } from './page-adapter';
 
 export const PAGE_ADAPTERS: Readonly<Record<Exchange, SiteAdapter>> = {
   binance: binancePage,

@@ -74,14 +74,6 @@ function decideSingle(t: string, sep: ',' | '.'): string {
   return `${head}.${tail}`;
 }
 
-/** Convenience: the value or null (empty), throwing nothing; `invalid` → undefined so callers can name the field. */
-export function numberOrEmpty(text: string, hint: NumberHint = {}): { value: number | null; unit: string | null } | undefined {
-  const p = parseLocaleNumber(text, hint);
-  if (p.kind === 'empty') return { value: null, unit: null };
-  if (p.kind === 'invalid') return undefined;
-  return { value: p.value, unit: p.unit };
-}
-
 /**
  * Infers the decimal separator from sample texts: a number carrying both separators settles it (the last
  * one is the decimal); otherwise undefined (each value is then decided on its own).
