@@ -208,6 +208,8 @@ function okx(sym, cfg, v) {
     String(Math.round(b.baseVolume / ct)), q3(Math.round(b.baseVolume / ct) * ct), s(b.quoteVolume, 2), i === 0 ? '0' : '1'])));
   write('okx', sym, 'open-interest-history.json', env(newest.map((b) => [String(b.t), String(Math.round(b.oiCoin / ct)), q3(Math.round(b.oiCoin / ct) * ct), s(b.oiCoin * b.close, 2)])));
   write('okx', sym, 'long-short-account-ratio-contract.json', env(recent(v).reverse().map((b) => [String(b.t), (b.longShare / (1 - b.longShare)).toFixed(4)])));
+  // [ts, sellVol, buyVol] in coin (unit=0), newest first; only the statistics window (one day) is kept.
+  write('okx', sym, 'taker-volume-contract.json', env(recent(v).reverse().map((b) => [String(b.t), q3(b.baseVolume - b.takerBuyBase), q3(b.takerBuyBase)])));
   write('okx', sym, 'mark-price.json', env([{ instType: 'SWAP', instId, markPx: s(last.close, cfg.dp), ts: String(LAST_T) }]));
   write('okx', sym, 'index-tickers.json', env([{ instId: `${base}-USDT`, idxPx: s(last.close * 0.99996, cfg.dp), high24h: s(last.close * 1.01, cfg.dp), low24h: s(last.close * 0.99, cfg.dp), open24h: s(v[v.length - 289].close, cfg.dp), sodUtc0: s(last.close, cfg.dp), sodUtc8: s(last.close, cfg.dp), ts: String(LAST_T) }]));
   write('okx', sym, 'funding-rate.json', env([{ instType: 'SWAP', instId, fundingRate: '0.0001', nextFundingRate: '', fundingTime: String(LAST_T + 3 * 3600_000), nextFundingTime: String(LAST_T + 11 * 3600_000), method: 'current_period', ts: String(LAST_T) }]));
@@ -228,6 +230,7 @@ function bitget(sym, cfg, v) {
   // No OI history exists on Bitget: the handler answers the polled "now" value from this series.
   write('bitget', sym, 'open-interest-timeline.json', v.map((b) => [b.t, q3(b.oiCoin)]));
   write('bitget', sym, 'account-long-short.json', env(recent(v).map((b) => ({ longAccountRatio: b.longShare.toFixed(4), shortAccountRatio: (1 - b.longShare).toFixed(4), longShortAccountRatio: (b.longShare / (1 - b.longShare)).toFixed(4), ts: String(b.t) }))));
+  write('bitget', sym, 'taker-buy-sell.json', env(recent(v).map((b) => ({ buyVolume: q3(b.takerBuyBase), sellVolume: q3(b.baseVolume - b.takerBuyBase), ts: String(b.t) }))));
   write('bitget', sym, 'symbol-price.json', env([{ symbol: sym, price: s(last.close, cfg.dp), indexPrice: s(last.close * 0.9999, cfg.dp), markPrice: s(last.close, cfg.dp), ts: String(LAST_T) }]));
   write('bitget', sym, 'current-fund-rate.json', env([{ symbol: sym, fundingRate: '0.0001', fundingRateInterval: '8', nextUpdate: String(LAST_T + 3 * 3600_000), minFundingRate: '-0.003', maxFundingRate: '0.003' }]));
   const bk = book(last.close, 150, cfg.qtyScale * 0.5, cfg.seed + 404, cfg.dp);

@@ -5,7 +5,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageForward } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -158,7 +158,9 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
     );
     const premiumP = get('/fapi/v1/premiumIndex', { symbol: sym }).then(parsePremiumIndex);
     const depthP = get('/fapi/v1/depth', { symbol: sym, limit: 500 }).then((b) => parseDepth(b, now));
-    const lsP = get('/futures/data/globalLongShortAccountRatio', { symbol: sym, period: '5m', limit: 30 }).then((b) => parseLongShort(b));
+    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+      ? get('/futures/data/globalLongShortAccountRatio', { symbol: sym, period: '5m', limit: 30 }).then((b) => parseLongShort(b))
+      : Promise.resolve(undefined);
     const [candles, oi, prem, book, ls] = await Promise.all([candlesP, oiP, premiumP, optional(depthP), optional(lsP)]);
 
     const funding: Funding = { rate: prem.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: prem.nextFundingTime };

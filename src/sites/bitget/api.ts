@@ -7,7 +7,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageForward } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, withTakerBuy } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -157,8 +157,12 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
     const oiRawP = get('/api/v2/mix/market/open-interest', { symbol: sym });
     const fundP = get('/api/v2/mix/market/current-fund-rate', { symbol: sym }).then((b) => parseCurrentFundRate(b, now, instrument.fundingIntervalHours));
     const bookP = get('/api/v2/mix/market/merge-depth', { symbol: sym, limit: 'max' }).then(parseMergeDepth);
-    const lsP = get('/api/v2/mix/market/account-long-short', { symbol: sym, period: '5m' }).then(parseAccountLongShort);
-    const [rawCandles, price, oiBody, funding, depth, ls] = await Promise.all([candlesP, priceP, oiRawP, fundP, optional(bookP), optional(lsP)]);
+    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+      ? get('/api/v2/mix/market/account-long-short', { symbol: sym, period: '5m' }).then(parseAccountLongShort)
+      : Promise.resolve(undefined);
+    // Taker split for the recent bars the statistics cover (no time range on this endpoint).
+    const takerP = get('/api/v2/mix/market/taker-buy-sell', { symbol: sym, period: '5m' }).then(parseTakerBuySell);
+    const [rawCandles, price, oiBody, funding, depth, ls, taker] = await Promise.all([candlesP, priceP, oiRawP, fundP, optional(bookP), optional(lsP), optional(takerP)]);
 
     const polled = parseOpenInterest(oiBody, sym, price.mark);
     const openInterest = mergeByTime(old?.openInterest ?? [], [{ t: polled.t, coin: polled.coin * k, usd: polled.usd }], windowStart);
@@ -166,7 +170,7 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
       exchange: EX,
       symbol,
       barMs: BAR_MS,
-      candles: mergeByTime(old?.candles ?? [], rawCandles.map((c) => candleInUnits(c, k)), windowStart),
+      candles: mergeByTime(old?.candles ?? [], withTakerBuy(rawCandles, taker ?? []).map((c) => candleInUnits(c, k)), windowStart),
       openInterest,
       markPrice: price.mark / k,
       indexPrice: price.index / k,

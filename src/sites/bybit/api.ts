@@ -6,7 +6,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageForward } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime, oiWithUsd } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiWithUsd } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -160,7 +160,9 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
     );
     const tickerP = get('/v5/market/tickers', { symbol: sym }).then(parseTicker);
     const bookP = get('/v5/market/orderbook', { symbol: sym, limit: 500 }).then(parseOrderbook);
-    const lsP = get('/v5/market/account-ratio', { symbol: sym, period: '5min', limit: 30 }).then(parseAccountRatio);
+    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+      ? get('/v5/market/account-ratio', { symbol: sym, period: '5min', limit: 30 }).then(parseAccountRatio)
+      : Promise.resolve(undefined);
     const [rawCandles, oi, tick, depth, ls] = await Promise.all([candlesP, oiP, tickerP, optional(bookP), optional(lsP)]);
 
     const candles = mergeByTime(old?.candles ?? [], rawCandles.map((c) => candleInUnits(c, k)), windowStart);

@@ -7,7 +7,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageBackward } from '../shared/paging';
 import { ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, mergeByTime } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, withTakerBuy } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { splitCanonical } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -181,19 +181,26 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
         await get('/api/v5/rubik/stat/contracts/open-interest-history', { instId, period: '5m', begin: oiFrom, end: before !== undefined ? before - 1 : undefined, limit: 100 }),
         ctVal,
       ),
+      100,
     );
     const markP = get('/api/v5/public/mark-price', { instType: 'SWAP', instId }).then(parseMarkPrice);
     const indexP = get('/api/v5/market/index-tickers', { instId: instId.replace(/-SWAP$/, '') }).then(parseIndexTicker);
     const fundingP = get('/api/v5/public/funding-rate', { instId }).then(parseFundingRate);
     const bookP = get('/api/v5/market/books', { instId, sz: 400 }).then((b) => parseBooks(b, ctVal));
-    const lsP = get('/api/v5/rubik/stat/contracts/long-short-account-ratio-contract', { instId, period: '5m', limit: 30 }).then(parseLongShortRatio);
-    const [rawCandles, oi, mark, index, funding, depth, ls] = await Promise.all([candlesP, oiP, markP, indexP, fundingP, optional(bookP), optional(lsP)]);
+    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+      ? get('/api/v5/rubik/stat/contracts/long-short-account-ratio-contract', { instId, period: '5m', limit: 30 }).then(parseLongShortRatio)
+      : Promise.resolve(undefined);
+    // Taker split for the most recent bars (one page, unit 0 = coin); older bars keep no split.
+    const takerP = get('/api/v5/rubik/stat/taker-volume-contract', { instId, period: '5m', unit: 0, begin: candleFrom, limit: 100 }).then(parseTakerVolume);
+    const [rawCandles, oi, mark, index, funding, depth, ls, taker] = await Promise.all([
+      candlesP, oiP, markP, indexP, fundingP, optional(bookP), optional(lsP), optional(takerP),
+    ]);
 
     const series: MarketSeries = {
       exchange: EX,
       symbol,
       barMs: BAR_MS,
-      candles: mergeByTime(old?.candles ?? [], rawCandles.filter((c) => c.t >= candleFrom).map((c) => candleInUnits(c, k)), windowStart),
+      candles: mergeByTime(old?.candles ?? [], withTakerBuy(rawCandles.filter((c) => c.t >= candleFrom), taker ?? []).map((c) => candleInUnits(c, k)), windowStart),
       openInterest: mergeByTime(old?.openInterest ?? [], oi.filter((p) => p.t >= oiFrom).map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd })), windowStart),
       markPrice: mark / k,
       indexPrice: index / k,

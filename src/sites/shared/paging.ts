@@ -36,6 +36,8 @@ export async function pageForward<T extends { t: number }>(
 export async function pageBackward<T extends { t: number }>(
   from: number,
   fetchPage: (before: number | undefined, page: number) => Promise<T[]>,
+  /** When every page is bounded below by `from` (a begin param), a short page means nothing older is left. */
+  boundedLimit?: number,
 ): Promise<T[]> {
   const pages: T[][] = [];
   let before: number | undefined;
@@ -46,6 +48,7 @@ export async function pageBackward<T extends { t: number }>(
     if (before !== undefined && oldest >= before) break; // the API ignored the cursor: stop rather than loop
     pages.push(rows);
     if (oldest <= from) break;
+    if (boundedLimit !== undefined && rows.length < boundedLimit) break;
     before = oldest;
   }
   return pages.reverse().flat().filter((r) => r.t >= from);

@@ -53,3 +53,25 @@ export function candleInUnits(c: Candle, k: number): Candle {
 export function levelsInUnits(levels: readonly (readonly [number, number])[], k: number): [number, number][] {
   return levels.map(([p, q]) => [p / k, q * k]);
 }
+
+/**
+ * Taker-buy volume from a separate statistics endpoint (OKX, Bitget) onto the candles of the same
+ * open time. Only bars the statistics cover get a split; the others stay without one (never guessed).
+ */
+export function withTakerBuy(candles: readonly Candle[], taker: readonly { t: number; buyCoin: number }[]): Candle[] {
+  if (taker.length === 0) return [...candles];
+  const byT = new Map(taker.map((p) => [p.t, p.buyCoin]));
+  return candles.map((c) => {
+    const buy = byT.get(c.t);
+    return buy === undefined ? c : { ...c, takerBuyBase: buy };
+  });
+}
+
+/**
+ * Long/short statistics come in 5-minute periods: fetch them only when a period has closed since the
+ * newest point held, so most warm refreshes skip the request.
+ */
+export function longShortDue(held: readonly { t: number }[] | undefined, now: number, periodMs: number): boolean {
+  const last = held && held.length > 0 ? held[held.length - 1]!.t : undefined;
+  return last === undefined || last < barStart(now, periodMs) - periodMs;
+}

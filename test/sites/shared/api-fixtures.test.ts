@@ -79,6 +79,17 @@ describe('one market across four exchanges', () => {
     expect(candles.map((c) => c.t)).toEqual(body.result.list.map((r: string[]) => Number(r[0])).reverse());
   });
 
+  it('taker split: Binance on every bar (kline column); OKX and Bitget on the bars their statistics cover', () => {
+    expect(btc.binance.candles.every((c) => c.takerBuyBase !== undefined)).toBe(true);
+    for (const ex of ['okx', 'bitget'] as const) {
+      const c = btc[ex].candles;
+      expect(c.at(-1)!.takerBuyBase).toBeGreaterThan(0);
+      expect(c.at(-1)!.takerBuyBase!).toBeLessThanOrEqual(c.at(-1)!.baseVolume + 0.01);
+      expect(c[0]!.takerBuyBase).toBeUndefined(); // a week back: not covered, never guessed
+    }
+    expect(btc.bybit.candles.every((c) => c.takerBuyBase === undefined)).toBe(true); // Bybit has no aggregate
+  });
+
   it('Bitget OI is polled coin: one point, marked partial until it covers the window', () => {
     expect(btc.bitget.openInterest).toHaveLength(1);
     expect(btc.bitget.oiPartial).toBe(true);

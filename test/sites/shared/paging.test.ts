@@ -31,4 +31,10 @@ describe('pageBackward', () => {
     expect((await pageBackward(0, fetchPage)).map((r) => r.t)).toEqual([10, 11]);
     expect(fetchPage).toHaveBeenCalledTimes(2);
   });
+
+  it('with a begin bound, a short page ends the walk (nothing older is left)', async () => {
+    const fetchPage = vi.fn(async () => rows(20, 2));
+    expect((await pageBackward(11, fetchPage, 100)).map((r) => r.t)).toEqual([20, 21]);
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+  });
 });
