@@ -157,6 +157,14 @@ describe('watchPosition', () => {
     expect(last()).toMatchObject({ position: btcLong('binance'), source: 'page' });
   });
 
+  test('without a store, a manual entry lives in memory for the session', async () => {
+    await start('variant=none');
+    await watch!.saveManual({ ...btcLong('binance'), source: 'manual' });
+    expect(last()).toMatchObject({ source: 'manual', position: { entry: 96800 } });
+    await watch!.clearManual();
+    expect(last()).toMatchObject({ source: 'none', position: null });
+  });
+
   test('a manual entry saved elsewhere (another tab, the panel) reaches the watcher through the store', async () => {
     const store = memoryManualStore();
     await start('variant=none', { store });

@@ -73,3 +73,26 @@ describe('readPositionWith: units', () => {
     expect(r.kind === 'invalid' && r.reason).toMatch(/size is shown in contracts \("15"\)/);
   });
 });
+
+describe('readPositionWith: dedicated side, leverage and margin-mode columns', () => {
+  test('are used when the page has them', () => {
+    document.body.innerHTML = panel(
+      ['Symbol', 'Side', 'Size', 'Entry Price', 'Liq.Price', 'Leverage', 'Margin Mode'],
+      ['ETHUSDT', 'Short', '2.5 ETH', '3,450.00', '3,604.50', '20x', 'Isolated'],
+    );
+    const r = readPositionWith(document, 'ETHUSDT', cfg);
+    expect(r).toEqual({
+      kind: 'position',
+      position: { exchange: 'binance', symbol: 'ETHUSDT', side: 'short', entry: 3450, size: 2.5, leverage: 20, marginMode: 'isolated', liqPrice: 3604.5, source: 'page' },
+      strategy: expect.stringContaining('side from its column'),
+    });
+  });
+  test('in Chinese', () => {
+    document.body.innerHTML =
+      `<div role="tablist"><div role="tab" aria-selected="true" aria-controls="p">仓位(1)</div></div>` +
+      `<div id="p" role="tabpanel"><table><thead><tr><th>合约</th><th>方向</th><th>数量</th><th>开仓价格</th><th>杠杆</th><th>保证金模式</th></tr></thead>` +
+      `<tbody><tr><td>ETHUSDT 永续</td><td>空</td><td>2,5 ETH</td><td>3.450,00</td><td>20X</td><td>逐仓</td></tr></tbody></table></div>`;
+    const r = readPositionWith(document, 'ETHUSDT', cfg);
+    expect(r.kind === 'position' && r.position).toEqual({ exchange: 'binance', symbol: 'ETHUSDT', side: 'short', entry: 3450, size: 2.5, leverage: 20, marginMode: 'isolated', source: 'page' });
+  });
+});
