@@ -146,7 +146,14 @@ export default defineContentScript({
       },
     });
 
-    const clock = ctx.setInterval(() => store.set({ now: Date.now() }), 15_000);
+    // Ages tick every 15 s; every minute the watch is renewed, so a restarted service worker (MV3 stops idle
+    // ones) learns about this tab again instead of leaving the overlay on a map that never updates.
+    let clockTicks = 0;
+    const clock = ctx.setInterval(() => {
+      store.set({ now: Date.now() });
+      const ps = store.get().positionState;
+      if (++clockTicks % 4 === 0 && ps) sendWatch(ps);
+    }, 15_000);
     ctx.onInvalidated(() => {
       clearInterval(clock);
       positions?.stop();
