@@ -99,30 +99,37 @@ function mapVsParse(days: number, reps: number): { ratio: number; engineMs: numb
   return { ratio: median(e) / median(p), engineMs: median(e), parseMs: median(p), rawMB };
 }
 
-function incremental(reps: number): { speedup: number; modelSpeedup: number; fullMs: number; oneBarMs: number; modelFullMs: number; modelOneBarMs: number } {
-  const series = market(7, 1);
-  const now = endOf(series[0]!);
-  const before = now - FIVE_MIN; // the newest bar is still open here
-  const cache: ModelCache = new Map();
-  analyze(input(series, before, cache));
-  const full = () => analyze(input(series, now));
-  // Each repetition starts from a copy of the state before the new bar (the copy is not timed).
-  const oneBar: number[] = [];
-  for (let i = 0; i < 3; i++) full();
-  for (let i = 0; i < reps * 4; i++) {
-    const copy: ModelCache = new Map([...cache].map(([k, v]) => [k, cloneModel(v)]));
-    oneBar.push(cpuMs(() => analyze(input(series, now, copy))));
-  }
-  const fullMs = time(full, reps);
+const APPENDED = 40;
 
+/**
+ * Start from the states of 7 days of bars, then append the next APPENDED bars one at a time (each call
+ * sees exactly one newly closed bar), averaging over the batch so the clock's own cost does not count.
+ * Each repetition starts from an untimed copy of the same starting states.
+ */
+function incremental(reps: number): { speedup: number; modelSpeedup: number; fullMs: number; oneBarMs: number; modelFullMs: number; modelOneBarMs: number } {
+  const series = market(7, APPENDED);
+  const start = endOf(series[0]!) - APPENDED * FIVE_MIN; // 7 days of closed bars
   const cfg = resolveConfig();
-  const modelFull = time(() => series.map((s) => buildModel(s, cfg, now)), reps);
-  // One bar is ~10 µs: time batches of 50 prepared copies so the clock's own cost does not count.
+  const cache: ModelCache = new Map();
+  analyze(input(series, start, cache));
+  const copyOf = (): ModelCache => new Map([...cache].map(([k, v]) => [k, cloneModel(v)]));
+
+  const full = () => analyze(input(series, start + FIVE_MIN));
+  for (let i = 0; i < 3; i++) full();
+  const fullMs = time(full, reps);
+  const modelFull = time(() => series.map((s) => buildModel(s, cfg, start + FIVE_MIN)), reps);
+
+  const oneBar: number[] = [];
   const modelOne: number[] = [];
-  const batch = 50;
   for (let i = 0; i < reps; i++) {
-    const copies = Array.from({ length: batch }, () => series.map((s) => cloneModel(cache.get(s.exchange)!)));
-    modelOne.push(cpuMs(() => copies.forEach((c) => series.forEach((s, k) => syncModel(c[k], s, cfg, now)))) / batch);
+    const a = copyOf();
+    oneBar.push(cpuMs(() => {
+      for (let k = 1; k <= APPENDED; k++) analyze(input(series, start + k * FIVE_MIN, a));
+    }) / APPENDED);
+    const m = copyOf();
+    modelOne.push(cpuMs(() => {
+      for (let k = 1; k <= APPENDED; k++) for (const s of series) m.set(s.exchange, syncModel(m.get(s.exchange), s, cfg, start + k * FIVE_MIN));
+    }) / APPENDED);
   }
   return {
     speedup: fullMs / median(oneBar),
@@ -137,7 +144,7 @@ function incremental(reps: number): { speedup: number; modelSpeedup: number; ful
 export async function run(): Promise<Record<string, number>> {
   const week = mapVsParse(7, 15);
   const month = mapVsParse(30, 7);
-  const inc = incremental(15);
+  const inc = incremental(9);
   return {
     map_vs_parse: round(week.ratio),
     map_vs_parse_30d: round(month.ratio),
