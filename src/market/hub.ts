@@ -21,6 +21,8 @@ const DAY_MS = 86_400_000;
 export const MIN_REFRESH_SEC = 60;
 /** A failing exchange is retried at most this often, however often tabs or the popup ask. */
 export const RETRY_MS = 15_000;
+/** A computed view is reused this long while its data is unchanged. */
+export const VIEW_TTL_MS = 10_000;
 
 export interface Scheduler {
   /** Start (or re-period) the repeating refresh tick. */
@@ -65,6 +67,9 @@ export class MarketHub {
   private popup: { symbol: Symbol; exchange: Exchange; seenAt: number } | null = null;
   private scheduledSec: number | null = null;
   private readonly asymmetryLoaded = new Set<Symbol>();
+  /** Bumped whenever a symbol's data, health or the settings change: keys the view cache. */
+  private readonly generation = new Map<Symbol, number>();
+  private readonly viewCache = new Map<string, { gen: number; at: number; view: MarketView }>();
   /** Resolves once persisted back-offs are restored: no request may leave before that. */
   private ready: Promise<void> = Promise.resolve();
 
@@ -128,6 +133,7 @@ export class MarketHub {
 
   /** Settings changed: re-period the alarm, recompute and push every watched view, refresh. */
   async settingsChanged(): Promise<void> {
+    this.viewCache.clear();
     this.scheduledSec = null;
     await this.ensureSchedule();
     for (const symbol of this.watchedSymbols()) {
@@ -187,11 +193,12 @@ export class MarketHub {
     let prev = this.states.get(key) ?? null;
     const st = this.status.get(key);
     const covered = prev !== null && coversWindow(prev, now, windowMs);
-    if (!force && covered) {
-      // Not more often than refreshSec (with slack so an alarm that fires a little early still refreshes),
-      // and a failing exchange is retried at most every RETRY_MS however often tabs or the popup ask.
-      if (prev && !st?.error && now - prev.series.fetchedAt < refreshMs - 5_000) return;
-      if (st?.attemptAt !== undefined && now - st.attemptAt < RETRY_MS) return;
+    if (!force) {
+      // Not more often than refreshSec (with slack so an alarm that fires a little early still refreshes)
+      // unless the cache no longer covers the window, and a failing exchange is retried at most every
+      // RETRY_MS however often tabs or the popup ask.
+      if (covered && prev && !st?.error && now - prev.series.fetchedAt < refreshMs - 5_000) return;
+      if (st?.attemptAt !== undefined && now - st.attemptAt < RETRY_MS && (covered || st.error)) return;
     }
     const source = this.deps.sources[exchange];
     if (source.fetcher.blockedUntil > now) {
@@ -206,6 +213,7 @@ export class MarketHub {
     try {
       const next: SourceState = { ...(await source.load({ symbol, now, windowMs, prev })), windowMs };
       this.states.set(key, next);
+      this.bump(symbol);
       this.setStatus(key, {
         fetchedAt: next.series.fetchedAt,
         attemptAt: now,
@@ -230,6 +238,11 @@ export class MarketHub {
 
   private setStatus(key: Key, s: ExchangeStatus): void {
     this.status.set(key, s);
+    this.bump(key.slice(key.indexOf(':') + 1));
+  }
+
+  private bump(symbol: Symbol): void {
+    this.generation.set(symbol, (this.generation.get(symbol) ?? 0) + 1);
   }
 
   private async hydrateSymbol(symbol: Symbol): Promise<void> {
@@ -277,6 +290,7 @@ export class MarketHub {
         .then((state) => {
           if (state && !this.states.has(key)) {
             this.states.set(key, state);
+            this.bump(symbol);
             this.status.set(key, { fetchedAt: state.series.fetchedAt, loading: false, oiPartial: state.series.oiPartial });
           }
         })
@@ -304,7 +318,23 @@ export class MarketHub {
     return good.length > 0 ? { health, series: good, stale: false } : { health, series: cached, stale: cached.length > 0 };
   }
 
+  /**
+   * The view for (page exchange, symbol, position), reused while nothing changed for up to VIEW_TTL_MS
+   * (the popup asks every few seconds; time-dependent signals need a recompute now and then).
+   */
   private async computeView(exchange: Exchange, symbol: Symbol, req: WatchRequest | null): Promise<MarketView> {
+    const cacheKey = JSON.stringify([exchange, symbol, req?.position ?? null, req?.plannedSide ?? null]);
+    const gen = this.generation.get(symbol) ?? 0;
+    const now = this.deps.now();
+    const hit = this.viewCache.get(cacheKey);
+    if (hit && hit.gen === gen && now - hit.at < VIEW_TTL_MS) return hit.view;
+    const view = await this.buildView(exchange, symbol, req);
+    if (this.viewCache.size > 50) this.viewCache.clear();
+    this.viewCache.set(cacheKey, { gen, at: now, view });
+    return view;
+  }
+
+  private async buildView(exchange: Exchange, symbol: Symbol, req: WatchRequest | null): Promise<MarketView> {
     const settings = await this.deps.settings();
     const { health, series, stale } = this.aggregateInputs(symbol, settings);
     const overall = overallState(health, stale);

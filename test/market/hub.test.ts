@@ -242,6 +242,34 @@ describe('restart', () => {
   });
 });
 
+describe('popup polling', () => {
+  it('a failing exchange is retried at most every RETRY_MS however often the popup asks', async () => {
+    const h = makeHub({ analyze: recordingAnalyze().spy, scenario: { binance: '500' } });
+    for (let i = 0; i < 7; i++) {
+      await settle(h.hub.getView({ exchange: 'binance', symbol: 'BTCUSDT' }));
+      await settle(h.hub.whenIdle());
+      await vi.advanceTimersByTimeAsync(2_000);
+    }
+    // 7 asks over ~14 s+: the first attempt plus at most one retry after 15 s.
+    expect(h.requests('binance', '/fapi/v1/exchangeInfo')).toBeLessThanOrEqual(2);
+    expect(h.requests('binance', '/fapi/v1/exchangeInfo')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an unchanged view is reused for a few seconds instead of re-running the engine', async () => {
+    const rec = recordingAnalyze();
+    const h = makeHub({ analyze: rec.spy });
+    await h.hub.watch(1, BTC_WATCH);
+    await drain(h);
+    const n = rec.spy.mock.calls.length;
+    await h.hub.getView({ tabId: 1 });
+    await h.hub.getView({ tabId: 1 });
+    expect(rec.spy.mock.calls.length).toBe(n);
+    await vi.advanceTimersByTimeAsync(11_000);
+    await h.hub.getView({ tabId: 1 });
+    expect(rec.spy.mock.calls.length).toBe(n + 1);
+  });
+});
+
 describe('popup', () => {
   it('getView for a hand-picked market answers and keeps refreshing while the popup is open', async () => {
     const h = makeHub({ analyze: recordingAnalyze().spy });
