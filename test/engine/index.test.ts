@@ -56,6 +56,33 @@ describe('analyze', () => {
     expect(a.signals.map((s) => s.kind)).toContain('own-liq-before-stop');
   });
 
+  it('signals come through analyze: a 20 % OI flush in the last hours, a macro event, a weekday afternoon', () => {
+    const flushed = series.map((s, i) =>
+      i === 1 ? { ...s, openInterest: s.openInterest.map((p) => (p.t > now - 3_600_000 ? { ...p, coin: p.coin * 0.8 } : p)) } : s,
+    );
+    const weekday = Date.UTC(2026, 0, 12, 14); // Monday 14:00 UTC, after the last bar
+    const a = analyze({ series: flushed, position: null, now: weekday, macroEvents: [{ t: weekday + 2 * 3_600_000, label: 'FOMC' }] });
+    const kinds = a.signals.map((x) => x.kind);
+    expect(kinds).toContain('macro-event');
+    expect(kinds).not.toContain('thin-session');
+    // the flush is older than 4 h at `weekday`; at `now` it is fresh
+    const fresh = analyze({ series: flushed, position: null, now });
+    expect(fresh.signals.find((x) => x.kind === 'stale-map')?.message).toMatch(/bybit fell 2\d\.\d %/);
+  });
+
+  it('referenceExchange picks whose mark centres the grid; a planned short sizes with its stop above', () => {
+    const a = analyze({ series, position: null, plannedSide: 'short', referenceExchange: 'bitget', account: { sizeUsd: 5_000, riskPct: 0.5, leverage: 3 }, now });
+    expect(a.map.reference).toBe(series[3]!.markPrice);
+    expect(a.map.perExchange.bitget?.basis).toBe(0);
+    expect(a.referenceKind).toBe('mark');
+    expect(a.stop.kind).toBe('stop');
+    if (a.stop.kind !== 'stop' || a.sizing.kind !== 'size') throw new Error('expected a stop and a size');
+    expect(a.stop.price).toBeGreaterThan(a.reference);
+    // risk 5,000 · 0.5 % = 25 USD over (stop distance + 0.1 % fees)
+    expect(a.sizing.notionalUsd).toBeCloseTo(25 / (a.stop.distancePct / 100 + 0.001), 6);
+    expect(a.sizing.leverage).toBe(3);
+  });
+
   it('incremental through a ModelCache gives the same analysis as a fresh full build', () => {
     const cache: ModelCache = new Map();
     analyze({ series, position: null, now: now - 6 * 300_000, models: cache });
@@ -104,6 +131,21 @@ describe('analyze', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('property: any price or OI magnitude (memecoins at 1e-6 to indices at 1e6) stays finite and non-negative', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -6, max: 6 }), fc.integer({ min: -3, max: 9 }), fc.integer({ min: 1, max: 1e6 }), (p10, oi10, seed) => {
+        const s = syntheticSeries({ bars: 300, seed, price: 10 ** p10, oiCoin: 10 ** oi10, vol: 0.004 });
+        const a = analyze({ series: [s], position: null, plannedSide: 'short', account: { sizeUsd: 500, riskPct: 1 }, now: endOf(s) });
+        for (const [path, v] of numbers(a)) if (!Number.isFinite(v)) throw new Error(`${path} = ${v}`);
+        expect(a.map.binWidth).toBeCloseTo(s.markPrice * 0.0005, 12 - p10);
+        const total = a.map.bins.reduce((x, b) => x + b.longUsd + b.shortUsd, 0);
+        expect(total).toBeGreaterThan(0); // positions exist at every scale
+        for (const b of a.map.bins) expect(b.longUsd >= 0 && b.shortUsd >= 0).toBe(true);
+      }),
+      { numRuns: 25 },
     );
   });
 
