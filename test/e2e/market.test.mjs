@@ -119,6 +119,23 @@ for (const sc of SCENARIOS) {
   });
 }
 
+test('price-step scenario: the mark jumps +1.5 % and the map re-centres on it', async () => {
+  server.setScenario('normal');
+  await new Promise((r) => setTimeout(r, 2_500));
+  await forceRefresh();
+  await waitStatus(page, 'ok');
+  const before = await view();
+  server.setScenario('price-step');
+  await forceRefresh();
+  let after = await view();
+  for (let i = 0; i < 20 && after.analysis.reference === before.analysis.reference; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    after = await view();
+  }
+  assert.ok(Math.abs(after.analysis.reference / before.analysis.reference - 1.015) < 0.0005, `reference ${before.analysis.reference} → ${after.analysis.reference}`);
+  assert.equal(after.state, 'ok');
+});
+
 test('recovers when the exchanges answer again', async () => {
   server.setScenario('normal');
   await new Promise((r) => setTimeout(r, 2_500));
