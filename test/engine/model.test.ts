@@ -113,6 +113,44 @@ describe('model: one bar by hand', () => {
   });
 });
 
+describe('model parameters', () => {
+  it('tiers above the exchange maximum are capped: at 20x max, the 25/50/100x tiers sit at the 20x level', () => {
+    const p = modelParams('bybit', { maintenanceRate: 0.005, maxLeverage: 20, source: 'api' }, cfg);
+    expect(p.leverages).toEqual([5, 10, 20, 20, 20]);
+    // bybit counts a 0.055 % close fee: m = 0.5 % + 0.055 % = 0.555 %
+    expect(p.maintenanceRate).toBeCloseTo(0.00555, 12);
+    const s = createModel(p, 100);
+    stepBar(s, flat(0, 100_000), [oi(FIVE_MIN, 110)]);
+    const bins = new Set(levels(s, 'long').filter(([, k]) => k >= 2).map(([i]) => i));
+    expect(bins.size).toBe(1);
+    // 20x long: 100,000·0.95/0.99445 = 95,530.2
+    expect(Math.abs(binCentre(s, [...bins][0]!) / 95_530.2 - 1)).toBeLessThan(1.5e-4);
+  });
+
+  it('longShare 0.7 gives longs 1.4× and shorts 0.6× of the new quantity', () => {
+    const s = createModel(modelParams('binance', RISK.binance, { ...cfg, longShare: 0.7 }), 100);
+    stepBar(s, flat(0, 100_000), [oi(FIVE_MIN, 110)]);
+    expect(sideCoin(s, 'long')).toBeCloseTo(14, 9);
+    expect(sideCoin(s, 'short')).toBeCloseTo(6, 9);
+  });
+
+  it('an infinite half-life means no decay', () => {
+    const s = createModel(modelParams('binance', RISK.binance, { ...cfg, halfLifeHours: Number.POSITIVE_INFINITY }), 100);
+    stepBar(s, flat(0, 100_000), [oi(FIVE_MIN, 110)]);
+    stepBar(s, flat(30 * 86_400_000, 100_000), []);
+    expect(sideCoin(s, 'long')).toBeCloseTo(10, 9);
+  });
+
+  it('OI falling to zero empties the map, and it refills from the next inflow', () => {
+    const s = createModel(params, 100);
+    stepBar(s, flat(0, 100_000), [oi(FIVE_MIN, 110)]);
+    stepBar(s, flat(FIVE_MIN, 100_000), [oi(2 * FIVE_MIN, 0)]);
+    expect(sideCoin(s, 'long')).toBe(0);
+    stepBar(s, flat(2 * FIVE_MIN, 100_000), [oi(3 * FIVE_MIN, 5)]);
+    expect(sideCoin(s, 'short')).toBeCloseTo(5, 9); // 5 in, × 5/(0 + 5)
+  });
+});
+
 describe('model properties', () => {
   const seriesArb = fc.record({ seed: fc.integer({ min: 1, max: 1e6 }), bars: fc.integer({ min: 2, max: 150 }), cut: fc.integer({ min: 1, max: 40 }) });
 
