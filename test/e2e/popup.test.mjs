@@ -161,6 +161,12 @@ test('a fixture price step into a cluster edge raises exactly one alert', async 
   const price = view.analysis.map.reference;
   const shortEdges = conditions.nearestClusters(view.analysis.clusters, 'short', price, 2).map((c) => c.low);
   assert.ok(shortEdges.some((e) => e > price && e < price * 1.015), `fixture: a short cluster edge within +1.5 % (${shortEdges} vs ${price})`);
+  // Alerts look at the views the hub publishes (after each refresh), not at our getView: wait until the
+  // alert machine's last look is this full map (an earlier look may predate an exchange's data).
+  const lastLook = () => sw.evaluate(async () => ((await chrome.storage.local.get('alerts:last'))['alerts:last'] ?? {})['binance:BTCUSDT'] ?? null);
+  const ready = (look) => look && look.price === price && look.edges.some((e) => e.side === 'short' && e.edge < price * 1.015);
+  for (let i = 0; i < 90 && !ready(await lastLook()); i++) await page.waitForTimeout(1_000);
+  assert.ok(ready(await lastLook()), `the alert machine saw the full map before the step: ${JSON.stringify(await lastLook())}`);
   await sw.evaluate(async () => {
     globalThis.__shown = [];
     const create = chrome.notifications.create.bind(chrome.notifications);
@@ -178,6 +184,11 @@ test('a fixture price step into a cluster edge raises exactly one alert', async 
   const end = Date.now() + 150_000;
   while (Date.now() < end && edgeAlerts(await readLog()).length === 0) await page.waitForTimeout(1_000);
   const edge = edgeAlerts(await readLog());
+  if (edge.length !== 1) {
+    const last = await sw.evaluate(async () => (await chrome.storage.local.get('alerts:last'))['alerts:last']);
+    const now = await ask(ext, 'getView', { exchange: 'binance', symbol: 'BTCUSDT' });
+    console.log('diagnostics', JSON.stringify({ last, state: now.state, health: now.health, reference: now.analysis?.map.reference, before: price }));
+  }
   assert.equal(edge.length, 1, `one cluster-edge alert after the step: ${JSON.stringify(await readLog())}`);
   assert.equal(edge[0].id, 'cluster-edge:short');
   // More views of the same situation (the popup's getView polls, the content script's pushes) stay silent.
