@@ -1,8 +1,10 @@
 /**
  * Cascade chains (DESIGN §5.3): starting from the nearest cluster of a side, same-side clusters chain
  * while the gap between neighbours is below `cascadeChainGapPct` (each liquidation burst can carry price
- * into the next). A larger gap breaks the chain; one of at least `cascadeEndGapPct` is where price "often
- * stabilises". Expected overshoot past the last cluster: 0.3–0.8 %.
+ * into the next). A larger gap breaks the chain. The contract's `endedBy` names why it ended: 'gap' = a gap
+ * of at least `cascadeEndGapPct` (3 %, where price "often stabilises"), 'edge' = the chain runs into the
+ * map's edge, 'none' = no further cluster close enough (none at all, or the next one 1–3 % away; the gap
+ * is then in `endGapPct`). Expected overshoot past the last cluster: 0.3–0.8 %.
  */
 import type { EngineConfig } from './config';
 import type { Cascade, Cluster, LiquidationMap, Side } from './types';
@@ -25,15 +27,15 @@ function sideCascade(clusters: readonly Cluster[], side: Side, map: LiquidationM
   for (let i = 1; i < ordered.length; i++) {
     const gap = gapPct(chain[chain.length - 1]!, ordered[i]!, ref);
     if (gap >= cfg.cascadeChainGapPct) {
-      endedBy = 'gap';
       endGapPct = gap;
+      if (gap >= cfg.cascadeEndGapPct) endedBy = 'gap';
       break;
     }
     chain.push(ordered[i]!);
   }
   if (chain.length < 2) return null;
   const last = chain[chain.length - 1]!;
-  if (endedBy === 'none') {
+  if (endGapPct === undefined) {
     // No further cluster in the map: if the last one sits within a chain gap of the map's edge the chain
     // may continue beyond what we can see.
     const mapEdge = side === 'long' ? map.bins[0]!.price - map.binWidth / 2 : map.bins[map.bins.length - 1]!.price + map.binWidth / 2;

@@ -209,9 +209,9 @@ export interface Cascade {
   overshoot: { from: number; to: number };
   /** Why the chain ended: a gap ≥ 3 %, the window edge, or no further cluster. */
   endedBy: 'gap' | 'edge' | 'none';
-  /** With endedBy 'gap': the gap (percent of the reference) that broke the chain. */
+  /** When a gap broke the chain (≥ 1 %): its size, percent of the reference. endedBy is 'gap' from 3 %. */
   endGapPct?: number;
-  /** With endedBy 'gap': the gap is ≥ the end gap (3 %), where price "often stabilises". */
+  /** With endGapPct: the gap is ≥ the end gap (3 %), where price "often stabilises" (= endedBy 'gap'). */
   stabilises?: boolean;
 }
 

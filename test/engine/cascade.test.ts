@@ -30,13 +30,15 @@ describe('cascade chains', () => {
     expect(chain).toMatchObject({ side: 'short', endedBy: 'none', totalUsd: 2e6 });
     expect(chain?.overshoot.from).toBeCloseTo(101_800 * 1.003, 6);
   });
-  it('a 1.5 % gap breaks the chain but is not a stabilising gap', () => {
+  it('a 1.5 % gap breaks the chain but is not a stabilising gap: endedBy "none", the gap reported', () => {
     const [chain] = findCascades(
       [cluster('long', 99_000, 99_500, 1), cluster('long', 98_200, 98_800, 1), cluster('long', 96_000, 96_700, 1)],
       map,
       DEFAULT_CONFIG,
     );
     expect(chain?.clusters).toHaveLength(2);
+    expect(chain?.endedBy).toBe('none');
+    expect(chain?.endGapPct).toBeCloseTo(1.5, 9); // 98,200 − 96,700 = 1,500 → 1.5 %
     expect(chain?.stabilises).toBe(false);
   });
   it('a lone cluster is no cascade', () => {
