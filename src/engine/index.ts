@@ -18,7 +18,7 @@ import { adverseFuelSignals, macroSignals, ownLiquidationSignals, squeezeSignals
 import { sizePosition } from './sizing';
 import { suggestStop } from './stop';
 import type { Analysis, Exchange, LiquidationMap, MarketSeries, Position, Side, Sizing } from './types';
-import { validateConfig, validatePosition, validateSeriesSet } from './validate';
+import { validateAccount, validateConfig, validateMacroEvents, validatePlan, validatePosition, validateSeriesSet } from './validate';
 
 export type { EngineConfig } from './config';
 export { DEFAULT_CONFIG, resolveConfig } from './config';
@@ -109,18 +109,10 @@ export function analyze(input: AnalyzeInput): Analysis {
   const position = input.position;
   const symbol = input.series[0]?.symbol ?? position?.symbol;
   if (position) validatePosition(position, symbol);
-  if (input.plannedEntry !== undefined && !(Number.isFinite(input.plannedEntry) && input.plannedEntry > 0)) {
-    throw new EngineError('invalid-input', 'plannedEntry', `must be a positive finite price, got ${String(input.plannedEntry)}`);
-  }
+  validatePlan(input.plannedSide, input.plannedEntry);
   const acct = input.account;
-  if (acct) {
-    if (!(Number.isFinite(acct.sizeUsd) && acct.sizeUsd > 0)) throw new EngineError('invalid-input', 'account.sizeUsd', `must be > 0, got ${String(acct.sizeUsd)}`);
-    if (!(Number.isFinite(acct.riskPct) && acct.riskPct > 0 && acct.riskPct <= 100)) throw new EngineError('invalid-input', 'account.riskPct', `must be within (0, 100], got ${String(acct.riskPct)}`);
-    if (acct.leverage !== undefined && !(Number.isFinite(acct.leverage) && acct.leverage >= 1)) throw new EngineError('invalid-input', 'account.leverage', `must be ≥ 1, got ${String(acct.leverage)}`);
-  }
-  for (const [i, e] of (input.macroEvents ?? []).entries()) {
-    if (!Number.isFinite(e.t)) throw new EngineError('invalid-input', `macroEvents[${i}].t`, `must be a finite time, got ${String(e.t)}`);
-  }
+  if (acct) validateAccount(acct);
+  validateMacroEvents(input.macroEvents ?? []);
 
   const refSeries = referenceSeries(input.series, input.referenceExchange ?? position?.exchange);
   const mark = refSeries?.markPrice ?? position?.entry ?? input.plannedEntry;

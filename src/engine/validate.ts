@@ -133,6 +133,22 @@ export function validatePosition(p: Position, symbol: string | undefined): void 
   }
 }
 
+/** A planned trade: side long/short, entry a positive price. */
+export function validatePlan(side: unknown, entry: unknown): void {
+  if (side !== undefined && side !== 'long' && side !== 'short') throw new EngineError('invalid-input', 'plannedSide', `must be long or short, got ${String(side)}`);
+  if (entry !== undefined) positive(entry, 'plannedEntry');
+}
+
+export function validateAccount(a: { sizeUsd: number; riskPct: number; leverage?: number }): void {
+  positive(a.sizeUsd, 'account.sizeUsd');
+  if (!(finite(a.riskPct) && a.riskPct > 0 && a.riskPct <= 100)) throw new EngineError('invalid-input', 'account.riskPct', `must be within (0, 100], got ${String(a.riskPct)}`);
+  if (a.leverage !== undefined && !(finite(a.leverage) && a.leverage >= 1)) throw new EngineError('invalid-input', 'account.leverage', `must be ≥ 1, got ${String(a.leverage)}`);
+}
+
+export function validateMacroEvents(events: readonly { t: number; label: string }[]): void {
+  events.forEach((e, i) => timestamp(e.t, `macroEvents[${i}].t`));
+}
+
 export function validateConfig(c: EngineConfig): void {
   const bad = (field: string, detail: string) => new EngineError('invalid-config', `config.${field}`, detail);
   if (c.tiers.length === 0 || c.tiers.length !== c.tierWeights.length) throw bad('tierWeights', 'must be non-empty and match tiers');

@@ -53,6 +53,10 @@ describe('bad input → typed EngineError naming field and exchange', () => {
     expect(errorOf([good], { position })).toMatchObject({ field: 'position.entry', exchange: 'okx' });
     expect(errorOf([good], { position: { ...position, entry: 100, symbol: 'ETHUSDT' } })).toMatchObject({ field: 'position.symbol' });
     expect(errorOf([good], { plannedEntry: NaN })).toMatchObject({ field: 'plannedEntry' });
+    expect(errorOf([good], { plannedSide: 'up' as never })).toMatchObject({ field: 'plannedSide' });
+    expect(errorOf([good], { account: { sizeUsd: -1, riskPct: 1 } })).toMatchObject({ field: 'account.sizeUsd' });
+    expect(errorOf([good], { account: { sizeUsd: 1, riskPct: 1, leverage: 0.5 } })).toMatchObject({ field: 'account.leverage' });
+    expect(errorOf([good], { macroEvents: [{ t: Number.NaN, label: 'CPI' }] })).toMatchObject({ field: 'macroEvents[0].t' });
     expect(errorOf([good], { account: { sizeUsd: 1000, riskPct: 0 } })).toMatchObject({ field: 'account.riskPct' });
     expect(errorOf([good], { config: { binPct: 0 } })).toMatchObject({ code: 'invalid-config', field: 'config.binPct' });
     expect(errorOf([good], { config: { tierWeights: [1] } })).toMatchObject({ code: 'invalid-config', field: 'config.tierWeights' });
