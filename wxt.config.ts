@@ -31,7 +31,13 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'notifications'],
     host_permissions: API_HOSTS,
     web_accessible_resources:
-      manifestVersion === 2 ? ['chart-bridge.js'] : [{ resources: ['chart-bridge.js'], matches: CHART_BRIDGE_ORIGINS }],
+      manifestVersion === 2
+        ? ['chart-bridge.js', 'sizing.html']
+        : [
+            { resources: ['chart-bridge.js'], matches: CHART_BRIDGE_ORIGINS },
+            // The sizing dialog (context menu) is framed into trading pages: see src/sizing/open-in-page.ts.
+            { resources: ['sizing.html'], matches: CHART_BRIDGE_ORIGINS },
+          ],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },

@@ -1,25 +1,57 @@
 /**
- * Content-script side of the context menu: opens the sizing dialog in the overlay's shadow root with the
- * selected price (else the mark) as entry; one dialog at a time. Imports no engine code (bundle budget).
+ * Content-script side of the context menu: frames the sizing dialog (the extension page sizing.html) into
+ * the overlay's shadow root, with the selected price (else the mark) as entry; one dialog at a time.
+ * Imports no engine and no dialog code: the content-script bundle stays small.
  */
-import { sendMessage } from '../messaging';
-import { mountSizingDialog } from '../overlay/SizingDialog';
+import { browser } from 'wxt/browser';
+import { readFrameMessage } from './frame-protocol';
 import { parseSelectedPrice } from './price-text';
 
 let close: (() => void) | null = null;
 
-export function openSizingInPage(container: Element | ShadowRoot | DocumentFragment, req: unknown): void {
-  close?.();
-  // Checked on receipt: only a string selection and a positive finite mark are used.
+const FRAME_WIDTH_PX = 372;
+
+/** The entry to prefill from an `openSizing` request: a selected price, else the mark, else none. */
+export function entryFromRequest(req: unknown): number | undefined {
   const r = (typeof req === 'object' && req !== null ? req : {}) as Record<string, unknown>;
   const selected = typeof r.selectionText === 'string' ? parseSelectedPrice(r.selectionText) : null;
   const mark = typeof r.mark === 'number' && Number.isFinite(r.mark) && r.mark > 0 ? r.mark : undefined;
-  const entry = selected ?? mark;
-  close = mountSizingDialog(container, {
-    ...(entry !== undefined ? { initialEntry: entry } : {}),
-    request: (r) => sendMessage('sizePosition', r),
-    onClose: () => {
-      close = null;
-    },
+  return selected ?? mark;
+}
+
+export function openSizingInPage(container: Element | ShadowRoot | DocumentFragment, req: unknown): void {
+  close?.();
+  const entry = entryFromRequest(req);
+  const frame = document.createElement('iframe');
+  frame.src = browser.runtime.getURL('/sizing.html') + (entry !== undefined ? `?entry=${entry}` : '');
+  frame.title = 'LiqLens position sizing';
+  frame.setAttribute('allow', 'clipboard-write');
+  frame.dataset.testid = 'sizing-frame';
+  Object.assign(frame.style, {
+    position: 'fixed',
+    top: '80px',
+    right: '24px',
+    width: `${FRAME_WIDTH_PX}px`,
+    height: '480px',
+    maxHeight: 'calc(100vh - 100px)',
+    border: '0',
+    zIndex: '2147483647',
+    pointerEvents: 'auto',
+    colorScheme: 'dark',
+    background: 'transparent',
   });
+  const onMessage = (e: MessageEvent) => {
+    if (e.source !== frame.contentWindow) return; // only our frame, never the page
+    const m = readFrameMessage(e.data);
+    if (m?.type === 'close') close?.();
+    else if (m?.type === 'height') frame.style.height = `${m.height}px`;
+  };
+  window.addEventListener('message', onMessage);
+  container.appendChild(frame);
+  close = () => {
+    window.removeEventListener('message', onMessage);
+    frame.remove();
+    close = null;
+  };
+  frame.addEventListener('load', () => frame.focus(), { once: true });
 }

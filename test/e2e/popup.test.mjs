@@ -120,10 +120,13 @@ test('the sizing dialog opened through the context-menu handler shows the engine
     return globalThis.__liqlensSizingMenuClick({ menuItemId: 'liqlens-size-position', selectionText }, tab);
   }, sel);
   assert.equal(reached, true, 'the content script answered openSizing');
-  const dialog = overlay(page, '[data-testid=sizing-dialog]');
-  await dialog.waitFor({ timeout: 10_000 });
-  assert.equal(await overlay(page, '[data-testid=sizing-entry]').inputValue(), String(entry), 'selected price is the entry');
-  await overlay(page, '[data-testid=sizing-stop][data-value]:not([data-value=""])').waitFor({ timeout: 15_000 });
+  // The dialog is an extension page framed into the overlay's shadow root: the page cannot read it.
+  await overlay(page, 'iframe[data-testid=sizing-frame]').waitFor({ timeout: 10_000 });
+  const dlg = page.frameLocator('liqlens-overlay iframe[data-testid=sizing-frame]');
+  await dlg.getByTestId('sizing-dialog').waitFor({ timeout: 10_000 });
+  assert.equal(await dlg.getByTestId('sizing-entry').inputValue(), String(entry), 'selected price is the entry');
+  await dlg.locator('[data-testid=sizing-stop][data-value]:not([data-value=""])').waitFor({ timeout: 15_000 });
+  assert.equal(await page.evaluate(() => document.querySelector('liqlens-overlay')?.shadowRoot?.querySelector('iframe')?.contentDocument ?? null), null, 'the page cannot reach into the dialog');
 
   // The engine, asked directly through the background's own handler, gives the same numbers.
   const ext2 = await openPopup(browser, '?exchange=binance&symbol=BTCUSDT');
@@ -131,16 +134,17 @@ test('the sizing dialog opened through the context-menu handler shows the engine
   await ext2.close();
   await page.bringToFront();
   assert.equal(ans.kind, 'ok', JSON.stringify(ans).slice(0, 300));
-  assert.equal(Number(await overlay(page, '[data-testid=sizing-stop]').getAttribute('data-value')), ans.stop.price);
+  assert.equal(Number(await dlg.getByTestId('sizing-stop').getAttribute('data-value')), ans.stop.price);
   if (ans.sizing.kind === 'size') {
-    assert.equal(Number(await overlay(page, '[data-testid=sizing-size]').getAttribute('data-value')), ans.sizing.sizeCoin);
+    assert.equal(Number(await dlg.getByTestId('sizing-size').getAttribute('data-value')), ans.sizing.sizeCoin);
     // risk USD = notional × (stop distance + round-trip fees), the budget from options (1 % of $10,000).
     assert.ok(Math.abs(ans.sizing.riskUsd - 100) < 1e-6 || ans.sizing.warnings.length > 0);
   }
   // The stop is the engine's: 0.4 % beyond the nearest long cluster below the entry.
   if (ans.stop.kind === 'stop') assert.ok(Math.abs(ans.stop.price - ans.stop.beyond.low * (1 - 0.004)) < 1e-6);
   await saveShot(page, 'sizing-dialog-binance');
-  await page.keyboard.press('Escape');
+  await dlg.getByTestId('sizing-leverage').press('Escape');
+  await overlay(page, 'iframe[data-testid=sizing-frame]').waitFor({ state: 'detached', timeout: 5_000 });
   await page.close();
 });
 
