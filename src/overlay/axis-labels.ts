@@ -62,13 +62,18 @@ export function findAxis(root: Element): Element | null {
     if (!label || !axis || parseAxisNumber(n.textContent ?? '') === null) continue;
     counts.set(axis, (counts.get(axis) ?? 0) + 1);
   }
+  const rootRect = root.getBoundingClientRect();
   let best: Element | null = null;
   let bestCount = 2;
   for (const [el, count] of counts) {
     if (count <= bestCount) continue;
     const xs = [...el.children].map((c) => Math.round(c.getBoundingClientRect().right));
     const sameColumn = Math.max(...xs) - Math.min(...xs) <= 40;
-    if (sameColumn) {
+    // A price axis runs along the chart's right edge for most of its height; a column of numbers elsewhere
+    // (an order book, a depth table) is not one.
+    const r = el.getBoundingClientRect();
+    const alongRightEdge = r.right >= rootRect.right - 160 && r.height >= 0.4 * rootRect.height;
+    if (sameColumn && alongRightEdge) {
       best = el;
       bestCount = count;
     }

@@ -224,9 +224,11 @@ test('bybit: hovering a band explains it (side, USD, tier mix, distance)', async
   await waitForOverlay(page, 'pixel');
   const view = await backgroundView(browser, 'bybit', 'BTCUSDT');
   await page.evaluate((r) => window.__fixtureChart.setPriceRange(r * 0.95, r * 1.05), view.analysis.reference);
-  const band = (await waitFor(() => drawnBands(page).then((b) => (b.length ? b : null)), { what: 'bands' }))[0];
+  await assertBandsOnScale(page, 'before hovering'); // the overlay has caught up with the new range
+  const band = (await drawnBands(page))[0];
   const pane = await page.evaluate(() => window.__fixtureChart.paneRect());
-  await page.mouse.move(pane.left + pane.width / 3, (band.top + band.bottom) / 2);
+  await page.mouse.move(pane.left + pane.width / 3, (band.top + band.bottom) / 2 - 1);
+  await page.mouse.move(pane.left + pane.width / 3 + 4, (band.top + band.bottom) / 2);
   const tip = page.locator('liqlens-overlay').locator('[data-testid=liqlens-tooltip]');
   await tip.waitFor({ timeout: 5_000 });
   const text = await tip.textContent();
