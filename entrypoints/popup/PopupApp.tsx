@@ -21,8 +21,11 @@ export function canonicalSymbol(input: string): string | null {
   return s.endsWith('USDT') ? s : `${s}USDT`;
 }
 
+/** `?tab=ID` (the popup opened for a given tab, e.g. by tests) or `?exchange=…&symbol=…` (a hand-picked market). */
 function targetFromQuery(): Target | null {
   const q = new URLSearchParams(location.search);
+  const tabId = Number(q.get('tab'));
+  if (q.has('tab') && Number.isInteger(tabId) && tabId >= 0) return { kind: 'tab', tabId };
   const exchange = q.get('exchange') as Exchange | null;
   const symbol = canonicalSymbol(q.get('symbol') ?? '');
   if (exchange && EXCHANGES.includes(exchange) && symbol) return { kind: 'pick', exchange, symbol };

@@ -97,15 +97,21 @@ export function MiniMap({ map, marks = {}, width = 340, height = 150, buckets = 
     `Estimated liquidation map ${map.symbol} around ${formatPrice(ref)} (±${rangePct} %): ` +
     `${formatUsd(totalLong)} long liquidations below, ${formatUsd(totalShort)} short liquidations above.`;
 
-  const markLine = (price: number | undefined, cls: string, text: string, testid: string) =>
-    price !== undefined && price >= lo && price <= hi ? (
-      <g class={cls} data-testid={testid} data-value={String(price)}>
-        <line x1={x(price)} x2={x(price)} y1={pad.t} y2={height - pad.b} />
-        <text x={x(price) + 2} y={pad.t + 9}>
-          {text}
+  // A mark beyond the shown range is pinned to that edge with its price, so a far liquidation is not lost.
+  const markLine = (price: number | undefined, cls: string, text: string, testid: string, row: number) => {
+    if (price === undefined || !(price > 0)) return null;
+    const inside = price >= lo && price <= hi;
+    const px = x(Math.min(hi, Math.max(lo, price)));
+    const right = price > hi;
+    return (
+      <g class={cls} data-testid={testid} data-value={String(price)} data-offscale={inside ? 'false' : 'true'}>
+        <line x1={px} x2={px} y1={pad.t} y2={height - pad.b} />
+        <text x={right ? px - 2 : px + 2} y={pad.t + 9 + row * 10} text-anchor={right ? 'end' : 'start'}>
+          {inside ? text : `${right ? '' : '← '}${text} ${formatPrice(price)}${right ? ' →' : ''}`}
         </text>
       </g>
-    ) : null;
+    );
+  };
 
   return (
     <svg class="ll-minimap" role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-testid="minimap">
@@ -138,10 +144,10 @@ export function MiniMap({ map, marks = {}, width = 340, height = 150, buckets = 
       </g>
       <path class="cum" data-testid="minimap-cum-long" d={path(curves.long, x, yCum)} stroke={CUM_LONG_COLOUR} />
       <path class="cum" data-testid="minimap-cum-short" d={path(curves.short, x, yCum)} stroke={CUM_SHORT_COLOUR} />
-      {markLine(ref, 'ref', formatPrice(ref), 'minimap-ref')}
-      {markLine(marks.entry, 'entry', 'entry', 'minimap-entry')}
-      {markLine(marks.stop, 'stop', 'stop', 'minimap-stop')}
-      {markLine(marks.liq, 'liq', 'liq', 'minimap-liq')}
+      {markLine(ref, 'ref', formatPrice(ref), 'minimap-ref', 0)}
+      {markLine(marks.entry, 'entry', 'entry', 'minimap-entry', 2)}
+      {markLine(marks.stop, 'stop', 'stop', 'minimap-stop', 1)}
+      {markLine(marks.liq, 'liq', 'liq', 'minimap-liq', 3)}
       <text x={pad.l} y={height - 4}>
         {formatPrice(lo)}
       </text>

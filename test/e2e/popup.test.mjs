@@ -92,6 +92,26 @@ test('popup on each fixture exchange shows the engine numbers for the fixture da
   }
 });
 
+test('popup for the active trading tab shows that tab\'s symbol and position', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('bybit'));
+  await page.bringToFront();
+  // The toolbar popup asks for the active tab; opened as a tab here, it is told which tab that is.
+  const tabId = await browser.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const popup = await openPopup(browser, `?tab=${tabId}`);
+  await popup.locator('[data-testid=popup-lfr][data-value]').waitFor({ timeout: 30_000 });
+  assert.equal(await popup.getByTestId('popup-symbol').getAttribute('data-exchange'), 'bybit');
+  const view = await ask(popup, 'getView', { tabId });
+  if (view.analysis.position) {
+    await popup.getByTestId('popup-position').waitFor({ timeout: 5_000 });
+    assert.match(await popup.getByTestId('popup-position').innerText(), new RegExp(`${view.analysis.position.side} `));
+    if (view.analysis.position.liqPrice !== undefined) assert.equal(await popup.locator('[data-testid=minimap-liq]').count(), 1, 'own liquidation marked on the map');
+  }
+  await saveShot(popup, 'popup-active-tab-bybit');
+  await popup.close();
+  await page.close();
+});
+
 test('popup without a trading tab offers a picker and is keyboard operable', async () => {
   const popup = await openPopup(browser);
   await popup.getByTestId('popup-picker').waitFor({ timeout: 10_000 });

@@ -45,9 +45,13 @@ describe('<MiniMap>', () => {
     expect(el.querySelector('[data-testid=minimap-ref]')!.textContent).toBe('100,000.0');
   });
 
-  it('a mark outside the shown range is left out; tier heights stack to the bucket total', () => {
+  it('a mark outside the shown range is pinned to the edge with its price; tier heights stack to the bucket total', () => {
     const el = mount(<MiniMap map={makeMap()} marks={{ stop: 50_000 }} height={150} />);
-    expect(el.querySelector('[data-testid=minimap-stop]')).toBeNull();
+    const stop = el.querySelector('[data-testid=minimap-stop]')!;
+    expect(stop.getAttribute('data-offscale')).toBe('true');
+    expect(stop.textContent).toBe('← stop 50,000.0');
+    // Pinned at the left edge: x = 4 px padding.
+    expect(stop.querySelector('line')!.getAttribute('x1')).toBe('4');
     const groups = [...el.querySelectorAll('[data-testid=minimap-bars] > g')];
     const tallest = Math.max(...groups.map((g) => [...g.querySelectorAll('rect')].reduce((s, r) => s + Number(r.getAttribute('height')), 0)));
     // The tallest bucket spans the whole plot height: 150 − 6 (top pad) − 16 (bottom pad) = 128 px.
