@@ -6,7 +6,11 @@
 import type { EngineConfig } from './config';
 import type { Cluster, LiquidationMap, Side } from './types';
 
-/** Gaussian smoothing with a truncated (±3σ) kernel, renormalised at the array ends. */
+/**
+ * Gaussian smoothing with a truncated (±3σ) kernel, renormalised at the array ends. Neighbours are added in
+ * mirrored pairs (v[i−j] + v[i+j]), so reversing the input reverses the output bit for bit: the mirror
+ * property of the analytics must not hinge on rounding.
+ */
 export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
@@ -15,19 +19,29 @@ export function gaussianSmooth(values: ArrayLike<number>, sigma: number): Float6
     return out;
   }
   const r = Math.ceil(3 * sigma);
-  const kernel = new Float64Array(2 * r + 1);
-  for (let j = -r; j <= r; j++) kernel[j + r] = Math.exp(-(j * j) / (2 * sigma * sigma));
+  const kernel = new Float64Array(r + 1);
+  for (let j = 0; j <= r; j++) kernel[j] = Math.exp(-(j * j) / (2 * sigma * sigma));
   for (let i = 0; i < n; i++) {
     let acc = 0;
     let wsum = 0;
-    for (let j = Math.max(-r, -i); j <= r && i + j < n; j++) {
-      const w = kernel[j + r]!;
-      acc += w * values[i + j]!;
-      wsum += w;
+    for (let j = r; j >= 1; j--) {
+      const left = i - j >= 0;
+      const right = i + j < n;
+      if (!left && !right) continue;
+      acc += kernel[j]! * ((left ? values[i - j]! : 0) + (right ? values[i + j]! : 0));
+      wsum += kernel[j]! * ((left ? 1 : 0) + (right ? 1 : 0));
     }
-    out[i] = acc / wsum;
+    out[i] = (acc + kernel[0]! * values[i]!) / (wsum + kernel[0]!);
   }
   return out;
+}
+
+/** Sum in mirrored pairs (a[i] + a[n−1−i]): identical for an array and its reverse. */
+function mirroredSum(a: ArrayLike<number>, f: (x: number) => number): number {
+  const n = a.length;
+  let sum = 0;
+  for (let i = 0; i < n >> 1; i++) sum += f(a[i]!) + f(a[n - 1 - i]!);
+  return n % 2 ? sum + f(a[n >> 1]!) : sum;
 }
 
 /** Indices of one side's bins, ascending by price (long: below the reference, short: above). */
@@ -41,6 +55,7 @@ function sideRange(map: LiquidationMap, side: Side): { from: number; to: number 
 interface Run {
   from: number;
   to: number; // inclusive, absolute bin indices
+  /** Absolute bin index of the smoothed maximum (a half index when two bins tie). */
   peak: number;
 }
 
@@ -54,12 +69,8 @@ function sideClusters(map: LiquidationMap, side: Side, cfg: EngineConfig): Clust
     raw[i] = side === 'long' ? b.longUsd : b.shortUsd;
   }
   const smooth = gaussianSmooth(raw, cfg.smoothingSigmaBins);
-  let mean = 0;
-  for (const v of smooth) mean += v;
-  mean /= n;
-  let variance = 0;
-  for (const v of smooth) variance += (v - mean) ** 2;
-  const sd = Math.sqrt(variance / n);
+  const mean = mirroredSum(smooth, (v) => v) / n;
+  const sd = Math.sqrt(mirroredSum(smooth, (v) => (v - mean) ** 2) / n);
   // A flat (or empty) side has no peaks; a relative floor keeps rounding noise from becoming "clusters".
   if (!(sd > 1e-9 * Math.max(mean, 1e-300))) return [];
 
@@ -67,12 +78,15 @@ function sideClusters(map: LiquidationMap, side: Side, cfg: EngineConfig): Clust
   for (let i = 0; i < n; i++) {
     if ((smooth[i]! - mean) / sd <= cfg.clusterZ) continue;
     let j = i;
-    let peak = i;
-    while (j + 1 < n && (smooth[j + 1]! - mean) / sd > cfg.clusterZ) {
-      j++;
-      if (smooth[j]! > smooth[peak]!) peak = j;
+    while (j + 1 < n && (smooth[j + 1]! - mean) / sd > cfg.clusterZ) j++;
+    // Peak position: the middle of the bins sharing the maximum, so ties do not depend on scan direction.
+    let first = i;
+    let last = i;
+    for (let k = i + 1; k <= j; k++) {
+      if (smooth[k]! > smooth[first]!) first = last = k;
+      else if (smooth[k]! === smooth[first]!) last = k;
     }
-    runs.push({ from: from + i, to: from + j, peak: from + peak });
+    runs.push({ from: from + i, to: from + j, peak: from + (first + last) / 2 });
     i = j;
   }
   // Merge neighbours whose own peaks are closer than the merge distance. Comparing each run with its
@@ -83,10 +97,8 @@ function sideClusters(map: LiquidationMap, side: Side, cfg: EngineConfig): Clust
   let prevPeak = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
     const last = merged[merged.length - 1];
-    if (last && run.peak - prevPeak < mergeBins) {
-      last.to = run.to;
-      if (smooth[run.peak - from]! > smooth[last.peak - from]!) last.peak = run.peak;
-    } else merged.push({ ...run });
+    if (last && run.peak - prevPeak < mergeBins) last.to = run.to;
+    else merged.push({ ...run });
     prevPeak = run.peak;
   }
   return merged.map((r) => toCluster(map, side, r)).filter((c) => c.usd > 0);
