@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { Candle, DepthBook, Funding, LongShortPoint, MarketSeries, OpenInterestPoint } from '../../engine/types';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
-import { pageForward } from '../shared/paging';
+import { pageForward, pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
 import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
@@ -153,8 +153,8 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
     const candlesP = pageForward(candleFrom, now, klineLimit, BAR_MS, async (start) =>
       parseKlines(await get('/fapi/v1/klines', { symbol: sym, interval: '5m', startTime: start, limit: klineLimit })),
     );
-    const oiP = pageForward(oiFrom, now, 500, BAR_MS, async (start) =>
-      parseOpenInterestHist(await get('/futures/data/openInterestHist', { symbol: sym, period: '5m', startTime: start, endTime: now, limit: 500 })),
+    const oiP = pageWindows(oiFrom, now, 500, BAR_MS, async (start, end) =>
+      parseOpenInterestHist(await get('/futures/data/openInterestHist', { symbol: sym, period: '5m', startTime: start, endTime: end, limit: 500 })),
     );
     const premiumP = get('/fapi/v1/premiumIndex', { symbol: sym }).then(parsePremiumIndex);
     const depthP = get('/fapi/v1/depth', { symbol: sym, limit: 500 }).then((b) => parseDepth(b, now));

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
-import { pageForward } from '../shared/paging';
+import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
 import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, withTakerBuy } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
@@ -150,8 +150,8 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
     const old = prev?.series;
     const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
 
-    const candlesP = pageForward(candleFrom, now, 1000, BAR_MS, async (start) =>
-      parseCandles(await get('/api/v2/mix/market/candles', { symbol: sym, granularity: '5m', startTime: start, endTime: Math.min(now, start + 999 * BAR_MS), limit: 1000 })),
+    const candlesP = pageWindows(candleFrom, now, 1000, BAR_MS, async (start, end) =>
+      parseCandles(await get('/api/v2/mix/market/candles', { symbol: sym, granularity: '5m', startTime: start, endTime: end, limit: 1000 })),
     );
     const priceP = get('/api/v2/mix/market/symbol-price', { symbol: sym }).then(parseSymbolPrice);
     const oiRawP = get('/api/v2/mix/market/open-interest', { symbol: sym });

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, MarketSeries, RiskTier } from '../../engine/types';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
-import { pageForward } from '../shared/paging';
+import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
 import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiWithUsd } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
@@ -148,15 +148,12 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
     const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
     const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
 
-    // Time-windowed pages (start..start+limit bars) so each page is complete and newest-first order
-    // cannot skip rows.
-    const candlesP = pageForward(candleFrom, now, 1000, BAR_MS, async (start) =>
-      parseKline(await get('/v5/market/kline', { symbol: sym, interval: '5', start, end: Math.min(now, start + 999 * BAR_MS), limit: 1000 })),
+    // Time-windowed pages (limit bars each): newest-first order cannot skip rows.
+    const candlesP = pageWindows(candleFrom, now, 1000, BAR_MS, async (start, end) =>
+      parseKline(await get('/v5/market/kline', { symbol: sym, interval: '5', start, end, limit: 1000 })),
     );
-    const oiP = pageForward(oiFrom, now, 200, BAR_MS, async (start) =>
-      parseOpenInterest(
-        await get('/v5/market/open-interest', { symbol: sym, intervalTime: '5min', startTime: start, endTime: Math.min(now, start + 199 * BAR_MS), limit: 200 }),
-      ),
+    const oiP = pageWindows(oiFrom, now, 200, BAR_MS, async (start, end) =>
+      parseOpenInterest(await get('/v5/market/open-interest', { symbol: sym, intervalTime: '5min', startTime: start, endTime: end, limit: 200 })),
     );
     const tickerP = get('/v5/market/tickers', { symbol: sym }).then(parseTicker);
     const bookP = get('/v5/market/orderbook', { symbol: sym, limit: 500 }).then(parseOrderbook);

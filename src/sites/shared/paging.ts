@@ -29,6 +29,27 @@ export async function pageForward<T extends { t: number }>(
 }
 
 /**
+ * Walk fixed time windows of `limit` bars from `from` to `to`: `fetchPage(start, end)` returns the rows
+ * in [start, end] (inclusive). Each window holds at most `limit` rows, so the result does not depend on
+ * whether the API returns the oldest or the newest `limit` rows of a range, and a gap (an exchange
+ * outage) does not end the walk.
+ */
+export async function pageWindows<T extends { t: number }>(
+  from: number,
+  to: number,
+  limit: number,
+  stepMs: number,
+  fetchPage: (start: number, end: number) => Promise<T[]>,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = from, i = 0; start <= to && i < MAX_PAGES; start += limit * stepMs, i++) {
+    const end = Math.min(to, start + (limit - 1) * stepMs);
+    out.push(...(await fetchPage(start, end)).filter((r) => r.t >= start && r.t <= end));
+  }
+  return out;
+}
+
+/**
  * Walk backward from the newest data (OKX-style `after` cursor / Bybit endTime): `fetchPage(before)`
  * returns ascending rows strictly older than `before` (undefined = newest). Stops once rows reach
  * back to `from` or a page is empty.

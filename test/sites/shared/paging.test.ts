@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pageBackward, pageForward } from '../../../src/sites/shared/paging';
+import { pageBackward, pageForward, pageWindows } from '../../../src/sites/shared/paging';
 
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ t: from + i }));
 
@@ -36,5 +36,19 @@ describe('pageBackward', () => {
     const fetchPage = vi.fn(async () => rows(20, 2));
     expect((await pageBackward(11, fetchPage, 100)).map((r) => r.t)).toEqual([20, 21]);
     expect(fetchPage).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('pageWindows', () => {
+  it('asks fixed windows of `limit` bars and keeps going across an empty one (an outage)', async () => {
+    const data = [0, 1, 2, 6, 7, 8, 9].map((t) => ({ t }));
+    const fetchPage = vi.fn(async (start: number, end: number) => data.filter((r) => r.t >= start && r.t <= end));
+    expect((await pageWindows(0, 9, 3, 1, fetchPage)).map((r) => r.t)).toEqual([0, 1, 2, 6, 7, 8, 9]);
+    expect(fetchPage.mock.calls).toEqual([[0, 2], [3, 5], [6, 8], [9, 9]]);
+  });
+  it('the same result whether the API answers the oldest or the newest rows of a range', async () => {
+    const data = Array.from({ length: 10 }, (_, t) => ({ t }));
+    const newestFirst = async (start: number, end: number) => data.filter((r) => r.t >= start && r.t <= end).reverse();
+    expect((await pageWindows(0, 9, 4, 1, newestFirst)).map((r) => r.t).sort((a, b) => a - b)).toEqual(data.map((r) => r.t));
   });
 });
