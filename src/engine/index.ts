@@ -26,8 +26,15 @@ export { EngineError, isEngineError } from './errors';
 export { liquidationPrice, liquidationFactor, maxLeverageForStop } from './liquidation-price';
 export { createModel, stepBar, buildModel, syncModel, cloneModel, modelParams, sideCoin } from './model';
 export type { ModelState, ModelParams, BarPrediction } from './model';
-export { mapFromModels } from './map';
-export { percentileOf } from './asymmetry';
+export { mapFromModels, mapSideUsd } from './map';
+export { asymmetry, percentileOf } from './asymmetry';
+export { findClusters, cumulativeUsd } from './clusters';
+export { nearestClusters } from './nearest';
+export { fuelRatio, fuelBand } from './fuel';
+export { suggestStop, stopBeyond } from './stop';
+export { sizePosition } from './sizing';
+export { findCascades } from './cascade';
+export { depthRatio } from './depth';
 
 /** Per-exchange model states kept by the caller (e.g. the market hub) between analyses. */
 export type ModelCache = Map<Exchange, ModelState>;
