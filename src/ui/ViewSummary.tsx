@@ -14,7 +14,7 @@ const EXCHANGE_NAME: Record<Exchange, string> = { binance: 'Binance', bybit: 'By
 const STATE_TEXT: Record<MarketView['state'], string> = {
   loading: 'Loading market data…',
   ok: 'Up to date',
-  partial: 'Partial: some exchanges failed',
+  partial: 'Partial map',
   stale: 'Stale: every exchange failed, showing the last good map',
   error: 'Error',
 };

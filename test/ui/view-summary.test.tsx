@@ -58,7 +58,7 @@ describe('<ViewSummary> (popup body)', () => {
 
   it('partial, stale and error carry their reason, and a stale view keeps the last map', () => {
     const partial = mount(<ViewSummary view={view({ state: 'partial', reason: 'okx: HTTP 429, retrying in 30 s' })} now={NOW} />);
-    expect(q(partial, 'popup-state')!.textContent).toMatch(/Partial.*HTTP 429/);
+    expect(q(partial, 'popup-state')!.textContent).toMatch(/^Partial map: okx: HTTP 429/);
     const stale = mount(<ViewSummary view={view({ state: 'stale', reason: 'all exchanges failed' })} now={NOW} />);
     expect(q(stale, 'popup-state')!.getAttribute('data-state')).toBe('stale');
     expect(q(stale, 'popup-lfr')).not.toBeNull();
