@@ -466,5 +466,6 @@ function oiCoverage(s: MarketSeries, windowMs: number): string {
   const last = s.openInterest[s.openInterest.length - 1];
   const spanH = first && last ? (last.t - first.t) / 3_600_000 : 0;
   const fmt = spanH < 1 ? `${Math.round(spanH * 60)} min` : `${spanH.toFixed(1)} h`;
-  return `open interest is polled (no history on ${s.exchange}): ${fmt} of ${Math.round(windowMs / DAY_MS)} d so far`;
+  const of = `${fmt} of ${Math.round(windowMs / DAY_MS)} d`;
+  return s.exchange === 'bitget' ? `open interest is polled (no history on bitget): ${of} so far` : `open-interest history covers only ${of}`;
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageForward, pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -165,18 +165,19 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
 
     const funding: Funding = { rate: prem.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: prem.nextFundingTime };
     const oiCanon = oi.map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd }));
+    const openInterestMerged = mergeByTime(old?.openInterest ?? [], oiCanon, windowStart);
     const series: MarketSeries = {
       exchange: EX,
       symbol,
       barMs: BAR_MS,
       candles: mergeByTime(old?.candles ?? [], candles.map((c) => candleInUnits(c, k)), windowStart),
-      openInterest: mergeByTime(old?.openInterest ?? [], oiCanon, windowStart),
+      openInterest: openInterestMerged,
       markPrice: prem.mark / k,
       indexPrice: prem.index / k,
       funding,
       depth: book ? { t: book.t, bids: levelsInUnits(book.bids, k), asks: levelsInUnits(book.asks, k) } : old?.depth,
       risk: binanceTier1(sym),
-      oiPartial: false,
+      oiPartial: !oiCoversWindow(openInterestMerged, windowStart),
       longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
       fetchedAt: now,
     };

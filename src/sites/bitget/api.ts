@@ -7,7 +7,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, withTakerBuy } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow, withTakerBuy } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -115,11 +115,8 @@ export function parseTakerBuySell(body: unknown): { t: number; buyCoin: number; 
   return ascending(rows.map((r) => ({ t: r.ts, buyCoin: r.buyVolume, sellCoin: r.sellVolume })));
 }
 
-/** OI polls cover the window once the oldest poll is within one bar of its start. */
-export function oiCoversWindow(points: readonly OpenInterestPoint[], windowStart: number): boolean {
-  const first = points[0];
-  return first !== undefined && first.t <= windowStart + BAR_MS;
-}
+/** Re-exported for callers that know Bitget as the exchange that polls its OI. */
+export { oiCoversWindow };
 
 /* ------------------------------------------------------------------ client */
 

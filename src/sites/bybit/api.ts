@@ -6,7 +6,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiWithUsd } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow, oiWithUsd } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -164,18 +164,19 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
 
     const candles = mergeByTime(old?.candles ?? [], rawCandles.map((c) => candleInUnits(c, k)), windowStart);
     const oiCanon = oiWithUsd(oi.map((p) => ({ t: p.t, coin: p.coin * k })), candles);
+    const openInterestMerged = mergeByTime(old?.openInterest ?? [], oiCanon, windowStart);
     const series: MarketSeries = {
       exchange: EX,
       symbol,
       barMs: BAR_MS,
       candles,
-      openInterest: mergeByTime(old?.openInterest ?? [], oiCanon, windowStart),
+      openInterest: openInterestMerged,
       markPrice: tick.markPrice / k,
       indexPrice: tick.indexPrice / k,
       funding: { rate: tick.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: tick.nextFundingTime },
       depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
       risk: resolved.risk,
-      oiPartial: false,
+      oiPartial: !oiCoversWindow(openInterestMerged, windowStart),
       longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
       fetchedAt: now,
     };

@@ -7,7 +7,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { pageBackward } from '../shared/paging';
 import { ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, withTakerBuy } from '../shared/series';
+import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow, withTakerBuy } from '../shared/series';
 import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { splitCanonical } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
@@ -196,18 +196,19 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
       candlesP, oiP, markP, indexP, fundingP, optional(bookP), optional(lsP), optional(takerP),
     ]);
 
+    const openInterestMerged = mergeByTime(old?.openInterest ?? [], oi.filter((p) => p.t >= oiFrom).map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd })), windowStart);
     const series: MarketSeries = {
       exchange: EX,
       symbol,
       barMs: BAR_MS,
       candles: mergeByTime(old?.candles ?? [], withTakerBuy(rawCandles.filter((c) => c.t >= candleFrom), taker ?? []).map((c) => candleInUnits(c, k)), windowStart),
-      openInterest: mergeByTime(old?.openInterest ?? [], oi.filter((p) => p.t >= oiFrom).map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd })), windowStart),
+      openInterest: openInterestMerged,
       markPrice: mark / k,
       indexPrice: index / k,
       funding,
       depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
       risk: resolved.risk,
-      oiPartial: false,
+      oiPartial: !oiCoversWindow(openInterestMerged, windowStart),
       longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
       fetchedAt: now,
     };

@@ -1,5 +1,7 @@
 import type { Candle, OpenInterestPoint } from '../../engine/types';
 
+const COVER_SLACK_MS = 300_000;
+
 /** Merge two time-keyed series: `fresh` wins on equal t, result ascending, points before `keepFrom` dropped. */
 export function mergeByTime<T extends { t: number }>(old: readonly T[], fresh: readonly T[], keepFrom: number): T[] {
   const byT = new Map<number, T>();
@@ -74,4 +76,14 @@ export function withTakerBuy(candles: readonly Candle[], taker: readonly { t: nu
 export function longShortDue(held: readonly { t: number }[] | undefined, now: number, periodMs: number): boolean {
   const last = held && held.length > 0 ? held[held.length - 1]!.t : undefined;
   return last === undefined || last < barStart(now, periodMs) - periodMs;
+}
+
+/**
+ * OI history covers the window once its oldest point is within one bar of the window start. Bitget's
+ * polled series needs days to get there; the others fall short only when the exchange keeps less
+ * history than the window (Binance futures/data: 30 days) — either way the map says so (oiPartial).
+ */
+export function oiCoversWindow(points: readonly { t: number }[], windowStart: number): boolean {
+  const first = points[0];
+  return first !== undefined && first.t <= windowStart + COVER_SLACK_MS;
 }

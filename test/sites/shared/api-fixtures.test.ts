@@ -96,6 +96,14 @@ describe('one market across four exchanges', () => {
     for (const ex of ['binance', 'bybit', 'okx'] as const) expect(btc[ex].oiPartial).toBe(false);
   });
 
+  it('OI history shorter than the window is flagged partial on every exchange (here: 10-day window, 7 days held)', async () => {
+    let clock = NOW;
+    const ff = fixtureFetch({ now: () => clock });
+    const sources = createSources({ fetch: ff.fetch, now: () => clock, sleep: async (ms) => void (clock += ms) });
+    const st = await sources.binance.load({ symbol: 'BTCUSDT', now: NOW, windowMs: 10 * 86_400_000, prev: null });
+    expect(st.series.oiPartial).toBe(true);
+  });
+
   it('risk tiers: Binance from the dated static table, the others from their APIs', () => {
     expect(btc.binance.risk).toMatchObject({ source: 'static-table', asOf: '2024-10-24' });
     expect(btc.bybit.risk).toEqual({ maintenanceRate: 0.005, maxLeverage: 100, source: 'api' });
