@@ -71,10 +71,13 @@ export function validateSeries(s: MarketSeries, trustedUntil = -Infinity): void 
   }
   if (s.depth) {
     for (const side of ['bids', 'asks'] as const) {
-      s.depth[side].forEach(([price, coin], i) => {
+      const levels = s.depth[side];
+      for (let i = 0; i < levels.length; i++) {
+        const [price, coin] = levels[i]!;
+        if (finite(price) && price > 0 && finite(coin) && coin >= 0) continue;
         positive(price, `depth.${side}[${i}].price`, ex);
         nonNegative(coin, `depth.${side}[${i}].coin`, ex);
-      });
+      }
     }
   }
 }
