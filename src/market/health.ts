@@ -19,10 +19,13 @@ export interface ExchangeStatus {
   oiPartial: boolean;
   /** Where the window coverage stands for partial OI, e.g. "OI history 2 h of 7 d". */
   partialReason?: string;
+  /** The exchange does not list the symbol: a lasting fact, not a failure (left out, retried rarely). */
+  unlisted?: string;
 }
 
 export function exchangeHealth(s: ExchangeStatus | undefined, enabled: boolean): ExchangeHealth {
   if (!enabled) return { state: 'off' };
+  if (s?.unlisted) return { state: 'off', reason: s.unlisted };
   if (!s || (s.fetchedAt === undefined && !s.error)) return { state: 'loading' };
   const at = s.fetchedAt !== undefined ? { fetchedAt: s.fetchedAt } : {};
   if (s.error) return s.fetchedAt !== undefined ? { state: 'stale', reason: s.error, ...at } : { state: 'error', reason: s.error };
@@ -46,8 +49,12 @@ export interface Overall {
  * else error.
  */
 export function overallState(health: Partial<Record<Exchange, ExchangeHealth>>, hasLastGood: boolean): Overall {
-  const enabled = (Object.entries(health) as [Exchange, ExchangeHealth][]).filter(([, h]) => h.state !== 'off');
-  if (enabled.length === 0) return { state: 'error', reason: 'All exchanges are turned off in the options.' };
+  const all = Object.entries(health) as [Exchange, ExchangeHealth][];
+  const enabled = all.filter(([, h]) => h.state !== 'off');
+  if (enabled.length === 0) {
+    const unlisted = all.filter(([, h]) => h.reason).map(([, h]) => h.reason);
+    return { state: 'error', reason: unlisted.length > 0 ? unlisted.join('; ') : 'All exchanges are turned off in the options.' };
+  }
   const good = enabled.filter(([, h]) => usable(h));
   const bad = enabled.filter(([, h]) => !usable(h));
   const describe = (list: [Exchange, ExchangeHealth][]) =>

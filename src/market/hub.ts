@@ -21,6 +21,8 @@ const DAY_MS = 86_400_000;
 export const MIN_REFRESH_SEC = 60;
 /** A failing exchange is retried at most this often, however often tabs or the popup ask. */
 export const RETRY_MS = 15_000;
+/** A symbol an exchange does not list is asked about again after this long. */
+export const UNLISTED_RETRY_MS = 6 * 3_600_000;
 /** A computed view is reused this long while its data is unchanged. */
 export const VIEW_TTL_MS = 10_000;
 
@@ -199,6 +201,7 @@ export class MarketHub {
       // RETRY_MS however often tabs or the popup ask.
       if (covered && prev && !st?.error && now - prev.series.fetchedAt < refreshMs - 5_000) return;
       if (st?.attemptAt !== undefined && now - st.attemptAt < RETRY_MS && (covered || st.error)) return;
+      if (st?.unlisted && st.attemptAt !== undefined && now - st.attemptAt < UNLISTED_RETRY_MS) return;
     }
     const source = this.deps.sources[exchange];
     if (source.fetcher.blockedUntil > now) {
@@ -223,6 +226,11 @@ export class MarketHub {
       });
       await this.deps.store.save(next, this.deps.now()).catch((e) => this.deps.log?.(`could not persist ${key}`, e));
     } catch (e) {
+      if (e instanceof ApiError && e.kind === 'unlisted' && !this.states.has(key)) {
+        this.setStatus(key, { loading: false, oiPartial: false, attemptAt: now, unlisted: `${symbol} is not listed on ${exchange}` });
+        await this.publish(symbol);
+        return;
+      }
       this.setStatus(key, { ...this.baseStatus(key), attemptAt: now, error: describeError(e, this.deps.now(), source.fetcher.blockedUntil) });
       this.deps.log?.(`${key} refresh failed`, e);
     }

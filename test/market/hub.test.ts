@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RETRY_MS } from '../../src/market/hub';
+import { fixtureFetch } from '../sites/shared/fixture-fetch';
 import { BTC_WATCH, drain, makeHub, preloadHandlers, recordingAnalyze, settle, settleAll, START, useClock } from './harness';
 
 beforeEach(async () => {
@@ -201,6 +202,36 @@ describe('back-off and failures', () => {
     expect(view.state).toBe('error');
     expect(view.analysis).toBeNull();
     expect(view.reason).toMatch(/binance: HTTP 500/);
+  });
+});
+
+describe('symbols an exchange does not list', () => {
+  it('are left out as "off" with a reason, not counted as failures, and not asked again soon', async () => {
+    const ff = fixtureFetch({ now: () => Date.now() });
+    const rec = recordingAnalyze();
+    // OKX lists no such instrument (its instruments endpoint answers an empty list).
+    const fetch = async (url: string, init?: { signal?: AbortSignal }) =>
+      url.includes('/api/v5/public/instruments') ? new Response(JSON.stringify({ code: '0', msg: '', data: [] })) : ff.fetch(url, init);
+    const h = makeHub({ analyze: rec.spy, ff, fetch });
+    await h.hub.watch(1, BTC_WATCH);
+    await drain(h);
+    const view = h.pushes.at(-1)!.view;
+    expect(view.health.okx).toEqual({ state: 'off', reason: 'BTCUSDT is not listed on okx' });
+    expect(view.state).toBe('ok');
+    expect(rec.calls.at(-1)!.series.map((s) => s.exchange)).not.toContain('okx');
+    const n = h.requests('okx');
+    await vi.advanceTimersByTimeAsync(120_000);
+    await settle(h.hub.onAlarm());
+    expect(h.requests('okx')).toBe(n);
+  });
+
+  it('a symbol no exchange lists is an error that says so', async () => {
+    const h = makeHub({ analyze: recordingAnalyze().spy });
+    await h.hub.watch(1, { ...BTC_WATCH, symbol: 'SOLUSDT' });
+    await settle(h.hub.refreshSymbol('SOLUSDT'));
+    const view = h.pushes.at(-1)!.view;
+    expect(view.state).toBe('error');
+    expect(view.reason).toMatch(/SOLUSDT is not listed on binance/);
   });
 });
 

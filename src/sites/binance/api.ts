@@ -133,7 +133,7 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
       const k = c.multiplier / plainCandidates(symbol)[0]!.multiplier;
       return { exchangeSymbol: c.exchangeSymbol, unitFactor: k, contractSize: 1, tickSize: info.tickSize / k, fundingIntervalHours: 8 };
     }
-    throw new ApiError(EX, '/fapi/v1/exchangeInfo', 'empty', `${symbol} is not listed as a USDⓈ-M perpetual`);
+    throw new ApiError(EX, '/fapi/v1/exchangeInfo', 'unlisted', `${symbol} is not listed as a USDⓈ-M perpetual`);
   }
 
   async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {

@@ -134,7 +134,7 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
       const risk = parsePositionLever(await get('/api/v2/mix/market/query-position-lever', { symbol: c.exchangeSymbol }));
       return { instrument: { exchangeSymbol: c.exchangeSymbol, unitFactor: k, contractSize: 1, tickSize: info.tickSize / k, fundingIntervalHours: info.fundingIntervalHours }, risk };
     }
-    throw new ApiError(EX, '/api/v2/mix/market/contracts', 'empty', `${symbol} is not listed as a USDT-FUTURES contract`);
+    throw new ApiError(EX, '/api/v2/mix/market/contracts', 'unlisted', `${symbol} is not listed as a USDT-FUTURES contract`);
   }
 
   async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {

@@ -134,7 +134,7 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
       const risk = parseRiskLimit(await get('/v5/market/risk-limit', { symbol: c.exchangeSymbol }));
       return { instrument: { exchangeSymbol: c.exchangeSymbol, unitFactor: k, contractSize: 1, tickSize: info.tickSize / k, fundingIntervalHours: info.fundingIntervalHours }, risk };
     }
-    throw new ApiError(EX, '/v5/market/instruments-info', 'empty', `${symbol} is not listed as a linear perpetual`);
+    throw new ApiError(EX, '/v5/market/instruments-info', 'unlisted', `${symbol} is not listed as a linear perpetual`);
   }
 
   async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {

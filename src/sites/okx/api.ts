@@ -147,7 +147,7 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
   async function resolveInstrument(symbol: string): Promise<{ instrument: InstrumentInfo; risk: RiskTier }> {
     const ids = okxInstId(symbol);
     const info = parseInstrument(await get('/api/v5/public/instruments', { instType: 'SWAP', instId: ids.instId }), ids.instId);
-    if (!info) throw new ApiError(EX, '/api/v5/public/instruments', 'empty', `${ids.instId} is not listed`);
+    if (!info) throw new ApiError(EX, '/api/v5/public/instruments', 'unlisted', `${ids.instId} is not listed`);
     const risk = parsePositionTiers(await get('/api/v5/public/position-tiers', { instType: 'SWAP', tdMode: 'isolated', instFamily: ids.instFamily }));
     const k = ids.unitFactor;
     return { instrument: { exchangeSymbol: ids.instId, unitFactor: k, contractSize: info.ctVal, tickSize: info.tickSize / k, fundingIntervalHours: 8 }, risk };

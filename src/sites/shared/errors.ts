@@ -13,7 +13,8 @@ export type ApiErrorKind =
   | 'network'
   | 'json' // body is not JSON (e.g. truncated)
   | 'schema' // JSON of the wrong shape, or an exchange error envelope
-  | 'empty'; // well-formed but holds no data for the symbol
+  | 'empty' // well-formed but holds no data for the symbol
+  | 'unlisted'; // the exchange does not list the symbol at all
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -60,5 +61,7 @@ export function describeError(err: unknown, now: number, blockedUntil?: number):
       return `network error (${err.endpoint})`;
     case 'empty':
       return `no data (${err.endpoint})`;
+    case 'unlisted':
+      return `symbol not listed on ${err.exchange}`;
   }
 }
