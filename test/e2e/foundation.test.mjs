@@ -59,6 +59,17 @@ test('popup talks to the background service worker', async () => {
   await page.close();
 });
 
+test("the background fetches each exchange's public API host, and the requests reach the fixture server", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('binance'));
+  const apiHosts = ['fapi.binance.com', 'api.bybit.com', 'www.okx.com', 'api.bitget.com'];
+  const seen = () => new Set(server.log.filter((e) => e.host !== 'www.okx.com' || e.path.startsWith('/api/')).map((e) => e.host));
+  const deadline = Date.now() + 20_000;
+  while (!apiHosts.every((h) => seen().has(h)) && Date.now() < deadline) await page.waitForTimeout(200);
+  for (const h of apiHosts) assert.ok(seen().has(h), `a request to ${h} reached the fixture server`);
+  await page.close();
+});
+
 test('no request leaves loopback: every request the server saw was for a mapped exchange host', async () => {
   assert.ok(server.log.length > 0, 'the fixture server saw traffic');
   for (const entry of server.log) assert.ok(ALL_HOSTS.includes(entry.host), `unexpected host ${entry.host}`);
