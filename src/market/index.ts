@@ -50,7 +50,16 @@ function sessionWatchers(): WatcherStore {
   };
 }
 
+let stopCurrent: (() => void) | null = null;
+
+/** Remove the listeners startMarketHub() registered (tests; the worker itself never stops the hub). */
+export function stopMarketHub(): void {
+  stopCurrent?.();
+  stopCurrent = null;
+}
+
 export function startMarketHub(): MarketHub {
+  stopMarketHub();
   const hub = new MarketHub({
     sources: createSources(),
     store: new MarketStore(browser.storage.local as unknown as StorageArea),
@@ -66,28 +75,32 @@ export function startMarketHub(): MarketHub {
     log: (msg, err) => console.warn(`[LiqLens market] ${msg}`, err ?? ''),
   });
 
-  onMessage('watch', async ({ data, sender }) => {
+  const removers: (() => void)[] = [];
+  stopCurrent = () => removers.splice(0).forEach((r) => r());
+  removers.push(onMessage('watch', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('watch must come from a tab');
     const c = checkWatch(data);
     if (!c.ok) throw new Error(c.reason);
     return hub.watch(tabId, c.value);
-  });
-  onMessage('unwatch', async ({ sender }) => {
+  }));
+  removers.push(onMessage('unwatch', async ({ sender }) => {
     if (sender.tab?.id !== undefined) await hub.unwatch(sender.tab.id);
-  });
-  onMessage('getView', async ({ data }) => {
+  }));
+  removers.push(onMessage('getView', async ({ data }) => {
     const c = checkGetView(data);
     if (!c.ok) throw new Error(c.reason);
     return hub.getView(c.value);
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
+  }));
+  const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === REFRESH_ALARM) void hub.onAlarm();
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void hub.unwatch(tabId);
-  });
-  watchSettings(() => void hub.settingsChanged());
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  removers.push(() => browser.alarms.onAlarm.removeListener(onAlarm));
+  const onTabRemoved = (tabId: number) => void hub.unwatch(tabId);
+  browser.tabs.onRemoved.addListener(onTabRemoved);
+  removers.push(() => browser.tabs.onRemoved.removeListener(onTabRemoved));
+  removers.push(watchSettings(() => void hub.settingsChanged()));
   void hub.start();
   return hub;
 }
