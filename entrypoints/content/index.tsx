@@ -1,13 +1,14 @@
 // Content script (ISOLATED world): site detection → position watcher → `watch` to the background →
 // overlay rendered from `marketUpdate` pushes; the chart bridge is injected into the page's MAIN world.
 // Wiring only: the logic lives in src/overlay, src/bridge, src/position and src/sites.
-import '../../src/overlay/overlay.css';
+import overlayCss from '../../src/overlay/overlay.css?inline';
 import { BridgeClient } from '../../src/bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../../src/bridge/messenger';
 import { onMessage, sendMessage } from '../../src/messaging';
 import { openSizingInPage } from '../../src/sizing/open-in-page';
 import { startChartController } from '../../src/overlay/chart-controller';
 import { ManualPositionPanel } from '../../src/overlay/ManualPositionPanel';
+import { mountOverlayHost } from '../../src/overlay/mount';
 import { mountOverlay } from '../../src/overlay/render';
 import { createStore, type OverlayState } from '../../src/overlay/store';
 import { checkMarketView } from '../../src/overlay/view-check';
@@ -27,7 +28,8 @@ export default defineContentScript({
     'https://www.bitget.com/futures/usdt/*',
     'https://www.bitget.com/*/futures/usdt/*',
   ],
-  cssInjectionMode: 'ui',
+  // Our stylesheet goes into our own shadow root (src/overlay/mount.ts), never into the page.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const adapter = detectSite(new URL(location.href));
     if (!adapter) return;
@@ -57,28 +59,20 @@ export default defineContentScript({
       store.set({ overlay: await saveOverlaySettings(browser.storage.local, patch) });
     };
 
-    const ui = await createShadowRootUi(ctx, {
-      name: 'liqlens-overlay',
-      mode: 'open',
-      position: 'overlay',
-      anchor: 'body',
-      onMount: (container) =>
-        mountOverlay(container, store, {
-          onOverlayChange: (p) => void onOverlayChange(p),
-          // The page reader's manual position panel, in the overlay's details.
-          manual: () => (
-            <ManualPositionPanel
-              state={store.get().positionState}
-              onSave={(p) => positions?.saveManual(p)}
-              onClear={() => positions?.clearManual()}
-              onPickHedge={(side) => positions?.pickHedge(side)}
-            />
-          ),
-        }),
-      onRemove: (mounted) => mounted?.unmount(),
-    });
     let positions: ReturnType<typeof watchPosition> | null = null;
-    ui.mount();
+    const ui = mountOverlayHost(document, overlayCss);
+    const rendered = mountOverlay(ui.container, store, {
+      onOverlayChange: (p) => void onOverlayChange(p),
+      // The page reader's manual position panel, in the overlay's details.
+      manual: () => (
+        <ManualPositionPanel
+          state={store.get().positionState}
+          onSave={(p) => positions?.saveManual(p)}
+          onClear={() => positions?.clearManual()}
+          onPickHedge={(side) => positions?.pickHedge(side)}
+        />
+      ),
+    });
 
     void loadOverlaySettings(browser.storage.local).then((overlay) => store.set({ overlay }));
     const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -120,7 +114,7 @@ export default defineContentScript({
     };
     const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
     // Issue 7: the context menu's sizing dialog opens in the overlay's shadow root (src/sizing/open-in-page).
-    const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.uiContainer, data));
+    const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.shadow, data));
 
     let lastWatchKey = '';
     positions = watchPosition({
@@ -151,6 +145,7 @@ export default defineContentScript({
     let clockTicks = 0;
     const clock = ctx.setInterval(() => {
       store.set({ now: Date.now() });
+      ui.ensureAttached();
       const ps = store.get().positionState;
       if (++clockTicks % 4 === 0 && ps) sendWatch(ps);
     }, 15_000);
@@ -162,6 +157,8 @@ export default defineContentScript({
       browser.storage.onChanged.removeListener(onSettings);
       controller.stop();
       bridge.dispose();
+      rendered.unmount();
+      ui.remove();
     });
   },
 });
