@@ -368,7 +368,8 @@ export class MarketHub {
       const asOf = Math.max(...series.map((s) => s.candles[s.candles.length - 1]?.t ?? 0));
       this.recordAsymmetry(symbol, analysis, asOf);
       const view: MarketView = { ...base, analysis, asOf };
-      if (position) view.entryLfr = this.entryLfrFor(position, analysis);
+      // The entry LFR is only taken from a complete map, so "LFR since entry" compares like with like.
+      if (position) view.entryLfr = this.entryLfrFor(position, overall.state === 'ok' ? analysis : null);
       return view;
     } catch (e) {
       return { ...base, state: 'error', reason: `Could not compute the map: ${e instanceof Error ? e.message : String(e)}` };
@@ -406,9 +407,9 @@ export class MarketHub {
   }
 
   /** The LFR when a position was first seen, kept for "LFR since entry". */
-  private entryLfrFor(p: NonNullable<WatchRequest['position']>, analysis: Analysis): number | null {
+  private entryLfrFor(p: NonNullable<WatchRequest['position']>, analysis: Analysis | null): number | null {
     const k = `${p.exchange}:${p.symbol}:${p.side}:${p.entry}`;
-    if (!this.entryLfr.has(k)) {
+    if (!this.entryLfr.has(k) && analysis) {
       this.entryLfr.set(k, analysis.lfr.kind === 'ratio' ? analysis.lfr.value : null);
       // Keep the most recent positions only.
       while (this.entryLfr.size > 200) this.entryLfr.delete(this.entryLfr.keys().next().value as string);

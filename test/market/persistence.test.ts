@@ -60,6 +60,23 @@ describe('across a service-worker restart', () => {
   });
 });
 
+describe('entry LFR', () => {
+  it('is taken only from a complete map (not while an exchange fails)', async () => {
+    const position: Position = { exchange: 'binance', symbol: 'BTCUSDT', side: 'long', entry: 96_800, size: 0.15, leverage: 10, marginMode: 'cross', source: 'page' };
+    const a = fixedAnalyze(1, 1.3);
+    const h = makeHub({ analyze: a.fn, scenario: { okx: '500' } });
+    await h.hub.watch(1, { ...BTC_WATCH, position });
+    await drain(h);
+    expect(h.pushes.at(-1)!.view.state).toBe('partial');
+    expect(h.pushes.at(-1)!.view.entryLfr).toBeNull();
+    h.ff.scenario.okx = 'normal';
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle(h.hub.onAlarm());
+    expect(h.pushes.at(-1)!.view.state).toBe('ok');
+    expect(h.pushes.at(-1)!.view.entryLfr).toBe(1.3);
+  });
+});
+
 describe('window changes', () => {
   it('a longer window in the options reloads the history instead of leaving a hole', async () => {
     const rec = recordingAnalyze();
