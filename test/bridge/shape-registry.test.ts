@@ -112,3 +112,20 @@ describe('ShapeRegistry on a chart', () => {
     expect(placementSpan(null, 1_000_000)).toEqual({ from: 1_000_000 - 30 * 86_400, to: 1_000_000 + 30 * 86_400 });
   });
 });
+
+describe('following the visible time range', () => {
+  it('re-anchors band rectangles only when the view leaves their span, lines stay put', async () => {
+    const f = fakeChart();
+    let visible = { from: 1_000_000, to: 1_036_000 };
+    f.chart.getVisibleRange = () => visible;
+    const reg = new ShapeRegistry(f.chart, () => 1_000_000);
+    await reg.apply([band('a', 1, 2), line('stop', 5)]);
+    f.calls.length = 0;
+    visible = { from: 1_010_000, to: 1_046_000 }; // still inside 964,000…1,072,000
+    expect(reg.followTime()).toBe(false);
+    visible = { from: 2_000_000, to: 2_036_000 }; // panned far away
+    expect(reg.followTime()).toBe(true);
+    expect(f.calls).toEqual(['setPoints s1']);
+    expect(f.shapes.get('s1')!.points.map((p) => p.time)).toEqual([1_964_000, 2_072_000]);
+  });
+});

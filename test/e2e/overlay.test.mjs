@@ -291,3 +291,32 @@ test('binance: navigating to another symbol clears our shapes and draws the new 
   assert.equal(eth.symbol, 'ETHUSDT');
   await page.close();
 });
+
+test('binance: a map refresh moves our shapes in place (same ids, new prices)', async () => {
+  const refresh = () => browser.serviceWorker.evaluate(() => globalThis.__liqlensMarket.refreshSymbol('BTCUSDT', { force: true }));
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(demoUrl('binance'));
+    await waitForOverlay(page, 'native');
+    const stopOf = (shapes) => shapes.find((s) => s.owner === 'api' && s.options.text?.startsWith('Suggested stop'));
+    const before = await waitFor(() => frameChart(page, () => window.__fixtureChart.shapes()).then((s) => (stopOf(s) ? s : null)), { what: 'stop line' });
+    server.setScenario('price-step');
+    await refresh();
+    const view = await waitFor(
+      () => backgroundView(browser, 'binance', 'BTCUSDT').then((v) => (v.analysis.stop.price !== stopOf(before).points[0].price ? v : null)),
+      { timeout: 20_000, what: 'a refreshed analysis with another stop' },
+    );
+    const after = await waitFor(
+      () => frameChart(page, () => window.__fixtureChart.shapes()).then((s) => (stopOf(s)?.points[0].price === view.analysis.stop.price ? s : null)),
+      { what: 'stop line at the new price' },
+    );
+    assert.equal(stopOf(after).id, stopOf(before).id, 'the stop line was moved, not recreated');
+    assert.ok(stopOf(after).updates > 0);
+    const kept = after.filter((s) => s.owner === 'api' && before.some((b) => b.id === s.id));
+    assert.ok(kept.length >= 2, `shapes updated in place (${kept.length} kept ids)`);
+  } finally {
+    server.setScenario('normal');
+    await refresh().catch(() => {});
+    await page.close();
+  }
+});
