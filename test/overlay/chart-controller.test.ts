@@ -103,6 +103,15 @@ describe('chart controller (native tier)', () => {
     expect(f.clears()).toBe(1);
   });
 
+  it('removes its shapes when stopped (extension disabled or reloaded)', async () => {
+    const f = fakeClient(found);
+    const c = startChartController({ doc: document, exchange: 'binance', client: f.client, store: store(), pollMs: 10_000 });
+    await settle();
+    c.stop();
+    await settle();
+    expect(f.clears()).toBe(1);
+  });
+
   it('falls back to the ladder, saying why, when there is no widget and no readable axis', async () => {
     const f = fakeClient({ found: false, reason: 'chart frame is cross-origin' });
     const s = store();
