@@ -23,6 +23,8 @@ export const MIN_REFRESH_SEC = 60;
 export const RETRY_MS = 15_000;
 /** A symbol an exchange does not list is asked about again after this long. */
 export const UNLISTED_RETRY_MS = 6 * 3_600_000;
+/** Warm data is written to storage at most this often (see shouldPersist). */
+export const PERSIST_EVERY_MS = 5 * 60_000;
 /** A computed view is reused this long while its data is unchanged. */
 export const VIEW_TTL_MS = 10_000;
 
@@ -224,7 +226,9 @@ export class MarketHub {
         oiPartial: next.series.oiPartial,
         ...(next.series.oiPartial ? { partialReason: oiCoverage(next.series, windowMs) } : {}),
       });
-      await this.deps.store.save(next, this.deps.now()).catch((e) => this.deps.log?.(`could not persist ${key}`, e));
+      if (this.shouldPersist(exchange, symbol, prev, covered, now)) {
+        await this.deps.store.save(next, this.deps.now()).catch((e) => this.deps.log?.(`could not persist ${key}`, e));
+      }
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'unlisted' && !this.states.has(key)) {
         this.setStatus(key, { loading: false, oiPartial: false, attemptAt: now, unlisted: `${symbol} is not listed on ${exchange}` });
@@ -236,6 +240,16 @@ export class MarketHub {
     }
     await this.saveBackoffs();
     await this.publish(symbol);
+  }
+
+  /**
+   * A week of bars is a few hundred kB per exchange: rewriting it every minute would churn the disk.
+   * Persist cold loads at once and warm data every PERSIST_EVERY_MS (a restart then re-fetches a few
+   * bars), except Bitget's polled OI, which cannot be fetched again and is written every time.
+   */
+  private shouldPersist(exchange: Exchange, symbol: Symbol, prev: SourceState | null, covered: boolean, now: number): boolean {
+    const last = this.deps.store.savedAt(exchange, symbol);
+    return exchange === 'bitget' || prev === null || !covered || last === undefined || now - last >= PERSIST_EVERY_MS;
   }
 
   private baseStatus(key: Key): ExchangeStatus {

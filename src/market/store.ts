@@ -89,7 +89,14 @@ export function decodeEntry(raw: unknown): SourceState | null {
 }
 
 export class MarketStore {
+  /** When each entry was last written (known from this worker's writes and reads). */
+  private readonly saved = new Map<string, number>();
   constructor(private readonly area: StorageArea) {}
+
+  /** Time the entry was last persisted, if known. */
+  savedAt(exchange: Exchange, symbol: string): number | undefined {
+    return this.saved.get(entryKey(exchange, symbol));
+  }
 
   async load(exchange: Exchange, symbol: string): Promise<SourceState | null> {
     const key = entryKey(exchange, symbol);
@@ -100,6 +107,7 @@ export class MarketStore {
       await this.area.remove(key);
       return null;
     }
+    this.saved.set(key, (got[key] as { savedAt: number }).savedAt);
     return state;
   }
 
@@ -107,7 +115,9 @@ export class MarketStore {
   async save(state: SourceState, now: number): Promise<void> {
     const entry = encodeEntry(state, now);
     if (!v.safeParse(stored, entry).success) throw new Error(`refusing to persist an invalid ${state.series.exchange} ${state.series.symbol} entry`);
-    await this.area.set({ [entryKey(state.series.exchange, state.series.symbol)]: entry });
+    const key = entryKey(state.series.exchange, state.series.symbol);
+    await this.area.set({ [key]: entry });
+    this.saved.set(key, now);
     await this.evict();
   }
 

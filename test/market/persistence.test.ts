@@ -60,6 +60,23 @@ describe('across a service-worker restart', () => {
   });
 });
 
+describe('write rate', () => {
+  it('warm data is persisted every 5 minutes, not every refresh; Bitget polled OI every time', async () => {
+    const h = makeHub({ analyze: recordingAnalyze().spy });
+    await h.hub.watch(1, BTC_WATCH);
+    await drain(h);
+    const savedAt = async (ex: string) => ((await fakeBrowser.storage.local.get(`market:v1:${ex}:BTCUSDT`))[`market:v1:${ex}:BTCUSDT`] as { savedAt: number }).savedAt;
+    const cold = await savedAt('binance');
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle(h.hub.onAlarm());
+    expect(await savedAt('binance')).toBe(cold);
+    expect(await savedAt('bitget')).toBeGreaterThan(cold);
+    await vi.advanceTimersByTimeAsync(4 * 60_000);
+    await settle(h.hub.onAlarm());
+    expect(await savedAt('binance')).toBeGreaterThanOrEqual(cold + 5 * 60_000);
+  });
+});
+
 describe('entry LFR', () => {
   it('is taken only from a complete map (not while an exchange fails)', async () => {
     const position: Position = { exchange: 'binance', symbol: 'BTCUSDT', side: 'long', entry: 96_800, size: 0.15, leverage: 10, marginMode: 'cross', source: 'page' };
