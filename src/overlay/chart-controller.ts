@@ -191,9 +191,9 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
         const rect = rectOf(domRoot);
         if (!sameRect(s.chartRect, rect)) store.set({ chartRect: rect });
       }
-      // Until the chart is found, probe about once a second for the first half minute; otherwise (found, or
-      // a page without a reachable widget) every few seconds, to notice a recreated or late chart.
-      const probeEvery = !probe?.found && probes < 30 ? 8 : 40;
+      // Until the chart is found: every ~¼ s for 10 s (charts load late), then ~1 s for half a minute;
+      // otherwise (found, or a page without a reachable widget) every few seconds, to notice a recreated chart.
+      const probeEvery = probe?.found ? 40 : probes < 40 ? 2 : probes < 70 ? 8 : 40;
       if (client && tickCount % probeEvery === 0) await doProbe();
     } finally {
       ticking = false;
