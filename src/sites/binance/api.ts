@@ -30,6 +30,19 @@ export function binanceWeight(path: string, query: Query): number {
   return 1;
 }
 
+/** Published request-weight limit per minute per IP. */
+export const BINANCE_WEIGHT_LIMIT = 2400;
+
+/**
+ * The IP's used weight (all apps on it) is in X-MBX-USED-WEIGHT-1M: past 80 % of the limit, pause
+ * until the minute rolls over rather than risk a 429 and an escalating 418 ban.
+ */
+export function binanceWeightPause(headers: Headers, now: number): number | undefined {
+  const used = Number(headers.get('x-mbx-used-weight-1m'));
+  if (!Number.isFinite(used) || used < 0.8 * BINANCE_WEIGHT_LIMIT) return undefined;
+  return Math.floor(now / 60_000) * 60_000 + 60_000;
+}
+
 /**
  * Budget: half the published 2400 weight/min, and 400 of the ~1000 futures/data requests per 5 min
  * (that endpoint family has its own IP limit, weight 0).
@@ -42,6 +55,7 @@ export const BINANCE_PROFILE: ExchangeProfile = {
     { name: 'futures-data-5m', windowMs: 300_000, max: 400, cost: (p) => (p.startsWith('/futures/data/') ? 1 : 0) },
   ],
   weight: binanceWeight,
+  pauseFromHeaders: binanceWeightPause,
   // 418 is an IP ban that escalates from 2 min: never come back sooner.
   defaultBackoffMs: (status) => (status === 418 ? 120_000 : status === 403 ? 300_000 : 60_000),
 };

@@ -15,6 +15,11 @@ export interface ExchangeProfile {
   defaultBackoffMs: (status: number) => number;
   /** Lower bound on a back-off even when Retry-After says less (Bybit 403: ≥ 10 min). */
   minBackoffMs?: (status: number) => number;
+  /**
+   * Usage the exchange reports on a successful answer (Binance X-MBX-USED-WEIGHT-1M counts every app
+   * on this IP, not just us): a time to pause until, when it is close to the limit.
+   */
+  pauseFromHeaders?: (headers: Headers, now: number) => number | undefined;
 }
 
 /** Injectable I/O for tests: fetch, clock and sleep (fake timers drive the defaults too). */
@@ -135,6 +140,11 @@ export class ExchangeFetcher {
     }
     if (res.status === 451) throw new ApiError(exchange, path, 'geo', 'HTTP 451: unavailable from this region', { status: 451 });
     if (!res.ok) throw new ApiError(exchange, path, 'http', `HTTP ${res.status}`, { status: res.status });
+    const pauseUntil = this.profile.pauseFromHeaders?.(res.headers, this.now());
+    if (pauseUntil !== undefined && pauseUntil > this.blockedUntil) {
+      this.blockedUntil = pauseUntil;
+      this.blockedStatus = undefined;
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   binanceWeight,
+  binanceWeightPause,
+  BINANCE_PROFILE,
   parseDepth,
   parseExchangeInfo,
   parseKlines,
@@ -12,6 +14,7 @@ import {
 } from '../../../src/sites/binance/api';
 import { binanceTier1 } from '../../../src/sites/binance/brackets';
 import { ApiError } from '../../../src/sites/shared/errors';
+import { ExchangeFetcher } from '../../../src/sites/shared/fetcher';
 import { mutate, sample } from '../shared/samples';
 
 describe('Binance parsers accept the documented samples', () => {
@@ -106,5 +109,23 @@ describe('Binance weights and static brackets', () => {
     const body = { symbols: [{ symbol: 'BTCUSDT', contractType: 'PERPETUAL', filters: [{ filterType: 'PRICE_FILTER', tickSize: '0.10' }] }] };
     expect(parseExchangeInfo(body, 'BTCUSDT')).toEqual({ tickSize: 0.1 });
     expect(parseExchangeInfo(body, 'ETHUSDT')).toBeNull();
+  });
+});
+
+describe('Binance used-weight header', () => {
+  it('pauses until the next minute once the IP has used 80 % of 2400', () => {
+    const h = (used: string) => new Headers({ 'x-mbx-used-weight-1m': used });
+    expect(binanceWeightPause(h('1919'), 90_000)).toBeUndefined();
+    expect(binanceWeightPause(h('1920'), 90_000)).toBe(120_000);
+    expect(binanceWeightPause(new Headers(), 90_000)).toBeUndefined();
+  });
+  it('the fetcher honours it: the next request waits for the minute to roll over', async () => {
+    let now = 90_000;
+    const fetch = async () => new Response('[]', { status: 200, headers: { 'x-mbx-used-weight-1m': '2300' } });
+    const f = new ExchangeFetcher(BINANCE_PROFILE, { fetch, now: () => now });
+    await f.get('/fapi/v1/premiumIndex');
+    await expect(f.get('/fapi/v1/depth')).rejects.toMatchObject({ kind: 'backoff' });
+    now = 120_000;
+    await expect(f.get('/fapi/v1/depth')).resolves.toEqual([]);
   });
 });
