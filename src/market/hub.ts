@@ -86,7 +86,8 @@ export class MarketHub {
     this.ready = this.restoreMeta();
     await this.ready;
     const saved = (await this.deps.watchers?.load().catch(() => [])) ?? [];
-    for (const [tabId, req] of saved) this.watchers.set(tabId, req);
+    // A watch that arrived while restoring is newer than the saved one for the same tab.
+    for (const [tabId, req] of saved) if (!this.watchers.has(tabId)) this.watchers.set(tabId, req);
     await this.ensureSchedule();
     for (const symbol of this.watchedSymbols()) void this.refreshSymbol(symbol);
   }
