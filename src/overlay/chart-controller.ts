@@ -104,7 +104,8 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       pixelWhyNot: dom.ok ? '' : dom.reason,
     });
     if (tier !== s.tier && s.tier === 'native') void clearNative();
-    const seen = dom.ok ? dom.input.pane : domRoot ? rectOf(domRoot) : null;
+    // The widget's pane (taken in doProbe) beats the DOM chart root, which includes the price axis.
+    const seen = dom.ok ? dom.input.pane : probe?.found && probe.canScale ? null : domRoot ? rectOf(domRoot) : null;
     const chartRect = seen && !sameRect(s.chartRect, seen) ? seen : s.chartRect;
     store.set({ tier, tierReason: reason, chartVia: probe?.found ? probe.via : null, chartRect });
     if (tier !== 'pixel') store.set({ scale: null });
@@ -130,6 +131,13 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       if (!r.value.found) probeWhyNot = r.value.reason;
     }
     decide();
+    // Outside the pixel tier nothing polls the widget's pane: take its rectangle now, so the panel and
+    // the ladder sit inside the plotting area rather than over the chart's own price axis.
+    if (probe?.found && probe.canScale && store.get().tier !== 'pixel') {
+      const sc = await client.scale();
+      const s = store.get();
+      if (sc.ok && sc.value && s.tier !== 'pixel' && !sameRect(s.chartRect, sc.value.pane)) store.set({ chartRect: sc.value.pane });
+    }
   }
 
   async function clearNative() {
@@ -187,9 +195,14 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
         const { read: r, t0 } = await readScale();
         if (r.ok) applyScale(r.input, t0);
         else if (tickCount % 8 === 0) decide(); // lost the scale: maybe another tier now
-      } else if (tickCount % 4 === 0 && domRoot?.isConnected) {
-        const rect = rectOf(domRoot);
-        if (!sameRect(s.chartRect, rect)) store.set({ chartRect: rect });
+      } else if (tickCount % 4 === 0) {
+        // Keep the panel / ladder on the chart as the page scrolls or resizes (a cheap read twice a second).
+        let rect: PaneRect | null = null;
+        if (client && probe?.found && probe.canScale) {
+          const sc = await client.scale();
+          rect = sc.ok && sc.value ? sc.value.pane : null;
+        } else if (domRoot?.isConnected) rect = rectOf(domRoot);
+        if (rect && store.get().tier !== 'pixel' && !sameRect(store.get().chartRect, rect)) store.set({ chartRect: rect });
       }
       // Until the chart is found: every ~¼ s for 10 s (charts load late), then ~1 s for half a minute;
       // otherwise (found, or a page without a reachable widget) every few seconds, to notice a recreated chart.
