@@ -18,7 +18,8 @@ export function nativePlan(symbol: string, bands: readonly Band[], marks: readon
       high: b.high,
       colour: BAND_COLOUR[b.side],
       opacity: Math.round(usdOpacity(b.usd) * o * 100) / 100,
-      text: `${b.side === 'long' ? 'Long' : 'Short'} liq. ${formatUsd(b.usd)} (est.)`,
+      // The chart's own rectangles cannot be striped, so the 10x–25x share (the most actionable tiers) is said.
+      text: `${b.side === 'long' ? 'Long' : 'Short'} liq. ${formatUsd(b.usd)} (est.) · 10–25x ${Math.round(b.emphasis * 100)} %`,
     });
   }
   for (const m of marks) {

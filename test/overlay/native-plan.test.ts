@@ -24,6 +24,9 @@ describe('native shape plan', () => {
     const short = plan.shapes.find((s) => s.key === 'band-short-0');
     expect(short?.kind === 'band' && short.opacity).toBe(Math.round(usdOpacity(60e6) * 0.8 * 100) / 100);
   });
+  it('labels bands with side, USD and the 10x–25x share (half of each fixture cluster is 10x)', () => {
+    expect(plan.shapes.find((s) => s.key === 'band-short-0')?.text).toBe('Short liq. $60.0M (est.) · 10–25x 50 %');
+  });
   it('labels the stop with price and distance', () => {
     expect(plan.shapes.find((s) => s.key === 'stop')?.text).toBe('Suggested stop 94,620.0 (2.65 % away)');
   });
