@@ -10,7 +10,7 @@ import type { Exchange } from '../engine/types';
 import { findAxis, readAxis } from './axis-labels';
 import { calibrate, calibrationToScale } from './calibrate';
 import { findChartRoot } from './chart-anchors';
-import { derived } from './render';
+import { derived } from './derive';
 import { nativePlan } from './native-plan';
 import { makeScale, sameScaleInput, type PaneRect, type ScaleInput } from './scale';
 import type { OverlayState, Store } from './store';

@@ -3,12 +3,11 @@
  * changes, the hot path while the chart pans) and the panel (re-rendered on data changes only).
  */
 import { render, type ComponentChildren } from 'preact';
-import type { Analysis, Position } from '../engine/types';
 import type { Settings } from '../settings';
-import { bandAtPrice, selectBands, type Band } from './bands';
+import { bandAtPrice } from './bands';
 import { BandTooltip } from './BandTooltip';
+import { derived } from './derive';
 import { Ladder } from './Ladder';
-import { chartMarks, type Mark } from './marks';
 import { Panel } from './Panel';
 import { PixelLayer } from './PixelLayer';
 import { overlayStatus } from './status';
@@ -17,21 +16,6 @@ import type { OverlayState, Store } from './store';
 export interface RenderHooks {
   onOverlayChange: (patch: Partial<Settings['overlay']>) => void;
   manual?: () => ComponentChildren;
-}
-
-/** Bands and marks derived from the analysis, cached by identity (a new analysis is a new object). */
-export function derived() {
-  let lastAnalysis: Analysis | null | undefined;
-  let lastPosition: Position | null | undefined;
-  let bands: Band[] = [];
-  let marks: Mark[] = [];
-  return (analysis: Analysis | null, position: Position | null) => {
-    if (analysis !== lastAnalysis) bands = analysis ? selectBands(analysis) : [];
-    if (analysis !== lastAnalysis || position !== lastPosition) marks = chartMarks(analysis, position ?? analysis?.position ?? null);
-    lastAnalysis = analysis;
-    lastPosition = position;
-    return { bands, marks };
-  };
 }
 
 const LAYER_KEYS: ReadonlySet<keyof OverlayState> = new Set(['scale', 'hover', 'view', 'position', 'overlay', 'tier', 'chartRect']);
