@@ -4,7 +4,8 @@
  * placed beyond the nearest risk-side cluster *as seen from that entry*, never recomputed here.
  */
 import { analyze, isEngineError } from '../engine';
-import type { Exchange, FuelRatio, MarketSeries, Side, Sizing, StopSuggestion, Symbol } from '../engine/types';
+import { EXCHANGES, type Exchange, type FuelRatio, type MarketSeries, type Side, type Sizing, type StopSuggestion, type Symbol } from '../engine/types';
+import { CANONICAL_SYMBOL } from '../market/validate';
 import { engineConfigFromSettings, type Settings } from '../settings';
 
 export interface SizeRequest {
@@ -52,7 +53,18 @@ export function checkSizeRequest(req: unknown): { ok: true; req: SizeRequest } |
   }
   if (r.accountUsd !== undefined && !pos('accountUsd')) return { ok: false, reason: 'accountUsd: must be a positive amount' };
   if (r.riskPct !== undefined && !(pos('riskPct') && (r.riskPct as number) <= 100)) return { ok: false, reason: 'riskPct: must be within (0, 100]' };
-  return { ok: true, req: r as unknown as SizeRequest };
+  // The market, when named, picks what the hub loads and caches: only a known exchange and a canonical symbol.
+  if (r.exchange !== undefined && !EXCHANGES.includes(r.exchange as Exchange)) return { ok: false, reason: `exchange: must be one of ${EXCHANGES.join(', ')}` };
+  if (r.symbol !== undefined && !(typeof r.symbol === 'string' && CANONICAL_SYMBOL.test(r.symbol))) {
+    return { ok: false, reason: 'symbol: expected a canonical symbol like BTCUSDT' };
+  }
+  // Copy the known fields only: nothing else from the page travels further.
+  const out: SizeRequest = { side: r.side, entry: r.entry as number, leverage: r.leverage };
+  if (r.exchange !== undefined) out.exchange = r.exchange as Exchange;
+  if (r.symbol !== undefined) out.symbol = r.symbol as Symbol;
+  if (r.accountUsd !== undefined) out.accountUsd = r.accountUsd as number;
+  if (r.riskPct !== undefined) out.riskPct = r.riskPct as number;
+  return { ok: true, req: out };
 }
 
 /** Runs the engine for a planned trade. Never throws: engine errors come back as a named reason. */

@@ -85,4 +85,15 @@ describe('sizing a planned trade through the engine', () => {
     expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 2, riskPct: 101 })).toEqual({ ok: false, reason: 'riskPct: must be within (0, 100]' });
     expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 2 }).ok).toBe(true);
   });
+
+  it('a named market must be a known exchange and a canonical symbol; unknown fields are not passed on', () => {
+    const base = { side: 'long', entry: 1, leverage: 2 };
+    expect(checkSizeRequest({ ...base, exchange: 'kraken' })).toEqual({ ok: false, reason: 'exchange: must be one of binance, bybit, okx, bitget' });
+    expect(checkSizeRequest({ ...base, exchange: 'okx', symbol: '../BTC' })).toEqual({ ok: false, reason: 'symbol: expected a canonical symbol like BTCUSDT' });
+    expect(checkSizeRequest({ ...base, symbol: 42 })).toEqual({ ok: false, reason: 'symbol: expected a canonical symbol like BTCUSDT' });
+    expect(checkSizeRequest({ ...base, exchange: 'okx', symbol: '1000PEPEUSDT', riskPct: 2, extra: 'x' })).toEqual({
+      ok: true,
+      req: { side: 'long', entry: 1, leverage: 2, exchange: 'okx', symbol: '1000PEPEUSDT', riskPct: 2 },
+    });
+  });
 });
