@@ -109,6 +109,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
 
   async function route(hostHeader, url, req, res) {
     if (url.pathname.startsWith('/__control/')) return control(url, req, res);
+    if (url.pathname === '/__fixture/candles') return chartCandles(url, res);
     if (url.pathname.startsWith('/__fixture/')) {
       const file = staticFile(url.pathname);
       if (!file) return notFound(res);
@@ -153,6 +154,34 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
       return json(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
     }
     return json(answer.status ?? 200, answer.body, answer.headers ?? {});
+  }
+
+  /**
+   * The fake charts' candles: the same fixture market the exchange's API serves (replayed as if now),
+   * as [{ time (s), open, high, low, close }] ascending, so the chart and the map show one market.
+   */
+  async function chartCandles(url, res) {
+    const exchange = url.searchParams.get('exchange');
+    const symbol = url.searchParams.get('symbol') ?? '';
+    if (!EXCHANGES.includes(exchange) || !/^[A-Z0-9]{2,20}USDT$/.test(symbol)) return notFound(res);
+    const base = symbol.replace(/USDT$/, '');
+    const request = {
+      binance: `https://fapi.binance.com/fapi/v1/klines?symbol=${symbol}&interval=5m&limit=300`,
+      bybit: `https://api.bybit.com/v5/market/kline?category=linear&symbol=${symbol}&interval=5&limit=300`,
+      okx: `https://www.okx.com/api/v5/market/candles?instId=${base}-USDT-SWAP&bar=5m&limit=300`,
+      bitget: `https://api.bitget.com/api/v2/mix/market/candles?symbol=${symbol}&productType=USDT-FUTURES&granularity=5m&limit=300`,
+    }[exchange];
+    const handler = await apiHandler(exchange);
+    const answer = handler ? await handler(new URL(request), { scenario: scenarios[exchange], now: Date.now(), root: ROOT }) : null;
+    const body = answer?.body;
+    const rows = Array.isArray(body) ? body : (body?.result?.list ?? body?.data ?? []);
+    const candles = rows
+      .map((r) => ({ time: Math.floor(Number(r[0]) / 1000), open: Number(r[1]), high: Number(r[2]), low: Number(r[3]), close: Number(r[4]) }))
+      .filter((c) => c.time > 0 && c.open > 0)
+      .sort((a, b) => a.time - b.time);
+    if (!candles.length) return notFound(res);
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return res.end(JSON.stringify(candles));
   }
 
   function control(url, req, res) {

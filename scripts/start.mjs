@@ -48,14 +48,25 @@ async function shutdown(code = 0) {
 }
 
 if (headless) {
-  // Wait until the overlay reports a settled state (ok / partial / stale / error), up to 20 s.
-  await page
-    .waitForFunction(() => {
-      const s = document.querySelector('liqlens-overlay')?.shadowRoot?.querySelector('[data-testid="liqlens-status"]');
-      return s && s.getAttribute('data-state') !== 'loading';
-    }, undefined, { timeout: 20_000 })
-    .catch(() => console.error('The overlay did not report a settled state within 20 s; the screenshot shows what is there.'));
-  await page.waitForTimeout(500);
+  // Wait for the full map (state ok: every exchange loaded; OKX's first load paces itself for ~10 s under
+  // its rate budget), up to 40 s; else take whatever settled state the overlay shows.
+  const stateOf = `document.querySelector('liqlens-overlay')?.shadowRoot?.querySelector('[data-testid="liqlens-status"]')?.getAttribute('data-state')`;
+  const full = await page.waitForFunction(`${stateOf} === 'ok'`, undefined, { timeout: 40_000, polling: 250 }).then(() => true, () => false);
+  if (!full) console.error(`The overlay shows state "${await page.evaluate(stateOf)}", not ok, after 40 s; the screenshot shows what is there.`);
+  // Zoom the chart out the way a trader would (−3.5 % … +2.5 % around the mark) so the nearest clusters are in
+  // view; the fixture chart's test handle lives in the page (Bybit/Bitget) or its TradingView frame (Binance/OKX).
+  if (!live) {
+    for (const frame of page.frames()) {
+      await frame.evaluate(() => {
+        const chart = /** @type {any} */ (window).__fixtureChart;
+        if (!chart) return;
+        const { from, to } = chart.visibleRange();
+        const centre = (from + to) / 2;
+        chart.setPriceRange(centre * 0.965, centre * 1.025);
+      }).catch(() => {});
+    }
+  }
+  await page.waitForTimeout(800);
   const file = path.resolve(screenshot ?? 'liqlens-demo.png');
   await page.screenshot({ path: file });
   console.log(`Screenshot written: ${file}`);
