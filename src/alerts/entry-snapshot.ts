@@ -22,14 +22,21 @@ export function lfrValue(lfr: FuelRatio): number | null {
   return lfr.kind === 'ratio' ? lfr.value : null;
 }
 
-/** The snapshots after seeing `position` with `lfr` now in `scope`. */
-export function updateEntrySnapshot(snaps: EntrySnapshots, scope: string, position: Position | null, lfr: FuelRatio): EntrySnapshots {
-  if (!position) {
-    if (!(scope in snaps)) return snaps;
-    const { [scope]: _gone, ...rest } = snaps;
-    return rest;
-  }
+function without(snaps: EntrySnapshots, scope: string): EntrySnapshots {
+  if (!(scope in snaps)) return snaps;
+  const { [scope]: _gone, ...rest } = snaps;
+  return rest;
+}
+
+/**
+ * The snapshots after seeing `position` with `lfr` now in `scope`. `complete` = false when the map misses an
+ * exchange (partial or stale view): its LFR is not taken as the entry LFR, which would compare unlike maps
+ * later (the hub follows the same rule); a snapshot of a different position is still dropped.
+ */
+export function updateEntrySnapshot(snaps: EntrySnapshots, scope: string, position: Position | null, lfr: FuelRatio, complete = true): EntrySnapshots {
+  if (!position) return without(snaps, scope);
   const key = positionKey(position);
   if (snaps[scope]?.positionKey === key) return snaps;
+  if (!complete) return without(snaps, scope);
   return { ...snaps, [scope]: { positionKey: key, lfr: lfrValue(lfr) } };
 }

@@ -52,7 +52,7 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     const got = await browser.storage.local.get([ALERT_STATE_KEY, ALERT_ENTRIES_KEY, ALERT_TARGETS_KEY, ALERT_LOG_KEY, ALERT_LAST_KEY]);
     const last = (got[ALERT_LAST_KEY] ?? {}) as Record<string, PreviousLook>;
     const entries0 = (got[ALERT_ENTRIES_KEY] ?? {}) as EntrySnapshots;
-    const entries = updateEntrySnapshot(entries0, scope, analysis.position, analysis.lfr);
+    const entries = updateEntrySnapshot(entries0, scope, analysis.position, analysis.lfr, view.state === 'ok');
     // Our snapshot is persisted (the hub's lives in memory and restarts with the service worker), so it
     // wins; the hub's covers the first view after our state was cleared.
     const entryLfr = entries[scope]?.lfr ?? view.entryLfr ?? null;

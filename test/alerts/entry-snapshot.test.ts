@@ -20,4 +20,12 @@ describe('entry-time LFR snapshot', () => {
     s = updateEntrySnapshot(s, 'x', longPosition(99_000), { kind: 'no-fuel' });
     expect(s.x?.lfr).toBeNull();
   });
+  it('is not taken from an incomplete map, which also drops the snapshot of a previous position', () => {
+    let s = updateEntrySnapshot({}, 'x', longPosition(100_000), ratio(0.6), false);
+    expect(s.x).toBeUndefined();
+    s = updateEntrySnapshot(s, 'x', longPosition(100_000), ratio(1.6));
+    expect(s.x?.lfr).toBe(1.6);
+    expect(updateEntrySnapshot(s, 'x', longPosition(100_000), ratio(0.6), false)).toBe(s);
+    expect(updateEntrySnapshot(s, 'x', longPosition(99_000), ratio(0.6), false).x).toBeUndefined();
+  });
 });

@@ -91,4 +91,20 @@ describe('half-loaded maps', () => {
     const done: MarketView = { ...loading, health: { binance: { state: 'ok' }, okx: { state: 'error', reason: 'HTTP 500' } } };
     expect((await n.onView(done, 7)).map((c) => c.id)).toEqual(['cluster-edge:short']);
   });
+
+  it('the entry LFR is not snapshotted from a map missing an exchange', async () => {
+    const { longPosition } = await import('../ui/make-analysis');
+    const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
+    const withLfr = (value: number, state: MarketView['state']): MarketView => ({
+      ...view(100_000),
+      state,
+      health: state === 'ok' ? {} : { binance: { state: 'ok' }, okx: { state: 'error', reason: 'HTTP 500' } },
+      analysis: makeAnalysis({ position: longPosition(), lfr: { kind: 'ratio', value, band: value < 1 ? 'adverse' : 'favourable', profitUsd: value, riskUsd: 1 } }),
+    });
+    await n.onView(withLfr(1.6, 'partial'), 7); // seen first without okx: not the entry LFR
+    expect((await fakeBrowser.storage.local.get('alerts:entries'))['alerts:entries']).toEqual({});
+    await n.onView(withLfr(0.9, 'ok'), 7); // the first complete map is the entry: 0.9, so no "fell below 1.0"
+    await n.onView(withLfr(0.8, 'ok'), 7);
+    expect(created).toEqual([]);
+  });
 });
