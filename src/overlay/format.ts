@@ -19,10 +19,14 @@ export function formatUsd(usd: number): string {
   return `${sign}$${a.toFixed(0)}`;
 }
 
-/** Price with precision that suits its size (97,012.5 · 3,412.25 · 0.5123). */
+/**
+ * Price with precision that suits its size (97,012.5 · 3,412.25 · 0.5123 · 0.0000123): below 1, at least
+ * three significant digits, so sub-cent coins (PEPE, SHIB, SATS on OKX/Bitget) never print as 0.0000.
+ */
 export function formatPrice(p: number): string {
   if (!Number.isFinite(p)) return '—';
-  const digits = p >= 1000 ? 1 : p >= 1 ? 2 : 4;
+  const a = Math.abs(p);
+  const digits = a >= 1000 ? 1 : a >= 1 ? 2 : a > 0 ? Math.min(20, Math.max(4, Math.ceil(-Math.log10(a)) + 2)) : 4;
   return p.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

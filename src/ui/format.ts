@@ -17,11 +17,14 @@ export function formatUsd(usd: number): string {
   return `${sign}$${a.toFixed(0)}`;
 }
 
-/** Price with precision that suits its magnitude and thousands separators: 97,123.4 · 3,456.78 · 0.5123. */
+/**
+ * Price with precision that suits its magnitude and thousands separators: 97,123.4 · 3,456.78 · 0.5123 ·
+ * 0.00001234 (below 1: at least four significant digits, so sub-cent coins are not rounded to 0.000000).
+ */
 export function formatPrice(price: number): string {
   if (!Number.isFinite(price)) return DASH;
   const a = Math.abs(price);
-  const digits = a >= 10_000 ? 1 : a >= 100 ? 2 : a >= 1 ? 4 : 6;
+  const digits = a >= 10_000 ? 1 : a >= 100 ? 2 : a >= 1 ? 4 : a > 0 ? Math.min(20, Math.max(6, Math.ceil(-Math.log10(a)) + 3)) : 6;
   const [int = '0', frac] = Math.abs(price).toFixed(digits).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${price < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
