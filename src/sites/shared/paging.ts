@@ -3,6 +3,11 @@
  * a warm load usually needs one page. Loops are bounded so a misbehaving API cannot spin us.
  */
 const MAX_PAGES = 40;
+/**
+ * Time windows are counted from the span asked for, not from what an API answers, so their cap only guards
+ * against an absurd span: 64 windows cover the longest map window (30 days of 5m bars) at 200 rows a page.
+ */
+const MAX_WINDOWS = 64;
 
 /**
  * Walk forward from `from` (inclusive) to `to`: `fetchPage(start)` returns ascending rows starting at
@@ -32,7 +37,8 @@ export async function pageForward<T extends { t: number }>(
  * Walk fixed time windows of `limit` bars from `from` to `to`: `fetchPage(start, end)` returns the rows
  * in [start, end] (inclusive). Each window holds at most `limit` rows, so the result does not depend on
  * whether the API returns the oldest or the newest `limit` rows of a range, and a gap (an exchange
- * outage) does not end the walk.
+ * outage) does not end the walk. Beyond MAX_WINDOWS the OLDEST windows are skipped: the newest data must
+ * never be the part left out (a hole before the last bar would be taken for one bar's OI change later).
  */
 export async function pageWindows<T extends { t: number }>(
   from: number,
@@ -42,7 +48,10 @@ export async function pageWindows<T extends { t: number }>(
   fetchPage: (start: number, end: number) => Promise<T[]>,
 ): Promise<T[]> {
   const out: T[] = [];
-  for (let start = from, i = 0; start <= to && i < MAX_PAGES; start += limit * stepMs, i++) {
+  const span = limit * stepMs;
+  const windows = Math.floor((to - from) / span) + 1;
+  const first = from + Math.max(0, windows - MAX_WINDOWS) * span;
+  for (let start = first; start <= to; start += span) {
     const end = Math.min(to, start + (limit - 1) * stepMs);
     out.push(...(await fetchPage(start, end)).filter((r) => r.t >= start && r.t <= end));
   }

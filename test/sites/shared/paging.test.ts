@@ -51,4 +51,21 @@ describe('pageWindows', () => {
     const newestFirst = async (start: number, end: number) => data.filter((r) => r.t >= start && r.t <= end).reverse();
     expect((await pageWindows(0, 9, 4, 1, newestFirst)).map((r) => r.t).sort((a, b) => a - b)).toEqual(data.map((r) => r.t));
   });
+  it('a span longer than the window cap keeps the newest windows: 30 days of 5m OI at 200 a page is fully fetched', async () => {
+    const bar = 300_000;
+    const now = 30 * 86_400_000;
+    const fetchPage = vi.fn(async (start: number, end: number) => [{ t: start }, { t: end }]);
+    const got = await pageWindows(0, now, 200, bar, fetchPage);
+    // 30 d = 8640 bars + the bar at `now` → ⌈8641 / 200⌉ = 44 windows, the last one ending at `now`.
+    expect(fetchPage).toHaveBeenCalledTimes(44);
+    expect(fetchPage.mock.calls[0]).toEqual([0, 199 * bar]);
+    expect(got[got.length - 1]!.t).toBe(now);
+  });
+  it('beyond the cap the oldest windows are skipped, never the newest', async () => {
+    const fetchPage = vi.fn(async (start: number, end: number) => [{ t: start }, { t: end }]);
+    const got = await pageWindows(0, 99, 1, 1, fetchPage); // 100 windows of one bar, cap 64
+    expect(fetchPage).toHaveBeenCalledTimes(64);
+    expect(fetchPage.mock.calls[0]).toEqual([36, 36]);
+    expect(got[got.length - 1]!.t).toBe(99);
+  });
 });
