@@ -65,13 +65,17 @@ function exchangeForApi(host, pathname) {
 
 const PAGE_CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/** Fixture page for an exchange: page.html with the chart fragment (test/fixtures/chart/<ex>.html) at <!--CHART-->. */
+/**
+ * Fixture page for an exchange: page.html with the shared fixture kit (test/fixtures/pages/kit.js) inlined at
+ * <!--FIXTURE-KIT--> and the chart fragment (test/fixtures/chart/<ex>.html) at <!--CHART-->.
+ */
 function renderPage(exchange) {
   const pageFile = path.join(ROOT, 'test/fixtures/pages', exchange, 'page.html');
   const chartFile = path.join(ROOT, 'test/fixtures/chart', `${exchange}.html`);
   if (!fs.existsSync(pageFile)) return null;
   const chart = fs.existsSync(chartFile) ? fs.readFileSync(chartFile, 'utf8') : '<div class="chart-placeholder">chart</div>';
-  return fs.readFileSync(pageFile, 'utf8').replace('<!--CHART-->', chart);
+  const kit = fs.readFileSync(path.join(ROOT, 'test/fixtures/pages/kit.js'), 'utf8');
+  return fs.readFileSync(pageFile, 'utf8').replace('<!--FIXTURE-KIT-->', () => `<script>\n${kit}</script>`).replace('<!--CHART-->', () => chart);
 }
 
 /** Static files shared by fixture pages (fake TradingView iframe, lightweight-charts build…). */

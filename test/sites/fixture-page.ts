@@ -11,7 +11,11 @@ import type { Exchange } from '../../src/engine/types';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 export function fixtureHtml(exchange: Exchange): string {
-  return fs.readFileSync(path.join(ROOT, 'test/fixtures/pages', exchange, 'page.html'), 'utf8').replace('<!--CHART-->', '<div class="chart-placeholder"></div>');
+  const kit = fs.readFileSync(path.join(ROOT, 'test/fixtures/pages/kit.js'), 'utf8');
+  return fs
+    .readFileSync(path.join(ROOT, 'test/fixtures/pages', exchange, 'page.html'), 'utf8')
+    .replace('<!--FIXTURE-KIT-->', () => `<script>\n${kit}</script>`)
+    .replace('<!--CHART-->', '<div class="chart-placeholder"></div>');
 }
 
 export const FIXTURE_URL: Record<Exchange, (symbol?: string) => string> = {
