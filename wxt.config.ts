@@ -24,6 +24,8 @@ export const API_HOSTS = [
 export const CHART_BRIDGE_ORIGINS = ['https://www.binance.com/*', 'https://www.bybit.com/*', 'https://www.okx.com/*', 'https://www.bitget.com/*'];
 
 export default defineConfig({
+  // Firefox's sources package: the source only, never test output or the fixture server's key.
+  zip: { excludeSources: ['test-results/**', '.certs/**', 'liqlens-demo.png', 'shot.png'] },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'LiqLens',
     description:
