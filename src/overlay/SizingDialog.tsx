@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
 import { lfrColour, lfrDataValue, lfrText, BAND_LABEL } from '../ui/fuel';
-import { formatCoin, formatPct, formatPrice, formatUsd } from '../ui/format';
+import { formatCoin, formatPct, formatPrice, formatUsd, plainDecimal } from '../ui/format';
 
 export interface SizingDialogProps {
   /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
@@ -57,7 +57,7 @@ const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
 export function SizingDialog(props: SizingDialogProps) {
   const { request, onClose, copy = defaultCopy, debounceMs = 150 } = props;
   const [side, setSide] = useState<Side>(props.initialSide ?? 'long');
-  const [entry, setEntry] = useState(props.initialEntry ? String(props.initialEntry) : '');
+  const [entry, setEntry] = useState(props.initialEntry ? plainDecimal(props.initialEntry) : '');
   const [leverage, setLeverage] = useState(String(props.initialLeverage ?? DEFAULT_LEVERAGE));
   // Empty account/risk fields mean "from options"; the answer tells which values were used.
   const [account, setAccount] = useState('');
@@ -157,33 +157,33 @@ export function SizingDialog(props: SizingDialogProps) {
         {ok && (
           <dl class="ll-out">
             <dt>Stop</dt>
-            <dd data-testid="sizing-stop" data-value={stop ? String(stop.price) : ''}>
+            <dd data-testid="sizing-stop" data-value={stop ? plainDecimal(stop.price) : ''}>
               {stop ? `${formatPrice(stop.price)} (${formatPct(stop.distancePct)} from entry, ${formatPct(stop.bufferPct, 1)} beyond the cluster)` : ok.stop.kind === 'none' ? ok.stop.reason : ''}
             </dd>
             {size ? (
               <>
                 <dt>Stop distance</dt>
-                <dd data-testid="sizing-stop-distance" data-value={String(size.stopDistancePct)}>
+                <dd data-testid="sizing-stop-distance" data-value={plainDecimal(size.stopDistancePct)}>
                   {formatPct(size.stopDistancePct)}
                 </dd>
                 <dt>Notional</dt>
-                <dd data-testid="sizing-notional" data-value={String(size.notionalUsd)}>
+                <dd data-testid="sizing-notional" data-value={plainDecimal(size.notionalUsd)}>
                   {formatUsd(size.notionalUsd)}
                 </dd>
                 <dt>Size</dt>
-                <dd data-testid="sizing-size" data-value={String(size.sizeCoin)}>
+                <dd data-testid="sizing-size" data-value={plainDecimal(size.sizeCoin)}>
                   {formatCoin(size.sizeCoin)} {ok.symbol.replace(/USDT?$/, '')}
                 </dd>
                 <dt>Margin</dt>
-                <dd data-testid="sizing-margin" data-value={String(size.marginUsd)}>
+                <dd data-testid="sizing-margin" data-value={plainDecimal(size.marginUsd)}>
                   {formatUsd(size.marginUsd)} at {size.leverage}x
                 </dd>
                 <dt>Max leverage</dt>
-                <dd data-testid="sizing-max-leverage" data-value={String(size.maxLeverage)}>
+                <dd data-testid="sizing-max-leverage" data-value={plainDecimal(size.maxLeverage)}>
                   {size.maxLeverage}x keeps liquidation beyond the stop
                 </dd>
                 <dt>Risk</dt>
-                <dd data-testid="sizing-risk-usd" data-value={String(size.riskUsd)}>
+                <dd data-testid="sizing-risk-usd" data-value={plainDecimal(size.riskUsd)}>
                   {formatUsd(size.riskUsd)} incl. fees
                 </dd>
               </>

@@ -4,6 +4,7 @@
  * Imports no engine and no dialog code: the content-script bundle stays small.
  */
 import { browser } from 'wxt/browser';
+import { plainDecimal } from '../overlay/format';
 import { readFrameMessage } from './frame-protocol';
 import { parseSelectedPrice } from './price-text';
 
@@ -23,7 +24,8 @@ export function openSizingInPage(container: Element | ShadowRoot | DocumentFragm
   close?.();
   const entry = entryFromRequest(req);
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('/sizing.html') + (entry !== undefined ? `?entry=${entry}` : '');
+  frame.src = browser.runtime.getURL('/sizing.html') + // Plain decimal: a sub-cent mark (1.5e-7) written with an exponent would not parse back as a price.
+    (entry !== undefined ? `?entry=${plainDecimal(entry)}` : '');
   frame.title = 'LiqLens position sizing';
   frame.setAttribute('allow', 'clipboard-write');
   frame.dataset.testid = 'sizing-frame';

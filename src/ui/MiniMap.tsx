@@ -7,7 +7,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import type { LiquidationMap } from '../engine/types';
-import { formatPrice, formatUsd } from './format';
+import { formatPrice, formatUsd, plainDecimal } from './format';
 
 export interface MiniMapMarks {
   stop?: number;
@@ -104,7 +104,7 @@ export function MiniMap({ map, marks = {}, width = 340, height = 150, buckets = 
     const px = x(Math.min(hi, Math.max(lo, price)));
     const right = price > hi;
     return (
-      <g class={cls} data-testid={testid} data-value={String(price)} data-offscale={inside ? 'false' : 'true'}>
+      <g class={cls} data-testid={testid} data-value={plainDecimal(price)} data-offscale={inside ? 'false' : 'true'}>
         <line x1={px} x2={px} y1={pad.t} y2={height - pad.b} />
         <text x={right ? px - 2 : px + 2} y={pad.t + 9 + row * 10} text-anchor={right ? 'end' : 'start'}>
           {inside ? text : `${right ? '' : '← '}${text} ${formatPrice(price)}${right ? ' →' : ''}`}
@@ -130,7 +130,7 @@ export function MiniMap({ map, marks = {}, width = 340, height = 150, buckets = 
         {bars.map((b, i) => {
           let y0 = height - pad.b;
           return (
-            <g key={i} data-total={String(b.total)}>
+            <g key={i} data-total={plainDecimal(b.total)}>
               {b.byTier.map((usd, t) => {
                 if (usd <= 0) return null;
                 // The scale is linear from 0, so tier heights stack to the bucket's total height.

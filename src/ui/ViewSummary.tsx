@@ -5,7 +5,7 @@
  */
 import type { Cluster, Exchange } from '../engine/types';
 import type { ExchangeHealth, MarketView } from '../messaging';
-import { formatAge, formatPct, formatPrice, formatRatio, formatSignedPct, formatUsd } from './format';
+import { formatAge, formatPct, formatPrice, formatRatio, formatSignedPct, formatUsd, plainDecimal } from './format';
 import { BAND_LABEL, lfrColour, lfrDataValue, lfrText } from './fuel';
 import { MiniMap, TierLegend } from './MiniMap';
 
@@ -50,7 +50,7 @@ function ClusterRows({ side, clusters, reference }: { side: 'profit' | 'risk'; c
   return (
     <>
       {clusters.map((c, i) => (
-        <tr data-testid={`popup-cluster-${side}-${i}`} data-usd={String(c.usd)} data-low={String(c.low)} data-high={String(c.high)}>
+        <tr data-testid={`popup-cluster-${side}-${i}`} data-usd={plainDecimal(c.usd)} data-low={plainDecimal(c.low)} data-high={plainDecimal(c.high)}>
           <td>
             {formatPrice(c.low)}–{formatPrice(c.high)}
           </td>
@@ -117,7 +117,7 @@ export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
               <ClusterRows side="risk" clusters={a.nearest.risk} reference={a.reference} />
             </tbody>
           </table>
-          <p data-testid="popup-stop" data-value={a.stop.kind === 'stop' ? String(a.stop.price) : ''}>
+          <p data-testid="popup-stop" data-value={a.stop.kind === 'stop' ? plainDecimal(a.stop.price) : ''}>
             <span class="ll-label">Suggested stop</span>{' '}
             {a.stop.kind === 'stop'
               ? `${formatPrice(a.stop.price)} (${formatPct(a.stop.distancePct)} away, ${formatPct(a.stop.bufferPct, 1)} beyond the cluster)`

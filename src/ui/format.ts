@@ -6,6 +6,9 @@
 
 const DASH = '—';
 
+/** data-* hooks: plain decimals (no exponent), '' when undefined — one definition for the overlay and the popup. */
+export { plainDecimal } from '../overlay/format';
+
 /** USD with a compact suffix: $950, $12.3K, $4.56M, $1.20B. */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return DASH;

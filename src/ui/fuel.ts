@@ -1,6 +1,6 @@
 /** Display helpers for the LFR (labels and colours per band); the numbers themselves come from the engine. */
 import type { FuelBand, FuelRatio } from '../engine/types';
-import { formatRatio } from './format';
+import { formatRatio, plainDecimal } from './format';
 
 export const BAND_LABEL: Record<FuelBand, string> = {
   adverse: 'adverse (swimming upstream)',
@@ -30,7 +30,7 @@ export function lfrText(lfr: FuelRatio): string {
 
 /** A machine-readable value for tests and screen readers: the ratio, or the state name. */
 export function lfrDataValue(lfr: FuelRatio): string {
-  return lfr.kind === 'ratio' ? String(lfr.value) : lfr.kind;
+  return lfr.kind === 'ratio' ? plainDecimal(lfr.value) : lfr.kind;
 }
 
 export function lfrColour(lfr: FuelRatio): string {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FRAME_MSG, readFrameMessage } from '../../src/sizing/frame-protocol';
 import { entryFromRequest, openSizingInPage } from '../../src/sizing/open-in-page';
+import { parseSelectedPrice } from '../../src/sizing/price-text';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -21,6 +22,15 @@ describe('opening the sizing dialog in the page', () => {
     expect(frames.length).toBe(1);
     expect(frames[0]!.src).toMatch(/\/sizing\.html\?entry=96000$/);
     expect(frames[0]!.getAttribute('allow')).toBe('clipboard-write');
+  });
+
+  it('a sub-cent entry reaches the dialog as a plain decimal it can parse back', () => {
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    openSizingInPage(host, { mark: 1.5e-7 });
+    const url = new URL(host.querySelector('iframe')!.src);
+    expect(url.searchParams.get('entry')).toBe('0.00000015');
+    expect(parseSelectedPrice(url.searchParams.get('entry') ?? undefined)).toBe(1.5e-7);
   });
 
   it('closes only on a close message from its own frame, never from the page', async () => {
