@@ -191,10 +191,3 @@ export function mapSideUsd(map: LiquidationMap, side: Side): number {
   for (const b of map.bins) sum += side === 'long' ? b.longUsd : b.shortUsd;
   return sum;
 }
-
-/** USD of a side per bin, as a dense array aligned with `map.bins`. */
-export function sideDensity(map: LiquidationMap, side: Side): Float64Array {
-  const out = new Float64Array(map.bins.length);
-  map.bins.forEach((b, i) => (out[i] = side === 'long' ? b.longUsd : b.shortUsd));
-  return out;
-}
