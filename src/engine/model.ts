@@ -390,7 +390,7 @@ export function stepBar(s: ModelState, bar: Candle, oiInBar: readonly OpenIntere
 }
 
 /** Index of the first element with t > `after` (binary search over an ascending series). */
-function firstAfter(points: readonly { t: number }[], after: number): number {
+export function firstAfter(points: readonly { t: number }[], after: number): number {
   let lo = 0;
   let hi = points.length;
   while (lo < hi) {

@@ -4,6 +4,7 @@
  */
 import type { EngineConfig } from './config';
 import { EngineError } from './errors';
+import { firstAfter } from './model';
 import type { Exchange, MarketSeries, Position } from './types';
 import { EXCHANGES } from './types';
 
@@ -100,18 +101,6 @@ function candleError(c: MarketSeries['candles'][number], i: number, prevT: numbe
 }
 
 /** All series describe one symbol, once per exchange. */
-/** Index of the first element with t > `after` (binary search; ascending input assumed up to there). */
-function firstAfter(points: readonly { t: number }[], after: number): number {
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.t > after) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 export function validateSeriesSet(series: readonly MarketSeries[], trustedUntil?: (ex: Exchange) => number | undefined): void {
   const seen = new Set<Exchange>();
   for (const s of series) {
