@@ -91,7 +91,8 @@ export default defineContentScript({
     } catch (err) {
       bridgeError = `chart bridge not injected: ${err instanceof Error ? err.message : String(err)}`;
     }
-    const controller = startChartController({ doc: document, exchange, client: bridgeError ? null : new BridgeClient(bridge.messenger), bridgeError, store });
+    const client = bridgeError ? null : new BridgeClient(bridge.messenger);
+    const controller = startChartController({ doc: document, exchange, client, bridgeError, store });
 
     // Market data: ask the background for this symbol (with the position read from the page).
     let watchGen = 0;
@@ -156,6 +157,8 @@ export default defineContentScript({
       removeSizing();
       browser.storage.onChanged.removeListener(onSettings);
       controller.stop();
+      // The page-world bridge outlives us: have it remove our shapes and drop its chart subscriptions.
+      void client?.stop();
       bridge.dispose();
       rendered.unmount();
       ui.remove();

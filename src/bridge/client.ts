@@ -69,6 +69,11 @@ export class BridgeClient {
     return this.call<DrawResult>('clear', checkDrawResult, () => this.messenger.sendMessage('clear', undefined));
   }
 
+  /** Tells the bridge to remove our shapes and stop for good (its page world outlives our content script). */
+  stop(): Promise<Parsed<DrawResult>> {
+    return this.call<DrawResult>('stop', checkDrawResult, () => this.messenger.sendMessage('stop', undefined));
+  }
+
   /** Chart events pushed by the bridge; malformed ones are dropped. */
   onEvent(cb: (ev: ChartEvent) => void): () => void {
     return this.messenger.onMessage('chartEvent', ({ data }) => {

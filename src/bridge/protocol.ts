@@ -77,6 +77,8 @@ export interface BridgeProtocol {
   scale(): ChartScale | null;
   draw(req: DrawRequest): DrawResult;
   clear(): DrawResult;
+  /** The content script is going away (extension reloaded or updated): remove our shapes, unsubscribe, go quiet. */
+  stop(): DrawResult;
   chartEvent(ev: ChartEvent): void;
 }
 

@@ -35,8 +35,10 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
   let attached: Attached | null = null;
   let lastPlan: DrawRequest | null = null;
   let lastReason = 'not probed yet';
+  let stopped = false;
 
   const send = (ev: ChartEvent) => {
+    if (stopped) return;
     void messenger.sendMessage('chartEvent', ev).catch(() => {});
   };
   const chartSymbol = (a: FoundWidget) => normaliseChartSymbol(safe(() => a.chart.symbol(), ''));
@@ -169,11 +171,20 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
   messenger.onMessage('draw', ({ data }) => draw(data));
   messenger.onMessage('clear', () => clear());
 
-  return {
-    stop: () => {
-      clear();
-      attached?.detach();
-      messenger.removeAllListeners();
-    },
-  };
+  /**
+   * The bridge lives in the page, so it outlives an invalidated content script (extension reloaded or
+   * updated): without this it would keep its chart subscriptions and post a crosshair message every frame
+   * to nobody, one more bridge per reload.
+   */
+  function stop(): DrawResult {
+    const result = clear();
+    stopped = true;
+    attached?.detach();
+    attached = null;
+    messenger.removeAllListeners();
+    return result;
+  }
+  messenger.onMessage('stop', () => stop());
+
+  return { stop: () => void stop() };
 }
