@@ -278,7 +278,16 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   const onNav = () => tick();
   view?.addEventListener('popstate', onNav);
   view?.addEventListener('wxt:locationchange', onNav);
-  const poll = setInterval(tick, pollMs);
+  // The poll walks the page's DOM: skip it while the tab is hidden (the panel's MutationObserver still
+  // reports position changes) and catch up the moment the tab is shown again.
+  const hidden = () => doc.visibilityState === 'hidden';
+  const onVisibility = () => {
+    if (!hidden()) tick();
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+  const poll = setInterval(() => {
+    if (!hidden()) tick();
+  }, pollMs);
   const unsubscribe = store?.subscribe((ex, sym) => {
     if (ex === adapter.exchange && sym === symbol) void loadFor(symbol);
   });
@@ -296,6 +305,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     observer = null;
     view?.removeEventListener('popstate', onNav);
     view?.removeEventListener('wxt:locationchange', onNav);
+    doc.removeEventListener('visibilitychange', onVisibility);
     unsubscribe?.();
   };
 
