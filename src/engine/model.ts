@@ -75,6 +75,8 @@ export interface ModelState {
   /** Per layer: share × tier weight, the factor from `created − killed` to the layer's coin. */
   readonly layerWeight: readonly number[];
   lastBarT: number | null;
+  /** Time of the first bar stepped (absent before any): a series reaching further back needs a rebuild. */
+  firstBarT?: number;
   lastOiCoin: number | null;
   bars: number;
   /** Symbol the state was built for (set by buildModel), so a cache cannot mix markets. */
@@ -383,6 +385,7 @@ export function stepBar(s: ModelState, bar: Candle, oiInBar: readonly OpenIntere
   consumeLongFrom(s, Math.floor(closeU - 0.5) + 1, false);
   consumeShortTo(s, Math.ceil(closeU - 0.5) - 1, false);
 
+  if (s.firstBarT === undefined) s.firstBarT = bar.t;
   s.lastBarT = bar.t;
   s.lastOiCoin = closeCoin;
   s.bars++;
@@ -446,9 +449,10 @@ function sameParams(a: ModelParams, b: ModelParams): boolean {
 
 /**
  * Brings `state` up to date with `series` by stepping only the bars newer than its last bar (mutating and
- * returning it). Rebuilds from scratch when there is no state, the parameters or the symbol changed, or
- * the series no longer joins the state (a gap after its last bar: the OI change across the gap would
- * otherwise be taken for one bar's inflow).
+ * returning it). Rebuilds from scratch when there is no state, the parameters or the symbol changed, the
+ * series no longer joins the state (a gap after its last bar: the OI change across the gap would
+ * otherwise be taken for one bar's inflow), or the series now starts before the state's first bar (the
+ * map window grew: the older bars must enter the map, not be ignored until the worker restarts).
  */
 export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: number): ModelState {
   const first = series.candles[0];
@@ -457,6 +461,7 @@ export function syncModel(state: ModelState | undefined, series: MarketSeries, c
     !state ||
     state.bars === 0 ||
     !joins ||
+    (state.firstBarT !== undefined && first.t < state.firstBarT) ||
     (state.symbol !== undefined && state.symbol !== series.symbol) ||
     !sameParams(state.params, modelParams(series.exchange, series.risk, cfg))
   ) {

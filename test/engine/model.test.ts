@@ -191,6 +191,15 @@ describe('model properties', () => {
     expect(levels(syncModel(cached, later, cfg, end), 'short')).toEqual(levels(buildModel(later, cfg, end), 'short'));
   });
 
+  it('syncModel rebuilds when the series reaches further back than the state (the map window grew)', () => {
+    const series = syntheticSeries({ bars: 80, seed: 5 });
+    const end = endOf(series);
+    const short = buildModel({ ...series, candles: series.candles.slice(50) }, cfg, end);
+    const grown = syncModel(short, series, cfg, end);
+    expect(grown.bars).toBe(80);
+    expect(levels(grown, 'long')).toEqual(levels(buildModel(series, cfg, end), 'long'));
+  });
+
   it('consumption removes only crossed levels, and predicts exactly what it removed', () => {
     fc.assert(
       fc.property(
