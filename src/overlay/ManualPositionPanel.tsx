@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Position, Side } from '../engine/types';
 import { validateManualPosition, type ManualInput } from '../position/manual-entry';
 import type { PositionState } from '../position/watcher';
+import { plainDecimal } from './format';
 
 export interface ManualPositionPanelProps {
   state: PositionState | null;
@@ -24,7 +25,8 @@ const EMPTY: FormValues = { side: 'long', entry: '', size: '', leverage: '', mar
 /** Form values from the best thing we know: the manual entry, the page's position, the failed read's draft. */
 export function prefill(state: PositionState): FormValues {
   const src: Partial<Position> = state.position ?? state.draft ?? state.hedge?.[0] ?? {};
-  const s = (v: number | undefined) => (v === undefined ? '' : String(v));
+  // Plain decimals: String(1.5e-7) would be read back by the form's parser as 1.5 (unit "E").
+  const s = (v: number | undefined) => (v === undefined ? '' : plainDecimal(v));
   return {
     side: src.side ?? 'long',
     entry: s(src.entry),
