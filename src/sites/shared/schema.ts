@@ -4,9 +4,15 @@ import * as v from 'valibot';
 import type { Exchange } from '../../engine/types';
 import { ApiError } from './errors';
 
-/** A finite number sent as a JSON number or a non-empty numeric string ("97000.5"). */
+/**
+ * A decimal number as exchanges write it: "97000.5", "-0.0001", "1.2e-7". Number() alone would read " " as
+ * 0 and "0x1A" as 26: a silently wrong number instead of a named error.
+ */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A finite number sent as a JSON number or a decimal string ("97000.5"). */
 export const num = v.pipe(
-  v.union([v.pipe(v.string(), v.nonEmpty('empty string')), v.number()]),
+  v.union([v.pipe(v.string(), v.nonEmpty('empty string'), v.regex(DECIMAL, 'not a decimal number')), v.number()]),
   v.transform((x) => Number(x)),
   v.finite('not a finite number'),
 );
