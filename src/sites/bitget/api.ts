@@ -47,8 +47,9 @@ const oi = v.object({ openInterestList: v.array(v.object({ symbol: v.string(), s
 /** Current platform OI: `size` is in base coin ("ETH in ETHUSDT"); USD = coin × mark. */
 export function parseOpenInterest(body: unknown, symbol: string, price: number): OpenInterestPoint {
   const d = unwrap('/api/v2/mix/market/open-interest', oi, body);
-  const row = d.openInterestList.find((r) => r.symbol === symbol) ?? d.openInterestList[0];
-  if (!row) throw new ApiError(EX, '/api/v2/mix/market/open-interest', 'empty', 'no open interest', { field: 'openInterestList' });
+  // Only the asked symbol's row: another market's OI would be persisted into a history we cannot re-fetch.
+  const row = d.openInterestList.find((r) => r.symbol.toUpperCase() === symbol.toUpperCase());
+  if (!row) throw new ApiError(EX, '/api/v2/mix/market/open-interest', 'empty', `no open interest for ${symbol}`, { field: 'openInterestList' });
   return { t: d.ts, coin: row.size, usd: row.size * price };
 }
 

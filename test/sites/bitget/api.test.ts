@@ -14,6 +14,9 @@ describe('Bitget parsers accept the documented samples', () => {
   it('open interest is coin (size), USD = coin × mark', () => {
     expect(parseOpenInterest(sample('bitget', 'open-interest.json'), 'BTCUSDT', 100)).toEqual({ t: 1695796781616, coin: 34278.06, usd: 3427806 });
   });
+  it("open interest of another symbol is an error, not this symbol's OI (the polled history cannot be re-fetched)", () => {
+    expect(() => parseOpenInterest(sample('bitget', 'open-interest.json'), 'ETHUSDT', 100)).toThrow('bitget /api/v2/mix/market/open-interest: no open interest for ETHUSDT');
+  });
   it('position lever: tier 1 is level 1 (125x, 0.4 %)', () => {
     expect(parsePositionLever(sample('bitget', 'query-position-lever.json'))).toEqual({ maintenanceRate: 0.004, maxLeverage: 125, source: 'api' });
   });
