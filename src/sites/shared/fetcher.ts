@@ -171,11 +171,20 @@ export function buildUrl(base: string, path: string, query: Query): string {
   return `${base}${path}${params ? `?${params}` : ''}`;
 }
 
-/** Retry-After is delta-seconds or an HTTP date; returns ms from now, or undefined when absent/bad. */
+/** Every HTTP-date form (IMF-fixdate, RFC 850, asctime) starts with a day name. */
+const HTTP_DATE = /^[A-Z][a-z]{2,8},? /;
+
+/**
+ * Retry-After is delta-seconds or an HTTP date; returns ms from now, or undefined when absent/bad (the
+ * caller then backs off by its default). Date.parse alone reads "-1" or "1 2" as dates in 2001, which
+ * would turn a garbled header into no back-off at all.
+ */
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const secs = Number(header);
-  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
-  const date = Date.parse(header);
+  const h = header?.trim() ?? '';
+  if (h === '') return undefined;
+  const secs = Number(h);
+  if (Number.isFinite(secs)) return secs >= 0 ? secs * 1000 : undefined;
+  if (!HTTP_DATE.test(h)) return undefined;
+  const date = Date.parse(h);
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }

@@ -122,6 +122,10 @@ describe('helpers', () => {
     expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:30 GMT', 10_000)).toBe(20_000);
     expect(parseRetryAfter(null, 0)).toBeUndefined();
     expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    // Garbled values fall back to the default back-off; Date.parse would read them as dates in 2001 (= no wait).
+    expect(parseRetryAfter('-1', 0)).toBeUndefined();
+    expect(parseRetryAfter('1 2', 0)).toBeUndefined();
+    expect(parseRetryAfter('Sunday, 01-Jan-70 00:00:30 GMT', 10_000)).toBe(20_000);
   });
   it('buildUrl drops undefined params and encodes values', () => {
     expect(buildUrl('https://h', '/p', { a: 1, b: undefined, c: 'x y' })).toBe('https://h/p?a=1&c=x%20y');
