@@ -2,7 +2,12 @@
  * Paging helpers. Each exchange caps rows per request; a cold load walks the window page by page,
  * a warm load usually needs one page. Loops are bounded so a misbehaving API cannot spin us.
  */
-const MAX_PAGES = 40;
+/**
+ * Cursor walks also stop at the window's edge and when a cursor is ignored; this cap is the last guard. It
+ * must still fit the longest map window: 30 days of OKX 5m bars is 5 pages of /market/candles (300 rows,
+ * ~1440 bars back) + 72 of /market/history-candles (100 rows); OKX OI history at 100 rows needs 87.
+ */
+const MAX_PAGES = 100;
 /**
  * Time windows are counted from the span asked for, not from what an API answers, so their cap only guards
  * against an absurd span: 64 windows cover the longest map window (30 days of 5m bars) at 200 rows a page.

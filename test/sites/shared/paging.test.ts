@@ -32,6 +32,18 @@ describe('pageBackward', () => {
     expect(fetchPage).toHaveBeenCalledTimes(2);
   });
 
+  it('walks far enough for 30 days of OKX 5m history at 100 rows a page (87 pages)', async () => {
+    const bars = 30 * 288;
+    const fetchPage = vi.fn(async (before: number | undefined) => {
+      const end = before ?? bars;
+      return rows(Math.max(0, end - 100), Math.min(100, end));
+    });
+    const got = await pageBackward(0, fetchPage);
+    expect(fetchPage).toHaveBeenCalledTimes(87);
+    expect(got).toHaveLength(bars);
+    expect(got[0]!.t).toBe(0);
+  });
+
   it('with a begin bound, a short page ends the walk (nothing older is left)', async () => {
     const fetchPage = vi.fn(async () => rows(20, 2));
     expect((await pageBackward(11, fetchPage, 100)).map((r) => r.t)).toEqual([20, 21]);
