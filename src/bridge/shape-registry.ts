@@ -67,6 +67,14 @@ export function placementSpan(visible: TimeSpan | null, nowSec: number): TimeSpa
 export class ShapeRegistry {
   private entries = new Map<string, Entry>();
   private span: TimeSpan;
+  /**
+   * createShape answers asynchronously (after the series loaded, e.g. just after an interval change), so
+   * applies run one at a time (an overlapping one would create a second shape per key and lose track of
+   * the first), and clear()/forget() bump the generation: a create that lands afterwards is removed at
+   * once, and an apply queued before them is dropped (it was meant for the chart as it was).
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+  private generation = 0;
 
   constructor(
     private readonly chart: TvChart,
@@ -105,7 +113,7 @@ export class ShapeRegistry {
     for (const [key, e] of this.entries) if (!live.has(String(e.id))) this.entries.delete(key);
   }
 
-  private async create(spec: ShapeSpec): Promise<boolean> {
+  private async create(spec: ShapeSpec, gen: number): Promise<boolean> {
     const points = pointsOf(spec, this.span);
     const options = optionsOf(spec);
     // Older library versions return the id synchronously, newer ones a promise: await both.
@@ -113,6 +121,15 @@ export class ShapeRegistry {
       ? this.chart.createMultipointShape(points, options)
       : this.chart.createShape(points[0]!, options));
     if (id === null || id === undefined || id === '') return false;
+    if (gen !== this.generation) {
+      // Cleared while this create was pending: never leave an untracked shape on the user's chart.
+      try {
+        this.chart.removeEntity(id);
+      } catch {
+        /* gone with the chart */
+      }
+      return false;
+    }
     this.entries.set(spec.key, { id, spec });
     return true;
   }
@@ -129,8 +146,15 @@ export class ShapeRegistry {
     return true;
   }
 
-  /** Brings the chart to `desired` with in-place updates where possible. */
-  async apply(desired: readonly ShapeSpec[]): Promise<ApplyResult> {
+  /** Brings the chart to `desired` with in-place updates where possible (after any apply still running). */
+  apply(desired: readonly ShapeSpec[]): Promise<ApplyResult> {
+    const gen = this.generation;
+    const run = this.queue.then(() => (gen === this.generation ? this.applyNow(desired, gen) : { created: 0, updated: 0, removed: 0 }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(desired: readonly ShapeSpec[], gen: number): Promise<ApplyResult> {
     this.pruneVanished();
     const drawn = new Map([...this.entries].map(([k, e]) => [k, e.spec] as const));
     const diff = diffShapes(drawn, desired);
@@ -144,12 +168,22 @@ export class ShapeRegistry {
       e.spec = spec;
       result.updated += 1;
     }
-    for (const spec of diff.create) if (await this.create(spec)) result.created += 1;
+    for (const spec of diff.create) {
+      if (gen !== this.generation) break;
+      if (await this.create(spec, gen)) result.created += 1;
+    }
     return result;
+  }
+
+  /** Pending creates will remove what they make; the next apply need not wait for them. */
+  private invalidatePending(): void {
+    this.generation += 1;
+    this.queue = Promise.resolve();
   }
 
   /** Removes every shape we drew, and only those. */
   clear(): number {
+    this.invalidatePending();
     let n = 0;
     for (const key of [...this.entries.keys()]) if (this.removeKey(key)) n += 1;
     return n;
@@ -157,6 +191,7 @@ export class ShapeRegistry {
 
   /** Forget ids without touching the chart (it was destroyed and took our shapes with it). */
   forget(): void {
+    this.invalidatePending();
     this.entries.clear();
   }
 
