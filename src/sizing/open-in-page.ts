@@ -22,6 +22,8 @@ export function entryFromRequest(req: unknown): number | undefined {
 
 export function openSizingInPage(container: Element | ShadowRoot | DocumentFragment, req: unknown): void {
   close?.();
+  // Keyboard users get their place back when the dialog closes (it takes focus when it opens).
+  const previous = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
   const entry = entryFromRequest(req);
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/sizing.html') + // Plain decimal: a sub-cent mark (1.5e-7) written with an exponent would not parse back as a price.
@@ -52,8 +54,11 @@ export function openSizingInPage(container: Element | ShadowRoot | DocumentFragm
   container.appendChild(frame);
   close = () => {
     window.removeEventListener('message', onMessage);
+    // In our shadow root the document only sees the host as focused: ask the frame's own root.
+    const hadFocus = (frame.getRootNode() as Document | ShadowRoot).activeElement === frame;
     frame.remove();
     close = null;
+    if (hadFocus && previous?.isConnected) previous.focus();
   };
   frame.addEventListener('load', () => frame.focus(), { once: true });
 }

@@ -46,6 +46,21 @@ describe('opening the sizing dialog in the page', () => {
     expect(host.querySelector('iframe')).toBeNull();
   });
 
+  it('gives focus back to where the user was when the dialog closes', () => {
+    const button = document.createElement('button');
+    const host = document.createElement('div');
+    document.body.append(button, host);
+    // As in the page: the dialog lives in the overlay's shadow root.
+    const shadow = host.attachShadow({ mode: 'open' });
+    button.focus();
+    openSizingInPage(shadow, {});
+    const frame = shadow.querySelector('iframe')!;
+    frame.focus();
+    expect(shadow.activeElement).toBe(frame);
+    window.dispatchEvent(new MessageEvent('message', { data: { source: FRAME_MSG, type: 'close' }, source: frame.contentWindow }));
+    expect(document.activeElement).toBe(button);
+  });
+
   it('frame messages are shape-checked', () => {
     expect(readFrameMessage({ source: FRAME_MSG, type: 'height', height: Number.POSITIVE_INFINITY })).toBeNull();
     expect(readFrameMessage({ source: 'other', type: 'close' })).toBeNull();
