@@ -134,7 +134,11 @@ export function analyze(input: AnalyzeInput): Analysis {
   const referenceKind = planned && input.plannedEntry !== undefined ? 'entry' : 'mark';
   const reference = referenceKind === 'entry' ? input.plannedEntry! : mark;
 
-  const books: ShiftedBook[] = input.series.flatMap((s) => (s.depth ? [{ book: s.depth, basis: s.markPrice - mark }] : []));
+  // Cluster USD is summed over every exchange: against only some exchanges' books the ratio would be
+  // overstated (a false "the book cannot absorb it"), so without every book there is no depth ratio.
+  const books: ShiftedBook[] = input.series.every((s) => s.depth)
+    ? input.series.flatMap((s) => (s.depth ? [{ book: s.depth, basis: s.markPrice - mark }] : []))
+    : [];
   const clusters = withDepthRatios(findClusters(map, cfg), books, mark);
   const nearest = nearestClusters(clusters, side, reference, cfg);
   const lfr = fuelRatio(nearest.profit, nearest.risk);

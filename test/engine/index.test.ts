@@ -26,6 +26,22 @@ describe('analyze', () => {
   const series = market(2016); // 7 days of 5m bars
   const now = endOf(series[0]!);
 
+  it('depth ratios only when every exchange has a book (cluster USD sums all of them)', () => {
+    // 1 coin every 0.02 % from the mark out to 20 % on both sides: reaches past every cluster of the ±15 % map.
+    const book = (mark: number) => {
+      const steps = Array.from({ length: 1000 }, (_, i) => i + 1);
+      return { t: now, bids: steps.map((i) => [mark * (1 - i / 5000), 1] as const), asks: steps.map((i) => [mark * (1 + i / 5000), 1] as const) };
+    };
+    const withBooks = series.map((s) => ({ ...s, depth: book(s.markPrice) }));
+    const all = analyze({ series: withBooks, position: null, now });
+    expect(all.clusters.length).toBeGreaterThan(0);
+    for (const c of all.clusters) expect(c.depthRatio).toBeGreaterThan(0);
+    const oneMissing = withBooks.map((s, i) => (i === 0 ? { ...s, depth: undefined } : s));
+    const some = analyze({ series: oneMissing, position: null, now });
+    expect(some.clusters.length).toBe(all.clusters.length);
+    for (const c of some.clusters) expect(c.depthRatio).toBeUndefined();
+  });
+
   it('a planned long uses the planned entry as reference and returns everything a renderer needs', () => {
     const a = analyze({ series, position: null, plannedSide: 'long', plannedEntry: series[0]!.markPrice, account: { sizeUsd: 10_000, riskPct: 1 }, now });
     expect(a).toMatchObject({ symbol: 'BTCUSDT', side: 'long', planned: true, referenceKind: 'entry', partial: false });
