@@ -65,7 +65,16 @@ export function Panel({ state, status, analysis, onOverlayChange, manual }: Pane
       <div class="ll-head">
         <strong>LiqLens</strong>
         <span data-testid="liqlens-symbol">{state.symbol ?? ''}</span>
-        <button class="ll-btn" data-testid="liqlens-toggle" aria-pressed={!hidden} onClick={() => onOverlayChange({ hidden: !hidden })} title={hidden ? 'Show LiqLens' : 'Hide everything LiqLens draws'}>
+        <button
+          type="button"
+          class="ll-btn"
+          data-testid="liqlens-toggle"
+          // The label says the action (hide/show); a pressed state on top of a changing label contradicts it.
+          // What the button does change is whether the panel body (and every drawing) is shown.
+          aria-expanded={!hidden}
+          onClick={() => onOverlayChange({ hidden: !hidden })}
+          title={hidden ? 'Show LiqLens' : 'Hide everything LiqLens draws'}
+        >
           {hidden ? 'show' : 'hide'}
         </button>
       </div>

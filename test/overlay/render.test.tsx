@@ -89,9 +89,15 @@ describe('overlay hooks', () => {
 
   it('hides every band with one toggle and asks to save the choice', () => {
     const { store, q, onOverlayChange } = setup();
-    q('[data-testid=liqlens-toggle]')!.click();
+    const toggle = () => q('[data-testid=liqlens-toggle]')!;
+    // Keyboard and screen readers: a real button whose name is the action and whose state is the body shown.
+    expect(toggle().getAttribute('type')).toBe('button');
+    expect(toggle().hasAttribute('aria-pressed')).toBe(false);
+    expect([toggle().textContent, toggle().getAttribute('aria-expanded')]).toEqual(['hide', 'true']);
+    toggle().click();
     expect(onOverlayChange).toHaveBeenCalledWith({ hidden: true });
     store.set({ overlay: { mode: 'auto', opacity: 0.8, hidden: true } });
+    expect([toggle().textContent, toggle().getAttribute('aria-expanded')]).toEqual(['show', 'false']);
     expect(q('[data-testid=liqlens-band]')).toBeNull();
     expect(q('[data-testid=liqlens-status]')).not.toBeNull();
   });
