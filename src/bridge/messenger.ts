@@ -1,11 +1,17 @@
 /**
- * The window transport shared by both ends of the bridge: `@webext-core/messaging`'s window messenger
- * under a per-page namespace, behind a guard that drops our namespace's messages from other frames.
+ * The window transport shared by both ends of the bridge: a window messenger (window-transport.ts, wire-
+ * compatible with `@webext-core/messaging`'s) under a per-page namespace, behind a guard that drops our
+ * namespace's messages from other frames.
  */
-import { defineWindowMessaging } from '@webext-core/messaging/page';
 import { BRIDGE_NAMESPACE_PREFIX, type BridgeProtocol } from './protocol';
+import { defineWindowTransport } from './window-transport';
 
-export type BridgeMessenger = ReturnType<typeof defineWindowMessaging<BridgeProtocol>>;
+/** What both ends use of a messenger (`@webext-core/messaging`'s window messenger fits it too, as in tests). */
+export interface BridgeMessenger {
+  sendMessage(type: keyof BridgeProtocol, data: unknown): Promise<unknown>;
+  onMessage(type: keyof BridgeProtocol, handler: (message: { data: unknown }) => unknown): () => void;
+  removeAllListeners(): void;
+}
 
 /** A fresh random token so two content-script instances (or a stale one) never talk across. */
 export function newBridgeToken(): string {
@@ -41,7 +47,7 @@ export function installSourceGuard(win: Window, namespace: string): () => void {
 export function createBridgeMessenger(win: Window, token: string): { messenger: BridgeMessenger; dispose: () => void } {
   const namespace = bridgeNamespace(token);
   const removeGuard = installSourceGuard(win, namespace);
-  const messenger = defineWindowMessaging<BridgeProtocol>({ namespace });
+  const messenger = defineWindowTransport(win, namespace);
   return {
     messenger,
     dispose: () => {
