@@ -8,8 +8,25 @@ const STATES = new Set(['loading', 'ok', 'partial', 'stale', 'error']);
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
 
+/** Optional numbers must be absent or finite: extension messages are JSON, so Infinity/NaN arrive as null. */
+const optNum = (x: unknown) => x === undefined || num(x);
+
 function clusterOk(c: unknown): boolean {
-  return isObj(c) && (c.side === 'long' || c.side === 'short') && num(c.low) && num(c.high) && num(c.usd) && num(c.distancePct) && Array.isArray(c.tierMix);
+  return (
+    isObj(c) &&
+    (c.side === 'long' || c.side === 'short') &&
+    num(c.low) &&
+    num(c.high) &&
+    num(c.usd) &&
+    num(c.distancePct) &&
+    Array.isArray(c.tierMix) &&
+    optNum(c.depthRatio)
+  );
+}
+
+function asymmetryOk(a: unknown): boolean {
+  if (!isObj(a) || !isObj(a.ratio) || typeof a.ratio.kind !== 'string') return false;
+  return (a.ratio.kind !== 'ratio' || num(a.ratio.value)) && optNum(a.percentile);
 }
 
 export function checkMarketView(x: unknown): { ok: true; view: MarketView } | { ok: false; error: string } {
@@ -26,6 +43,7 @@ export function checkMarketView(x: unknown): { ok: true; view: MarketView } | { 
     if (!isObj(a.stop) || (a.stop.kind === 'stop' && !num(a.stop.price))) return { ok: false, error: 'analysis.stop malformed' };
     if (!num(a.reference)) return { ok: false, error: 'analysis.reference is not a finite number' };
     if (!Array.isArray(a.signals) || !Array.isArray(a.cascades) || !isObj(a.asymmetry)) return { ok: false, error: 'analysis signals/cascades/asymmetry malformed' };
+    if (!asymmetryOk(a.asymmetry)) return { ok: false, error: 'analysis.asymmetry ratio/percentile is not a finite number' };
   }
   return { ok: true, view: x as unknown as MarketView };
 }

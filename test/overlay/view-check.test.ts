@@ -15,6 +15,9 @@ describe('receipt check of market views', () => {
     ['cluster without prices', { ...view, analysis: { ...analysis(), clusters: [{ side: 'long' }] } }, /clusters/],
     ['stop without a price', { ...view, analysis: { ...analysis(), stop: { kind: 'stop' } } }, /stop/],
     ['not an object', 'ok', /not an object/],
+    // Extension messages travel as JSON: an Infinity or NaN arrives as null, and .toFixed(null) would throw mid-render.
+    ['asymmetry ratio that arrived as null', { ...view, analysis: { ...analysis(), asymmetry: { ...analysis().asymmetry, ratio: { kind: 'ratio', value: null } } } }, /asymmetry/],
+    ['a depth ratio that arrived as null', { ...view, analysis: { ...analysis(), clusters: [{ ...analysis().clusters[0]!, depthRatio: null }] } }, /clusters/],
   ])('refuses %s', (_w, v, err) => {
     const r = checkMarketView(v);
     expect(r.ok).toBe(false);
