@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EXCHANGES, type Exchange } from '../../src/engine/types';
 import { sendMessage, type MarketView } from '../../src/messaging';
+import { checkMarketView } from '../../src/overlay/view-check';
 import { ViewSummary } from '../../src/ui/ViewSummary';
 
 const PICK_KEY = 'popup:lastPick';
@@ -63,7 +64,10 @@ export function PopupApp() {
         const view = await sendMessage('getView', req);
         if (!alive) return;
         setNow(Date.now());
-        if (view) setLoad({ kind: 'view', view });
+        // Checked on receipt like the overlay does: a malformed view is a named error, not a crashed popup.
+        const checked = view ? checkMarketView(view) : null;
+        if (checked && !checked.ok) setLoad({ kind: 'error', reason: `The background sent a bad view: ${checked.error}` });
+        else if (checked?.ok) setLoad({ kind: 'view', view: checked.view });
         else if (target.kind === 'tab') {
           setLoad({ kind: 'none' });
           setPicking(true);
