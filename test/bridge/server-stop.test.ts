@@ -5,6 +5,7 @@ import { BridgeClient } from '../../src/bridge/client';
 import { bridgeNamespace, newBridgeToken } from '../../src/bridge/messenger';
 import type { BridgeProtocol, ShapeSpec } from '../../src/bridge/protocol';
 import { startBridgeServer } from '../../src/bridge/server';
+import { defineWindowTransport } from '../../src/bridge/window-transport';
 
 /** A fake widget that counts live subscriptions and lets the test move the crosshair. */
 function installWidget() {
@@ -45,12 +46,17 @@ afterEach(() => {
   delete (window as unknown as Record<string, unknown>).tradingViewApi;
 });
 
-describe('bridge stop (content script invalidated)', () => {
+const transports = {
+  'our transport': (namespace: string) => defineWindowTransport(window, namespace),
+  '@webext-core window messenger': (namespace: string) => defineWindowMessaging<BridgeProtocol>({ namespace }),
+};
+
+describe.each(Object.entries(transports))('bridge stop (content script invalidated), over %s', (_name, make) => {
   it('removes our shapes, drops every chart subscription, stops posting and stops answering', async () => {
     const w = installWidget();
     const namespace = bridgeNamespace(newBridgeToken());
-    const page = defineWindowMessaging<BridgeProtocol>({ namespace });
-    const content = defineWindowMessaging<BridgeProtocol>({ namespace });
+    const page = make(namespace);
+    const content = make(namespace);
     startBridgeServer(window, page);
     cleanup.push(() => page.removeAllListeners(), () => content.removeAllListeners());
     const client = new BridgeClient(content, 300);
