@@ -60,6 +60,8 @@ export interface EngineConfig {
   asymmetryReferenceRatio: number;
   /** Neighbouring clusters closer than this percent chain into a cascade. */
   cascadeChainGapPct: number;
+  /** An order book older than this (minutes, against `now`) says nothing about depth: no depth ratio from it. */
+  depthMaxAgeMin: number;
   /** A gap of at least this percent ends a chain where price "often stabilises". */
   cascadeEndGapPct: number;
   /** Expected overshoot past the last cluster of a chain, percent. */
@@ -112,6 +114,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   asymmetryMinHistory: 20,
   asymmetryReferenceRatio: 2.5,
   cascadeChainGapPct: 1,
+  depthMaxAgeMin: 5,
   cascadeEndGapPct: 3,
   cascadeOvershootMinPct: 0.3,
   cascadeOvershootMaxPct: 0.8,

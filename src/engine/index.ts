@@ -136,8 +136,10 @@ export function analyze(input: AnalyzeInput): Analysis {
 
   // Cluster USD is summed over every exchange: against only some exchanges' books the ratio would be
   // overstated (a false "the book cannot absorb it"), so without every book there is no depth ratio.
-  const books: ShiftedBook[] = input.series.every((s) => s.depth)
-    ? input.series.flatMap((s) => (s.depth ? [{ book: s.depth, basis: s.markPrice - mark }] : []))
+  // A book kept from an earlier fetch is only trusted while fresh: depth moves within minutes.
+  const freshBook = (s: MarketSeries) => s.depth && input.now - s.depth.t <= cfg.depthMaxAgeMin * 60_000 ? s.depth : undefined;
+  const books: ShiftedBook[] = input.series.every(freshBook)
+    ? input.series.flatMap((s) => { const book = freshBook(s); return book ? [{ book, basis: s.markPrice - mark }] : []; })
     : [];
   const clusters = withDepthRatios(findClusters(map, cfg), books, mark);
   const nearest = nearestClusters(clusters, side, reference, cfg);

@@ -150,7 +150,7 @@ export function validateConfig(c: EngineConfig): void {
   c.tierWeights.forEach((w, i) => {
     if (!finite(w) || w < 0) throw bad(`tierWeights[${i}]`, `must be ≥ 0, got ${String(w)}`);
   });
-  const positives: (keyof EngineConfig)[] = ['modelBinPct', 'binPct', 'mapRangePct', 'nearestMaxDistancePct', 'asymmetryWindowPct', 'staleWindowHours'];
+  const positives: (keyof EngineConfig)[] = ['modelBinPct', 'binPct', 'mapRangePct', 'nearestMaxDistancePct', 'asymmetryWindowPct', 'staleWindowHours', 'depthMaxAgeMin'];
   for (const k of positives) {
     const v = c[k];
     if (!finite(v) || v <= 0) throw bad(k, `must be > 0, got ${String(v)}`);

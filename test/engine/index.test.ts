@@ -42,6 +42,18 @@ describe('analyze', () => {
     for (const c of some.clusters) expect(c.depthRatio).toBeUndefined();
   });
 
+  it('an order book older than depthMaxAgeMin (5 min) gives no depth ratio; a fresh one does', () => {
+    const book = (mark: number, t: number) => {
+      const steps = Array.from({ length: 1000 }, (_, i) => i + 1);
+      return { t, bids: steps.map((i) => [mark * (1 - i / 5000), 1] as const), asks: steps.map((i) => [mark * (1 + i / 5000), 1] as const) };
+    };
+    // 4 min 59 s old: fresh; one exchange's book 5 min 1 s old: kept from an earlier fetch, not trusted.
+    const fresh = series.map((s) => ({ ...s, depth: book(s.markPrice, now - 299_000) }));
+    expect(analyze({ series: fresh, position: null, now }).clusters.some((c) => c.depthRatio !== undefined)).toBe(true);
+    const oneOld = fresh.map((s, i) => (i === 1 ? { ...s, depth: book(s.markPrice, now - 301_000) } : s));
+    for (const c of analyze({ series: oneOld, position: null, now }).clusters) expect(c.depthRatio).toBeUndefined();
+  });
+
   it('a planned long uses the planned entry as reference and returns everything a renderer needs', () => {
     const a = analyze({ series, position: null, plannedSide: 'long', plannedEntry: series[0]!.markPrice, account: { sizeUsd: 10_000, riskPct: 1 }, now });
     expect(a).toMatchObject({ symbol: 'BTCUSDT', side: 'long', planned: true, referenceKind: 'entry', partial: false });
