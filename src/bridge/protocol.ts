@@ -69,7 +69,11 @@ export interface ChartScale {
 /** Bridge → content: something about the chart changed. */
 export type ChartEvent =
   | { kind: 'symbol' | 'interval' | 'recreated' | 'lost'; symbol: string; resolution: string }
-  | { kind: 'crosshair'; price: number | null };
+  /**
+   * x/y: the pointer in top-window viewport px, sent when the chart lives in a frame: the top document gets
+   * no mouse events over it, so the content script cannot place the hover details by itself.
+   */
+  | { kind: 'crosshair'; price: number | null; x?: number; y?: number };
 
 /** Message map for `defineWindowMessaging`; receivers still treat every payload as unknown. */
 export interface BridgeProtocol {
@@ -217,7 +221,12 @@ export const checkChartEvent: Check = variant('kind', {
   interval: chartChange,
   recreated: chartChange,
   lost: chartChange,
-  crosshair: exact({ kind: oneOf('crosshair'), price: (x, p) => (x === null ? null : price(x, p)) }),
+  crosshair: exact({
+    kind: oneOf('crosshair'),
+    price: (x, p) => (x === null ? null : price(x, p)),
+    x: (v, p) => (v === undefined ? null : px(v, p)),
+    y: (v, p) => (v === undefined ? null : px(v, p)),
+  }),
 });
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };

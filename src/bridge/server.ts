@@ -31,6 +31,15 @@ function safe<T>(f: () => T, fallback: T): T {
   }
 }
 
+/** A pointer position inside the chart frame, in top-window viewport px (null when not plausible). */
+export function pointerInTop(frame: HTMLIFrameElement, p: { x: number; y: number }): { x: number; y: number } | null {
+  const r = safe(() => frame.getBoundingClientRect(), null);
+  if (!r) return null;
+  const x = Math.round(r.left + frame.clientLeft + p.x);
+  const y = Math.round(r.top + frame.clientTop + p.y);
+  return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 1e5 && Math.abs(y) <= 1e5 ? { x, y } : null;
+}
+
 export function startBridgeServer(top: Window, messenger: BridgeMessenger): { stop: () => void } {
   let attached: Attached | null = null;
   let lastPlan: DrawRequest | null = null;
@@ -51,10 +60,20 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
       safe(() => sub.subscribe(null, cb), undefined);
       subs.push([sub, cb]);
     };
+    // A chart in a frame: the top document sees no mouse events over it, so the pointer is taken here.
+    let pointer: { x: number; y: number } | null = null;
+    const onPointer = (e: MouseEvent) => {
+      pointer = { x: e.clientX, y: e.clientY };
+    };
+    const frameDoc = found.frame ? safe(() => found.win.document, null) : null;
+    frameDoc?.addEventListener('mousemove', onPointer, { capture: true, passive: true });
     const a: Attached = {
       ...found,
       registry: canDraw(found.chart) ? new ShapeRegistry(found.chart) : null,
-      detach: () => subs.forEach(([s, cb]) => safe(() => s?.unsubscribe(null, cb), undefined)),
+      detach: () => {
+        subs.forEach(([s, cb]) => safe(() => s?.unsubscribe(null, cb), undefined));
+        frameDoc?.removeEventListener('mousemove', onPointer, { capture: true });
+      },
     };
     // Symbol or interval change: our shapes belong to the old chart content. Remove them; redraw the
     // last plan at once on an interval change (same symbol), wait for a new plan on a symbol change.
@@ -80,7 +99,8 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
         top.requestAnimationFrame(() => {
           const price = pendingPrice ?? null;
           pendingPrice = undefined;
-          send({ kind: 'crosshair', price });
+          const at = found.frame && pointer ? pointerInTop(found.frame, pointer) : null;
+          send(at ? { kind: 'crosshair', price, ...at } : { kind: 'crosshair', price });
         });
       }
     });

@@ -228,7 +228,8 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       const s = store.get();
       if (s.tier !== 'native') return;
       const r = s.chartRect;
-      const at = mouse ?? (r ? { x: r.left + 40, y: r.top + 40 } : { x: 40, y: 80 });
+      // Over a chart frame the top document gets no mousemove: the bridge says where the pointer is.
+      const at = ev.x !== undefined && ev.y !== undefined ? { x: ev.x, y: ev.y } : (mouse ?? (r ? { x: r.left + 40, y: r.top + 40 } : { x: 40, y: 80 }));
       store.set({ hover: ev.price === null ? null : { price: ev.price, ...at } });
       return;
     }

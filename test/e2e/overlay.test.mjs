@@ -249,6 +249,32 @@ test('bybit: hovering a band explains it (side, USD, tier mix, distance)', async
   await page.close();
 });
 
+test('binance (native tier, chart in a frame): the hover details appear at the pointer', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl('binance'));
+  await waitForOverlay(page, 'native');
+  const view = await backgroundView(browser, 'binance', 'BTCUSDT');
+  const band = expectedBands(view.analysis)[0];
+  // The band fills the middle of the pane: the frame's middle is inside it.
+  const pad = (band.high - band.low) * 0.2;
+  await frameChart(page, ([lo, hi]) => window.__fixtureChart.setPriceRange(lo, hi), [band.low - pad, band.high + pad]);
+  const frame = await page.evaluate(() => {
+    const r = document.querySelector('iframe[id^="tradingview_"], iframe[name^="tradingview_"]').getBoundingClientRect();
+    return { left: r.left, top: r.top, width: r.width, height: r.height };
+  });
+  const x = Math.round(frame.left + frame.width / 3);
+  const y = Math.round(frame.top + frame.height / 2 - 10);
+  await page.mouse.move(x - 4, y);
+  await page.mouse.move(x, y);
+  const tip = page.locator('liqlens-overlay').locator('[data-testid=liqlens-tooltip]');
+  await tip.waitFor({ timeout: 5_000 });
+  assert.match(await tip.textContent(), new RegExp(`${band.side === 'long' ? 'Long' : 'Short'} liquidations`));
+  // Placed 14 px right of and below the pointer (the top document itself never saw the pointer over the frame).
+  const box = await tip.boundingBox();
+  assert.ok(Math.abs(box.x - (x + 14)) <= 3 && Math.abs(box.y - (y + 14)) <= 3, `tooltip at ${box.x},${box.y}, pointer at ${x},${y}`);
+  await page.close();
+});
+
 test('bad state: every exchange failing on a symbol never loaded shows the error and its reason', async () => {
   server.setScenario('500');
   const page = await browser.context.newPage();
