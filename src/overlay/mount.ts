@@ -24,6 +24,9 @@ export function mountOverlayHost(doc: Document, css: string): OverlayHost {
   style.textContent = css;
   const container = doc.createElement('div');
   shadow.append(style, container);
+  // Typing in our controls (manual position form) must not reach the exchange's page: key events are
+  // composed and would bubble out of the shadow root into its hotkey handlers (e.g. single-key order shortcuts).
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) container.addEventListener(type, (e) => e.stopPropagation());
   const attach = () => (doc.body ?? doc.documentElement).append(host);
   attach();
   return {

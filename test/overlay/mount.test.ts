@@ -19,4 +19,18 @@ describe('overlay host', () => {
     ui.remove();
     expect(document.querySelector(OVERLAY_TAG)).toBeNull();
   });
+  it("keeps key presses typed into our controls away from the page's hotkey handlers", () => {
+    const ui = mountOverlayHost(document, '');
+    const input = document.createElement('input');
+    ui.container.append(input);
+    const seen: string[] = [];
+    const pageHotkeys = (e: Event) => seen.push(e.type);
+    for (const t of ['keydown', 'keyup', 'keypress']) document.addEventListener(t, pageHotkeys);
+    for (const t of ['keydown', 'keyup', 'keypress']) input.dispatchEvent(new KeyboardEvent(t, { key: 'b', bubbles: true, composed: true }));
+    // A key press elsewhere on the page still reaches them.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'b', bubbles: true, composed: true }));
+    expect(seen).toEqual(['keydown']);
+    for (const t of ['keydown', 'keyup', 'keypress']) document.removeEventListener(t, pageHotkeys);
+    ui.remove();
+  });
 });
