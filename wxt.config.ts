@@ -1,16 +1,8 @@
 import { defineConfig } from 'wxt';
 
-/** Trading pages where the content script runs, with and without a locale prefix. */
-export const TRADING_PAGE_MATCHES = [
-  'https://www.binance.com/*/futures/*',
-  'https://www.binance.com/futures/*',
-  'https://www.bybit.com/trade/usdt/*',
-  'https://www.bybit.com/*/trade/usdt/*',
-  'https://www.okx.com/trade-swap/*',
-  'https://www.okx.com/*/trade-swap/*',
-  'https://www.bitget.com/futures/usdt/*',
-  'https://www.bitget.com/*/futures/usdt/*',
-];
+import { TRADING_PAGE_MATCHES } from './src/sites/matches';
+
+export { TRADING_PAGE_MATCHES };
 
 /** Public market-data hosts the service worker fetches from (no keys, no cookies). */
 export const API_HOSTS = [

@@ -16,18 +16,10 @@ import { createManualStore } from '../../src/position/manual-store';
 import { watchPosition, type PositionState } from '../../src/position/watcher';
 import { coerceOverlay, loadOverlaySettings, overlayFromChange, saveOverlaySettings, type OverlaySettings } from '../../src/overlay/overlay-settings';
 import { detectSite } from '../../src/sites/registry';
+import { TRADING_PAGE_MATCHES } from '../../src/sites/matches';
 
 export default defineContentScript({
-  matches: [
-    'https://www.binance.com/*/futures/*',
-    'https://www.binance.com/futures/*',
-    'https://www.bybit.com/trade/usdt/*',
-    'https://www.bybit.com/*/trade/usdt/*',
-    'https://www.okx.com/trade-swap/*',
-    'https://www.okx.com/*/trade-swap/*',
-    'https://www.bitget.com/futures/usdt/*',
-    'https://www.bitget.com/*/futures/usdt/*',
-  ],
+  matches: [...TRADING_PAGE_MATCHES],
   // Our stylesheet goes into our own shadow root (src/overlay/mount.ts), never into the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
@@ -90,6 +82,14 @@ export default defineContentScript({
       await injectScript('/chart-bridge.js', { keepInDom: true, modifyScript: (s) => void (s.dataset.liqlensToken = token) });
     } catch (err) {
       bridgeError = `chart bridge not injected: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    // The extension may have been reloaded while the script was injected: nothing to wire then.
+    if (ctx.isInvalid) {
+      browser.storage.onChanged.removeListener(onSettings);
+      bridge.dispose();
+      rendered.unmount();
+      ui.remove();
+      return;
     }
     const client = bridgeError ? null : new BridgeClient(bridge.messenger);
     const controller = startChartController({ doc: document, exchange, client, bridgeError, store });

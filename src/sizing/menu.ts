@@ -5,24 +5,13 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
+import { TRADING_PAGE_MATCHES } from '../sites/matches';
 
 export const SIZING_MENU_ID = 'liqlens-size-position';
 export const SIZING_MENU_TITLE = 'Size position with LiqLens';
 
-/**
- * Trading pages (same list as the content script's matches in wxt.config.ts; a unit test keeps the two
- * equal — the background must not import the build config).
- */
-export const TRADING_PAGE_PATTERNS = [
-  'https://www.binance.com/*/futures/*',
-  'https://www.binance.com/futures/*',
-  'https://www.bybit.com/trade/usdt/*',
-  'https://www.bybit.com/*/trade/usdt/*',
-  'https://www.okx.com/trade-swap/*',
-  'https://www.okx.com/*/trade-swap/*',
-  'https://www.bitget.com/futures/usdt/*',
-  'https://www.bitget.com/*/futures/usdt/*',
-];
+/** Trading pages: the same list as the content script's matches. */
+export const TRADING_PAGE_PATTERNS: string[] = [...TRADING_PAGE_MATCHES];
 
 /** (Re)creates the menu item; called on install/update (menus persist across service-worker restarts). */
 export async function registerSizingMenu(): Promise<void> {
