@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { blockBootstrapCi, blockResample, seededRandom } from '../../src/backtest/bootstrap';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { calibrate, selectFolds, SELECTION_TOLERANCE } from '../../src/backtest/calibrate';
 import { BINANCE_BTC_TIER1 } from '../../src/backtest/engine-adapter';

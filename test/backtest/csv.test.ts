@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { CsvError, parseCoinglassCsv } from '../../src/backtest/csv';
 

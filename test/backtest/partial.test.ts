@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/backtest/bootstrap';
 import { partialSpearmanBinned, partialSpearmanLinear, rankBins } from '../../src/backtest/partial';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { BacktestBar } from '../../src/backtest/bar';
 import { BacktestInputError, runWalkForward, type BarPredictor } from '../../src/backtest/walkforward';
