@@ -17,9 +17,11 @@ export function Ladder({ bands, marks, reference, anchor }: { bands: readonly Ba
     ...marks.map((mark) => ({ kind: 'mark' as const, price: mark.price, mark })),
     ...(reference !== null ? [{ kind: 'ref' as const, price: reference }] : []),
   ].sort((a, b) => b.price - a.price);
+  // Top-left of the chart: the status panel owns the top-right corner, and the newest candles and the price
+  // axis sit on the right, so the left edge (old history) is where a ladder hides the least.
   const style = anchor
-    ? { left: `${Math.max(0, anchor.left + anchor.width - 236)}px`, top: `${anchor.top + 150}px`, maxHeight: `${Math.max(120, anchor.height - 160)}px` }
-    : { right: '12px', top: '220px' };
+    ? { left: `${Math.max(0, anchor.left + 8)}px`, top: `${anchor.top + 8}px`, maxHeight: `${Math.max(120, anchor.height - 16)}px` }
+    : { left: '12px', top: '220px' };
   return (
     <div class="ll-ladder" data-testid="liqlens-ladder" style={style}>
       <div class="ll-ladder-title">Liquidation ladder (estimated)</div>
