@@ -2,10 +2,10 @@
  * Binance USDⓈ-M futures trading page: symbol from `/{locale?}/futures/{SYMBOL}` and the open position
  * from the bottom account panel's Positions tab (research/pages-and-overlay.md §1.1).
  */
-import type { Symbol } from '../../engine/types';
-import type { PositionRead, SiteAdapter } from '../page-adapter';
-import { findPositionsPane, readPositionWith, type ReaderConfig } from '../dom/position-reader';
-import { hostIs, LOCALE_PREFIX } from '../dom/url';
+import type { SiteAdapter } from '../page-adapter';
+import { headerTableAdapter } from '../dom/header-table-adapter';
+import type { ReaderConfig } from '../dom/position-reader';
+import { LOCALE_PREFIX } from '../dom/url';
 import { BINANCE_LABELS } from './labels';
 
 const PATH = new RegExp(`^${LOCALE_PREFIX}/futures/([A-Za-z0-9]+USDT)/?$`);
@@ -20,18 +20,5 @@ const CONFIG: ReaderConfig = {
   leverageScope: (doc) => doc.querySelector('[name="orderForm" i], [data-testid="order-form"], #trade-form') ?? doc,
 };
 
-export const binancePage: SiteAdapter = {
-  exchange: 'binance',
-  symbolFromUrl(url: URL): Symbol | null {
-    if (!hostIs(url, 'binance.com')) return null;
-    const m = PATH.exec(url.pathname);
-    return m?.[1] ? m[1].toUpperCase() : null;
-  },
-  readPosition(root: Document, symbol: Symbol): PositionRead {
-    return readPositionWith(root, symbol, CONFIG);
-  },
-  panelRoot(doc: Document): Element | null {
-    const found = findPositionsPane(doc, CONFIG);
-    return 'pane' in found ? found.pane : null;
-  },
-};
+export const binancePage: SiteAdapter = headerTableAdapter({ config: CONFIG, domain: 'binance.com', path: PATH });
+

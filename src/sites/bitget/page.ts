@@ -3,10 +3,10 @@
  * from the positions list — test ids first (Bitget's `FutureTrade…` convention), header text otherwise
  * (research/pages-and-overlay.md §1.4).
  */
-import type { Symbol } from '../../engine/types';
-import type { PositionRead, SiteAdapter } from '../page-adapter';
-import { findPositionsPane, readPositionWith, type ReaderConfig } from '../dom/position-reader';
-import { hostIs, LOCALE_PREFIX } from '../dom/url';
+import type { SiteAdapter } from '../page-adapter';
+import { headerTableAdapter } from '../dom/header-table-adapter';
+import type { ReaderConfig } from '../dom/position-reader';
+import { LOCALE_PREFIX } from '../dom/url';
 import { BITGET_LABELS, BITGET_TEST_IDS } from './labels';
 
 const PATH = new RegExp(`^${LOCALE_PREFIX}/futures/usdt/([A-Za-z0-9]+USDT)/?$`, 'i');
@@ -30,18 +30,5 @@ const CONFIG: ReaderConfig = {
   },
 };
 
-export const bitgetPage: SiteAdapter = {
-  exchange: 'bitget',
-  symbolFromUrl(url: URL): Symbol | null {
-    if (!hostIs(url, 'bitget.com')) return null;
-    const m = PATH.exec(url.pathname);
-    return m?.[1] ? m[1].toUpperCase() : null;
-  },
-  readPosition(root: Document, symbol: Symbol): PositionRead {
-    return readPositionWith(root, symbol, CONFIG);
-  },
-  panelRoot(doc: Document): Element | null {
-    const found = findPositionsPane(doc, CONFIG);
-    return 'pane' in found ? found.pane : null;
-  },
-};
+export const bitgetPage: SiteAdapter = headerTableAdapter({ config: CONFIG, domain: 'bitget.com', path: PATH });
+

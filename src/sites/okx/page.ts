@@ -3,10 +3,10 @@
  * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the Positions tab (research §1.3). Size is
  * accepted only in coin: OKX may show contracts, which the reader reports rather than converting blind.
  */
-import type { Symbol } from '../../engine/types';
-import type { PositionRead, SiteAdapter } from '../page-adapter';
-import { findPositionsPane, readPositionWith, type ReaderConfig } from '../dom/position-reader';
-import { hostIs, LOCALE_PREFIX } from '../dom/url';
+import type { SiteAdapter } from '../page-adapter';
+import { headerTableAdapter } from '../dom/header-table-adapter';
+import type { ReaderConfig } from '../dom/position-reader';
+import { LOCALE_PREFIX } from '../dom/url';
 import { OKX_LABELS } from './labels';
 
 const PATH = new RegExp(`^${LOCALE_PREFIX}/trade-swap/([a-z0-9]+)-(usdt)-swap/?$`, 'i');
@@ -19,18 +19,5 @@ const CONFIG: ReaderConfig = {
   bareSizeUnit: 'unknown',
 };
 
-export const okxPage: SiteAdapter = {
-  exchange: 'okx',
-  symbolFromUrl(url: URL): Symbol | null {
-    if (!hostIs(url, 'okx.com')) return null;
-    const m = PATH.exec(url.pathname);
-    return m?.[1] && m[2] ? `${m[1]}${m[2]}`.toUpperCase() : null;
-  },
-  readPosition(root: Document, symbol: Symbol): PositionRead {
-    return readPositionWith(root, symbol, CONFIG);
-  },
-  panelRoot(doc: Document): Element | null {
-    const found = findPositionsPane(doc, CONFIG);
-    return 'pane' in found ? found.pane : null;
-  },
-};
+export const okxPage: SiteAdapter = headerTableAdapter({ config: CONFIG, domain: 'okx.com', path: PATH });
+

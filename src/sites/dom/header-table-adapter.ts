@@ -1,0 +1,35 @@
+/**
+ * A SiteAdapter for a trading page whose symbol is in the URL path and whose position sits in a
+ * header-text positions table: everything but the exchange's URL pattern and reader config is shared.
+ */
+import type { Symbol } from '../../engine/types';
+import type { PositionRead, SiteAdapter } from '../page-adapter';
+import { findPositionsPane, readPositionWith, type ReaderConfig } from './position-reader';
+import { hostIs } from './url';
+
+export interface HeaderTablePage {
+  config: ReaderConfig;
+  /** Registrable domain, e.g. 'binance.com' (subdomains such as www. match). */
+  domain: string;
+  /** Trading path; its capture groups, joined and upper-cased, are the canonical symbol. */
+  path: RegExp;
+}
+
+export function headerTableAdapter({ config, domain, path }: HeaderTablePage): SiteAdapter {
+  return {
+    exchange: config.exchange,
+    symbolFromUrl(url: URL): Symbol | null {
+      if (!hostIs(url, domain)) return null;
+      const m = path.exec(url.pathname);
+      const parts = m?.slice(1) ?? [];
+      return parts.length && parts.every(Boolean) ? parts.join('').toUpperCase() : null;
+    },
+    readPosition(root: Document, symbol: Symbol): PositionRead {
+      return readPositionWith(root, symbol, config);
+    },
+    panelRoot(doc: Document): Element | null {
+      const found = findPositionsPane(doc, config);
+      return 'pane' in found ? found.pane : null;
+    },
+  };
+}
