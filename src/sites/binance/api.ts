@@ -1,14 +1,17 @@
 // Binance USDⓈ-M futures public market data (research/exchange-apis.md §1). Quantities are in coin.
 import * as v from 'valibot';
-import type { Candle, DepthBook, Funding, LongShortPoint, MarketSeries, OpenInterestPoint } from '../../engine/types';
+import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint } from '../../engine/types';
+import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { sortedBook } from '../shared/book';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { loadWindow } from '../shared/load-window';
 import { pageForward, pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow } from '../shared/series';
-import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { ascending, longShortDue, oiInUnits } from '../shared/series';
+import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
-import { dropUndefined, optional } from '../shared/util';
+import { optional } from '../shared/util';
 import { binanceTier1 } from './brackets';
 
 export const BINANCE_BASE = 'https://fapi.binance.com';
@@ -105,11 +108,7 @@ export function parsePremiumIndex(body: unknown): { mark: number; index: number;
 const depth = v.object({ bids: v.array(levelRow), asks: v.array(levelRow), T: v.optional(ms), E: v.optional(ms) });
 export function parseDepth(body: unknown, fallbackT: number): DepthBook {
   const b = parseBody(EX, '/fapi/v1/depth', depth, body);
-  return {
-    t: b.T ?? b.E ?? fallbackT,
-    bids: b.bids.map((r) => [r[0], r[1]] as const).sort((a, z) => z[0] - a[0]),
-    asks: b.asks.map((r) => [r[0], r[1]] as const).sort((a, z) => a[0] - z[0]),
-  };
+  return sortedBook(b.T ?? b.E ?? fallbackT, b.bids, b.asks);
 }
 
 const exchangeInfo = v.object({
@@ -150,52 +149,40 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
     throw new ApiError(EX, '/fapi/v1/exchangeInfo', 'unlisted', `${symbol} is not listed as a USDⓈ-M perpetual`);
   }
 
-  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
-    const windowStart = barStart(now - windowMs, BAR_MS);
-    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
-    const instrument = fresh ? prev.instrument : await resolveInstrument(symbol);
-    const instrumentAt = fresh ? prev.instrumentAt : now;
+  async function load(req: LoadRequest): Promise<SourceState> {
+    const { symbol, now } = req;
+    const w = loadWindow(req);
+    const instrument = w.cached ? w.cached.instrument : await resolveInstrument(symbol);
     const sym = instrument.exchangeSymbol;
     const k = instrument.unitFactor;
-    const old = prev?.series;
-    // Warm: re-fetch from the newest bar we hold (it may have been still open); cold: the whole window.
-    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
-    const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
+    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
     // Ask for no more rows than needed: a warm refresh of a few bars costs weight 1 instead of 5.
-    const klineLimit = Math.min(1000, Math.floor((now - candleFrom) / BAR_MS) + 2);
-    const candlesP = pageForward(candleFrom, now, klineLimit, BAR_MS, async (start) =>
+    const klineLimit = Math.min(1000, Math.floor((now - w.candleFrom) / BAR_MS) + 2);
+    const candlesP = pageForward(w.candleFrom, now, klineLimit, BAR_MS, async (start) =>
       parseKlines(await get('/fapi/v1/klines', { symbol: sym, interval: '5m', startTime: start, limit: klineLimit })),
     );
-    const oiP = pageWindows(oiFrom, now, 500, BAR_MS, async (start, end) =>
+    const oiP = pageWindows(w.oiFrom, now, 500, BAR_MS, async (start, end) =>
       parseOpenInterestHist(await get('/futures/data/openInterestHist', { symbol: sym, period: '5m', startTime: start, endTime: end, limit: 500 })),
     );
     const premiumP = get('/fapi/v1/premiumIndex', { symbol: sym }).then(parsePremiumIndex);
     const depthP = get('/fapi/v1/depth', { symbol: sym, limit: 500 }).then((b) => parseDepth(b, now));
-    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+    const lsP = longShortDue(w.old?.longShort, now, BAR_MS)
       ? get('/futures/data/globalLongShortAccountRatio', { symbol: sym, period: '5m', limit: 30 }).then((b) => parseLongShort(b))
       : Promise.resolve(undefined);
     const [candles, oi, prem, book, ls] = await Promise.all([candlesP, oiP, premiumP, optional(depthP), optional(lsP)]);
 
-    const funding: Funding = { rate: prem.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: prem.nextFundingTime };
-    const oiCanon = oi.map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd }));
-    const openInterestMerged = mergeByTime(old?.openInterest ?? [], oiCanon, windowStart);
-    const series: MarketSeries = {
-      exchange: EX,
-      symbol,
-      barMs: BAR_MS,
-      candles: mergeByTime(old?.candles ?? [], candles.map((c) => candleInUnits(c, k)), windowStart),
-      openInterest: openInterestMerged,
-      markPrice: prem.mark / k,
-      indexPrice: prem.index / k,
-      funding,
-      depth: book ? { t: book.t, bids: levelsInUnits(book.bids, k), asks: levelsInUnits(book.asks, k) } : old?.depth,
+    const series = assembleSeries(ctx, {
+      candles: mergeCandles(ctx, candles),
+      openInterest: oi.map((p) => oiInUnits(p, k)),
+      markPrice: prem.mark,
+      indexPrice: prem.index,
+      funding: { rate: prem.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: prem.nextFundingTime },
+      depth: book,
       risk: binanceTier1(sym),
-      oiPartial: !oiCoversWindow(openInterestMerged, windowStart),
-      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
-      fetchedAt: now,
-    };
-    return { series: dropUndefined(series), instrument, instrumentAt };
+      longShort: ls,
+    });
+    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };

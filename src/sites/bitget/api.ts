@@ -2,13 +2,17 @@
 // coin. There is NO public OI history: every load polls current OI and the hub persists the series;
 // until it covers the map window the series is marked oiPartial.
 import * as v from 'valibot';
-import type { Candle, DepthBook, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
+import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint, RiskTier } from '../../engine/types';
+import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { sortedBook } from '../shared/book';
+import { unwrapCoded } from '../shared/envelope';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { loadWindow } from '../shared/load-window';
 import { pageWindows } from '../shared/paging';
-import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow, withTakerBuy } from '../shared/series';
-import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { levelRow, ms, nonNeg, num } from '../shared/schema';
+import { ascending, longShortDue, oiCoversWindow, oiInUnits, withTakerBuy } from '../shared/series';
+import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
 
@@ -28,10 +32,9 @@ export const BITGET_PROFILE: ExchangeProfile = {
   defaultBackoffMs: (status) => (status === 403 ? 300_000 : 30_000),
 };
 
+/** Bitget answers {code: "00000", msg, data}. */
 function unwrap<S extends v.GenericSchema>(endpoint: string, data: S, body: unknown): v.InferOutput<S> {
-  const head = parseBody(EX, endpoint, v.looseObject({ code: v.string(), msg: v.optional(v.string()) }), body);
-  if (head.code !== '00000') throw new ApiError(EX, endpoint, 'schema', `code ${head.code}: ${head.msg ?? ''}`, { field: 'code' });
-  return parseBody(EX, endpoint, v.object({ code: v.string(), data }), body).data;
+  return unwrapCoded(EX, '00000', endpoint, data, body);
 }
 
 /* ------------------------------------------------------------------ parsers (pure) */
@@ -73,11 +76,7 @@ export function parseCurrentFundRate(body: unknown, now: number, fallbackInterva
 const depth = v.object({ asks: v.array(levelRow), bids: v.array(levelRow), ts: ms });
 export function parseMergeDepth(body: unknown): DepthBook {
   const d = unwrap('/api/v2/mix/market/merge-depth', depth, body);
-  return {
-    t: d.ts,
-    bids: d.bids.map((l) => [l[0], l[1]] as const).sort((a, z) => z[0] - a[0]),
-    asks: d.asks.map((l) => [l[0], l[1]] as const).sort((a, z) => a[0] - z[0]),
-  };
+  return sortedBook(d.ts, d.bids, d.asks);
 }
 
 const leverRow = v.object({ level: num, startUnit: nonNeg, endUnit: nonNeg, leverage: nonNeg, keepMarginRate: nonNeg });
@@ -138,24 +137,23 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
     throw new ApiError(EX, '/api/v2/mix/market/contracts', 'unlisted', `${symbol} is not listed as a USDT-FUTURES contract`);
   }
 
-  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
-    const windowStart = barStart(now - windowMs, BAR_MS);
-    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
-    const resolved = fresh ? { instrument: prev.instrument, risk: prev.series.risk } : await resolveInstrument(symbol);
+  async function load(req: LoadRequest): Promise<SourceState> {
+    const { symbol, now } = req;
+    const w = loadWindow(req);
+    const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolveInstrument(symbol);
     const { instrument } = resolved;
     const sym = instrument.exchangeSymbol;
     const k = instrument.unitFactor;
-    const old = prev?.series;
-    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
+    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
-    const candlesP = pageWindows(candleFrom, now, 1000, BAR_MS, async (start, end) =>
+    const candlesP = pageWindows(w.candleFrom, now, 1000, BAR_MS, async (start, end) =>
       parseCandles(await get('/api/v2/mix/market/candles', { symbol: sym, granularity: '5m', startTime: start, endTime: end, limit: 1000 })),
     );
     const priceP = get('/api/v2/mix/market/symbol-price', { symbol: sym }).then(parseSymbolPrice);
     const oiRawP = get('/api/v2/mix/market/open-interest', { symbol: sym });
     const fundP = get('/api/v2/mix/market/current-fund-rate', { symbol: sym }).then((b) => parseCurrentFundRate(b, now, instrument.fundingIntervalHours));
     const bookP = get('/api/v2/mix/market/merge-depth', { symbol: sym, limit: 'max' }).then(parseMergeDepth);
-    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+    const lsP = longShortDue(w.old?.longShort, now, BAR_MS)
       ? get('/api/v2/mix/market/account-long-short', { symbol: sym, period: '5m' }).then(parseAccountLongShort)
       : Promise.resolve(undefined);
     // Taker split for the recent bars the statistics cover (no time range on this endpoint).
@@ -163,23 +161,17 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
     const [rawCandles, price, oiBody, funding, depth, ls, taker] = await Promise.all([candlesP, priceP, oiRawP, fundP, optional(bookP), optional(lsP), optional(takerP)]);
 
     const polled = parseOpenInterest(oiBody, sym, price.mark);
-    const openInterest = mergeByTime(old?.openInterest ?? [], [{ t: polled.t, coin: polled.coin * k, usd: polled.usd }], windowStart);
-    const series: MarketSeries = {
-      exchange: EX,
-      symbol,
-      barMs: BAR_MS,
-      candles: mergeByTime(old?.candles ?? [], withTakerBuy(rawCandles, taker ?? []).map((c) => candleInUnits(c, k)), windowStart),
-      openInterest,
-      markPrice: price.mark / k,
-      indexPrice: price.index / k,
+    const series = assembleSeries(ctx, {
+      candles: mergeCandles(ctx, withTakerBuy(rawCandles, taker ?? [])),
+      openInterest: [oiInUnits(polled, k)],
+      markPrice: price.mark,
+      indexPrice: price.index,
       funding,
-      depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
+      depth,
       risk: resolved.risk,
-      oiPartial: !oiCoversWindow(openInterest, windowStart),
-      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
-      fetchedAt: now,
-    };
-    return { series: dropUndefined(series), instrument, instrumentAt: fresh ? prev.instrumentAt : now };
+      longShort: ls,
+    });
+    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };

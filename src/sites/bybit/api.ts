@@ -1,15 +1,18 @@
 // Bybit v5 linear public market data (research/exchange-apis.md §2). Quantities are in coin; arrays
 // come newest first and are reversed here.
 import * as v from 'valibot';
-import type { Candle, DepthBook, LongShortPoint, MarketSeries, RiskTier } from '../../engine/types';
+import type { Candle, DepthBook, LongShortPoint, RiskTier } from '../../engine/types';
+import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { sortedBook } from '../shared/book';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { loadWindow } from '../shared/load-window';
 import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow, oiWithUsd } from '../shared/series';
-import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { ascending, longShortDue, oiWithUsd } from '../shared/series';
+import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
-import { dropUndefined, optional } from '../shared/util';
+import { optional } from '../shared/util';
 
 export const BYBIT_BASE = 'https://api.bybit.com';
 const EX = 'bybit' as const;
@@ -71,11 +74,7 @@ export function parseTicker(body: unknown): v.InferOutput<typeof ticker> {
 const book = v.object({ b: v.array(levelRow), a: v.array(levelRow), ts: ms });
 export function parseOrderbook(body: unknown): DepthBook {
   const r = unwrap('/v5/market/orderbook', book, body);
-  return {
-    t: r.ts,
-    bids: r.b.map((x) => [x[0], x[1]] as const).sort((a, z) => z[0] - a[0]),
-    asks: r.a.map((x) => [x[0], x[1]] as const).sort((a, z) => a[0] - z[0]),
-  };
+  return sortedBook(r.ts, r.b, r.a);
 }
 
 const ratioRow = v.object({ buyRatio: nonNeg, sellRatio: nonNeg, timestamp: ms });
@@ -137,50 +136,42 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
     throw new ApiError(EX, '/v5/market/instruments-info', 'unlisted', `${symbol} is not listed as a linear perpetual`);
   }
 
-  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
-    const windowStart = barStart(now - windowMs, BAR_MS);
-    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
-    const resolved = fresh ? { instrument: prev.instrument, risk: prev.series.risk } : await resolveInstrument(symbol);
+  async function load(req: LoadRequest): Promise<SourceState> {
+    const { symbol, now } = req;
+    const w = loadWindow(req);
+    const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolveInstrument(symbol);
     const { instrument } = resolved;
     const sym = instrument.exchangeSymbol;
     const k = instrument.unitFactor;
-    const old = prev?.series;
-    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
-    const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
+    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
     // Time-windowed pages (limit bars each): newest-first order cannot skip rows.
-    const candlesP = pageWindows(candleFrom, now, 1000, BAR_MS, async (start, end) =>
+    const candlesP = pageWindows(w.candleFrom, now, 1000, BAR_MS, async (start, end) =>
       parseKline(await get('/v5/market/kline', { symbol: sym, interval: '5', start, end, limit: 1000 })),
     );
-    const oiP = pageWindows(oiFrom, now, 200, BAR_MS, async (start, end) =>
+    const oiP = pageWindows(w.oiFrom, now, 200, BAR_MS, async (start, end) =>
       parseOpenInterest(await get('/v5/market/open-interest', { symbol: sym, intervalTime: '5min', startTime: start, endTime: end, limit: 200 })),
     );
     const tickerP = get('/v5/market/tickers', { symbol: sym }).then(parseTicker);
     const bookP = get('/v5/market/orderbook', { symbol: sym, limit: 500 }).then(parseOrderbook);
-    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+    const lsP = longShortDue(w.old?.longShort, now, BAR_MS)
       ? get('/v5/market/account-ratio', { symbol: sym, period: '5min', limit: 30 }).then(parseAccountRatio)
       : Promise.resolve(undefined);
     const [rawCandles, oi, tick, depth, ls] = await Promise.all([candlesP, oiP, tickerP, optional(bookP), optional(lsP)]);
 
-    const candles = mergeByTime(old?.candles ?? [], rawCandles.map((c) => candleInUnits(c, k)), windowStart);
-    const oiCanon = oiWithUsd(oi.map((p) => ({ t: p.t, coin: p.coin * k })), candles);
-    const openInterestMerged = mergeByTime(old?.openInterest ?? [], oiCanon, windowStart);
-    const series: MarketSeries = {
-      exchange: EX,
-      symbol,
-      barMs: BAR_MS,
+    // Bybit's OI history has no USD: value it at the merged candles' closes.
+    const candles = mergeCandles(ctx, rawCandles);
+    const series = assembleSeries(ctx, {
       candles,
-      openInterest: openInterestMerged,
-      markPrice: tick.markPrice / k,
-      indexPrice: tick.indexPrice / k,
+      openInterest: oiWithUsd(oi.map((p) => ({ t: p.t, coin: p.coin * k })), candles),
+      markPrice: tick.markPrice,
+      indexPrice: tick.indexPrice,
       funding: { rate: tick.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: tick.nextFundingTime },
-      depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
+      depth,
       risk: resolved.risk,
-      oiPartial: !oiCoversWindow(openInterestMerged, windowStart),
-      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
-      fetchedAt: now,
-    };
-    return { series: dropUndefined(series), instrument, instrumentAt: fresh ? prev.instrumentAt : now };
+      longShort: ls,
+    });
+    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };

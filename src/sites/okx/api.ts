@@ -2,15 +2,19 @@
 // contracts × ctVal. Arrays are strings, newest first. Field lists follow the spec (no live sample was
 // recordable); every body is validated, so a shape we got wrong fails loudly with the field named.
 import * as v from 'valibot';
-import type { Candle, DepthBook, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
+import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint, RiskTier } from '../../engine/types';
+import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { sortedBook } from '../shared/book';
+import { unwrapCoded } from '../shared/envelope';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
+import { loadWindow } from '../shared/load-window';
 import { pageBackward } from '../shared/paging';
-import { ms, nonNeg, num, parseBody } from '../shared/schema';
-import { ascending, barStart, candleInUnits, lastT, levelsInUnits, longShortDue, mergeByTime, oiCoversWindow, withTakerBuy } from '../shared/series';
-import { BAR_MS, INSTRUMENT_TTL_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
+import { ms, nonNeg, num } from '../shared/schema';
+import { ascending, longShortDue, oiInUnits, withTakerBuy } from '../shared/series';
+import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { splitCanonical } from '../shared/symbols';
-import { dropUndefined, optional } from '../shared/util';
+import { optional } from '../shared/util';
 
 export const OKX_BASE = 'https://www.okx.com';
 const EX = 'okx' as const;
@@ -36,10 +40,9 @@ export function okxInstId(symbol: string): { instId: string; instFamily: string;
   return { instId: `${base}-${quote}-SWAP`, instFamily: `${base}-${quote}`, unitFactor: 1 / multiplier };
 }
 
+/** OKX answers {code: "0", msg, data: [rows]}. */
 function unwrap<S extends v.GenericSchema>(endpoint: string, row: S, body: unknown): v.InferOutput<S>[] {
-  const head = parseBody(EX, endpoint, v.looseObject({ code: v.string(), msg: v.optional(v.string()) }), body);
-  if (head.code !== '0') throw new ApiError(EX, endpoint, 'schema', `code ${head.code}: ${head.msg ?? ''}`, { field: 'code' });
-  return parseBody(EX, endpoint, v.object({ code: v.literal('0'), data: v.array(row) }), body).data;
+  return unwrapCoded(EX, '0', endpoint, v.array(row), body);
 }
 
 /* ------------------------------------------------------------------ parsers (pure) */
@@ -94,11 +97,7 @@ const bookLevel = v.looseTuple([nonNeg, nonNeg]);
 export function parseBooks(body: unknown, ctVal: number): DepthBook {
   const row = unwrap('/api/v5/market/books', v.object({ asks: v.array(bookLevel), bids: v.array(bookLevel), ts: ms }), body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/market/books', 'empty', 'no order book');
-  return {
-    t: row.ts,
-    bids: row.bids.map((l) => [l[0], l[1] * ctVal] as const).sort((a, z) => z[0] - a[0]),
-    asks: row.asks.map((l) => [l[0], l[1] * ctVal] as const).sort((a, z) => a[0] - z[0]),
-  };
+  return sortedBook(row.ts, row.bids, row.asks, ctVal);
 }
 
 /** Rows [ts, ratio] (longs ÷ shorts, accounts) newest first → shares long = r/(1+r). */
@@ -153,17 +152,16 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
     return { instrument: { exchangeSymbol: ids.instId, unitFactor: k, contractSize: info.ctVal, tickSize: info.tickSize / k, fundingIntervalHours: 8 }, risk };
   }
 
-  async function load({ symbol, now, windowMs, prev }: LoadRequest): Promise<SourceState> {
-    const windowStart = barStart(now - windowMs, BAR_MS);
-    const fresh = prev && now - prev.instrumentAt < INSTRUMENT_TTL_MS;
-    const resolved = fresh ? { instrument: prev.instrument, risk: prev.series.risk } : await resolveInstrument(symbol);
+  async function load(req: LoadRequest): Promise<SourceState> {
+    const { symbol, now } = req;
+    const w = loadWindow(req);
+    const { candleFrom, oiFrom } = w;
+    const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolveInstrument(symbol);
     const { instrument } = resolved;
     const instId = instrument.exchangeSymbol;
     const ctVal = instrument.contractSize;
     const k = instrument.unitFactor;
-    const old = prev?.series;
-    const candleFrom = Math.max(windowStart, lastT(old?.candles ?? []) ?? windowStart);
-    const oiFrom = Math.max(windowStart, (lastT(old?.openInterest ?? []) ?? windowStart - 1) + 1);
+    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
     // /market/candles only reaches back ~1440 bars; older pages come from /market/history-candles.
     let history = false;
@@ -187,7 +185,7 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
     const indexP = get('/api/v5/market/index-tickers', { instId: instId.replace(/-SWAP$/, '') }).then(parseIndexTicker);
     const fundingP = get('/api/v5/public/funding-rate', { instId }).then(parseFundingRate);
     const bookP = get('/api/v5/market/books', { instId, sz: 400 }).then((b) => parseBooks(b, ctVal));
-    const lsP = longShortDue(old?.longShort, now, BAR_MS)
+    const lsP = longShortDue(w.old?.longShort, now, BAR_MS)
       ? get('/api/v5/rubik/stat/contracts/long-short-account-ratio-contract', { instId, period: '5m', limit: 30 }).then(parseLongShortRatio)
       : Promise.resolve(undefined);
     // Taker split for the most recent bars (one page, unit 0 = coin); older bars keep no split.
@@ -196,23 +194,18 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
       candlesP, oiP, markP, indexP, fundingP, optional(bookP), optional(lsP), optional(takerP),
     ]);
 
-    const openInterestMerged = mergeByTime(old?.openInterest ?? [], oi.filter((p) => p.t >= oiFrom).map((p) => ({ t: p.t, coin: p.coin * k, usd: p.usd })), windowStart);
-    const series: MarketSeries = {
-      exchange: EX,
-      symbol,
-      barMs: BAR_MS,
-      candles: mergeByTime(old?.candles ?? [], withTakerBuy(rawCandles.filter((c) => c.t >= candleFrom), taker ?? []).map((c) => candleInUnits(c, k)), windowStart),
-      openInterest: openInterestMerged,
-      markPrice: mark / k,
-      indexPrice: index / k,
+    // Cursor pages may reach past the resume point: only rows from it on are fresh.
+    const series = assembleSeries(ctx, {
+      candles: mergeCandles(ctx, withTakerBuy(rawCandles.filter((c) => c.t >= candleFrom), taker ?? [])),
+      openInterest: oi.filter((p) => p.t >= oiFrom).map((p) => oiInUnits(p, k)),
+      markPrice: mark,
+      indexPrice: index,
       funding,
-      depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
+      depth,
       risk: resolved.risk,
-      oiPartial: !oiCoversWindow(openInterestMerged, windowStart),
-      longShort: ls ? mergeByTime(old?.longShort ?? [], ls, windowStart) : old?.longShort,
-      fetchedAt: now,
-    };
-    return { series: dropUndefined(series), instrument, instrumentAt: fresh ? prev.instrumentAt : now };
+      longShort: ls,
+    });
+    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };

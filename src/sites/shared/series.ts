@@ -52,6 +52,11 @@ export function candleInUnits(c: Candle, k: number): Candle {
   return out;
 }
 
+/** An OI point in canonical units: coin × k, USD unchanged. */
+export function oiInUnits(p: OpenInterestPoint, k: number): OpenInterestPoint {
+  return { t: p.t, coin: p.coin * k, usd: p.usd };
+}
+
 export function levelsInUnits(levels: readonly (readonly [number, number])[], k: number): [number, number][] {
   return levels.map(([p, q]) => [p / k, q * k]);
 }

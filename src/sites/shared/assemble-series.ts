@@ -1,0 +1,59 @@
+import type { Candle, DepthBook, Exchange, Funding, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
+import { candleInUnits, levelsInUnits, mergeByTime, oiCoversWindow } from './series';
+import { BAR_MS } from './source';
+import { dropUndefined } from './util';
+
+/** Where freshly fetched rows go: which market, which window, which unit factor, what is already held. */
+export interface SeriesContext {
+  exchange: Exchange;
+  symbol: string;
+  now: number;
+  windowStart: number;
+  /** Exchange unit ÷ canonical unit (see symbols.ts). */
+  unitFactor: number;
+  old: MarketSeries | undefined;
+}
+
+/** Fresh candles (exchange units) into canonical units, merged over the held ones and trimmed to the window. */
+export function mergeCandles(ctx: SeriesContext, fresh: readonly Candle[]): Candle[] {
+  return mergeByTime(ctx.old?.candles ?? [], fresh.map((c) => candleInUnits(c, ctx.unitFactor)), ctx.windowStart);
+}
+
+export interface SeriesParts {
+  /** The merged canonical candles (mergeCandles). */
+  candles: Candle[];
+  /** Fresh OI points, already canonical (their USD may depend on the merged candles: Bybit). */
+  openInterest: readonly OpenInterestPoint[];
+  /** Exchange units. */
+  markPrice: number;
+  indexPrice: number;
+  funding: Funding;
+  /** Exchange units; undefined when the optional request failed or was skipped: the held book stays. */
+  depth: DepthBook | undefined;
+  /** Undefined when not due or failed: the held points stay. */
+  longShort: readonly LongShortPoint[] | undefined;
+  risk: RiskTier;
+}
+
+/** One exchange's MarketSeries from a load's fresh parts and the previous series, in canonical units. */
+export function assembleSeries(ctx: SeriesContext, parts: SeriesParts): MarketSeries {
+  const { old, windowStart, unitFactor: k } = ctx;
+  const openInterest = mergeByTime(old?.openInterest ?? [], parts.openInterest, windowStart);
+  const { depth, longShort } = parts;
+  const series: MarketSeries = {
+    exchange: ctx.exchange,
+    symbol: ctx.symbol,
+    barMs: BAR_MS,
+    candles: parts.candles,
+    openInterest,
+    markPrice: parts.markPrice / k,
+    indexPrice: parts.indexPrice / k,
+    funding: parts.funding,
+    depth: depth ? { t: depth.t, bids: levelsInUnits(depth.bids, k), asks: levelsInUnits(depth.asks, k) } : old?.depth,
+    risk: parts.risk,
+    oiPartial: !oiCoversWindow(openInterest, windowStart),
+    longShort: longShort ? mergeByTime(old?.longShort ?? [], longShort, windowStart) : old?.longShort,
+    fetchedAt: ctx.now,
+  };
+  return dropUndefined(series);
+}
