@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candle } from '../../../src/engine/types';
-import { candleInUnits, longShortDue, mergeByTime, oiWithUsd, withTakerBuy } from '../../../src/sites/shared/series';
+import { candleInUnits, longShortDue, mergeByTime, oiInUnits, oiWithUsd, withTakerBuy } from '../../../src/sites/shared/series';
 
 const c = (t: number, close: number, extra: Partial<Candle> = {}): Candle => ({ t, open: close, high: close, low: close, close, baseVolume: 10, quoteVolume: 10 * close, ...extra });
 
@@ -28,6 +28,10 @@ describe('series helpers', () => {
 
   it('candleInUnits: k = 1000 (1000PEPE → PEPE units reversed): quantities × k, prices ÷ k, USD kept', () => {
     expect(candleInUnits(c(0, 12, { takerBuyBase: 4 }), 1000)).toEqual({ t: 0, open: 0.012, high: 0.012, low: 0.012, close: 0.012, baseVolume: 10_000, quoteVolume: 120, takerBuyBase: 4_000 });
+  });
+
+  it('oiInUnits: k = 1000: coin × k, USD kept', () => {
+    expect(oiInUnits({ t: 300, coin: 2.5, usd: 40 }, 1000)).toEqual({ t: 300, coin: 2_500, usd: 40 });
   });
 
   it('longShortDue: only once a 5-minute period closed after the newest point', () => {
