@@ -231,7 +231,10 @@ test('the sizing dialog opened through the context-menu handler shows the engine
   // The stop is the engine's: 0.4 % beyond the nearest long cluster below the entry.
   if (ans.stop.kind === 'stop') assert.ok(Math.abs(ans.stop.price - ans.stop.beyond.low * (1 - 0.004)) < 1e-6);
   await saveShot(page, 'sizing-dialog-binance');
-  await dlg.getByTestId('sizing-leverage').press('Escape');
+  // Escape closes the dialog and removes its frame mid-keystroke: press at page level (an element-scoped press
+  // would wait on the detached frame for its keyup).
+  await dlg.getByTestId('sizing-leverage').focus();
+  await page.keyboard.press('Escape');
   await overlay(page, 'iframe[data-testid=sizing-frame]').waitFor({ state: 'detached', timeout: 5_000 });
   await page.close();
 });
