@@ -86,9 +86,11 @@ export function parseIndexTicker(body: unknown): number {
 
 /** fundingTime is the next settlement; nextFundingTime the one after, so their gap is the interval. */
 export function parseFundingRate(body: unknown): { rate: number; nextTime: number; intervalHours: number } {
-  const row = unwrap('/api/v5/public/funding-rate', v.object({ fundingRate: num, fundingTime: ms, nextFundingTime: v.optional(ms) }), body)[0];
+  // OKX documents nextFundingTime as possibly "" (e.g. around interval changes): absent, not an error.
+  const nextFundingTime = v.optional(v.union([v.literal(''), ms]));
+  const row = unwrap('/api/v5/public/funding-rate', v.object({ fundingRate: num, fundingTime: ms, nextFundingTime }), body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/public/funding-rate', 'empty', 'no funding rate');
-  const gap = row.nextFundingTime !== undefined ? (row.nextFundingTime - row.fundingTime) / 3_600_000 : 8;
+  const gap = typeof row.nextFundingTime === 'number' ? (row.nextFundingTime - row.fundingTime) / 3_600_000 : 8;
   return { rate: row.fundingRate, nextTime: row.fundingTime, intervalHours: gap > 0 ? gap : 8 };
 }
 

@@ -49,6 +49,13 @@ describe('OKX other parsers', () => {
   it('funding: interval = nextFundingTime − fundingTime', () => {
     const f = parseFundingRate(ok([{ instId: 'BTC-USDT-SWAP', fundingRate: '0.0001', fundingTime: '1700006400000', nextFundingTime: '1700035200000' }]));
     expect(f).toEqual({ rate: 0.0001, nextTime: 1700006400000, intervalHours: 8 });
+    // 4-hourly funding: 1700006400000 + 4 × 3,600,000.
+    expect(parseFundingRate(ok([{ fundingRate: '0.0001', fundingTime: '1700006400000', nextFundingTime: '1700020800000' }])).intervalHours).toBe(4);
+  });
+  it('funding: an empty nextFundingTime falls back to the 8 h default instead of failing the OKX load', () => {
+    const f = parseFundingRate(ok([{ instId: 'BTC-USDT-SWAP', fundingRate: '-0.0002', fundingTime: '1700006400000', nextFundingTime: '' }]));
+    expect(f).toEqual({ rate: -0.0002, nextTime: 1700006400000, intervalHours: 8 });
+    expect(() => parseFundingRate(ok([{ fundingRate: '0.0001', fundingTime: '', nextFundingTime: '' }]))).toThrow(/fundingTime/);
   });
   it('long/short ratio 1.5 → 60 % long', () => {
     const [p] = parseLongShortRatio(ok([['1700000000000', '1.5']]));
