@@ -3,8 +3,9 @@
  * once. One key per (exchange, symbol), written with a single `set` of a complete, validated entry:
  * a write either lands whole or not at all, and an entry that does not validate on read is ignored
  * (and removed) rather than half-used. Candles and OI are stored as number tuples (about half the
- * size of objects); 7 days × 4 exchanges × a few symbols stays well inside the 10 MB quota, and the
- * least recently saved entries beyond MAX_ENTRIES are evicted.
+ * size of objects); the least recently saved entries beyond MAX_ENTRIES are evicted, and when a write
+ * still meets the storage quota (long windows: ~1 MB per entry at 30 days), the oldest others make room.
+ * A small index (key → savedAt) is written with each entry, so eviction never reads the whole store.
  */
 import * as v from 'valibot';
 import { EXCHANGES, type Candle, type Exchange, type OpenInterestPoint } from '../engine/types';
@@ -13,6 +14,8 @@ import { dropUndefined } from '../sites/shared/util';
 
 export const STORE_PREFIX = 'market:v1:';
 export const MAX_ENTRIES = 12;
+/** Outside STORE_PREFIX so it is never mistaken for an entry. */
+export const INDEX_KEY = 'market-index:v1';
 
 export function entryKey(exchange: Exchange, symbol: string): string {
   return `${STORE_PREFIX}${exchange}:${symbol}`;
@@ -116,18 +119,42 @@ export class MarketStore {
     const entry = encodeEntry(state, now);
     if (!v.safeParse(stored, entry).success) throw new Error(`refusing to persist an invalid ${state.series.exchange} ${state.series.symbol} entry`);
     const key = entryKey(state.series.exchange, state.series.symbol);
-    await this.area.set({ [key]: entry });
+    const index = await this.readIndex();
+    index[key] = now;
+    const byAge = Object.keys(index).sort((a, z) => index[z]! - index[a]!);
+    await this.drop(index, byAge.slice(MAX_ENTRIES));
+    // Entry and index in one set: both land or neither. A full store gives up its oldest other entries.
+    for (;;) {
+      try {
+        await this.area.set({ [key]: entry, [INDEX_KEY]: index });
+        break;
+      } catch (err) {
+        const oldest = Object.keys(index).filter((k) => k !== key).sort((a, z) => index[a]! - index[z]!)[0];
+        if (!oldest || !/quota/i.test(String(err instanceof Error ? err.message : err))) throw err;
+        await this.drop(index, [oldest]);
+      }
+    }
     this.saved.set(key, now);
-    await this.evict();
   }
 
-  private async evict(): Promise<void> {
+  private async drop(index: Record<string, number>, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    for (const k of keys) delete index[k];
+    await this.area.remove([...keys]);
+  }
+
+  /** The index, or (first run, older version) one rebuilt once from the entries' own savedAt. */
+  private async readIndex(): Promise<Record<string, number>> {
+    const raw = (await this.area.get(INDEX_KEY))[INDEX_KEY];
+    const isEntryKey = (k: string) => k.startsWith(STORE_PREFIX) && k.split(':').length === 4;
+    if (raw && typeof raw === 'object') {
+      return Object.fromEntries(Object.entries(raw).filter(([k, t]) => isEntryKey(k) && typeof t === 'number' && Number.isFinite(t)));
+    }
     const all = await this.area.get(null);
-    const entries = Object.entries(all)
-      .filter(([k]) => k.startsWith(STORE_PREFIX) && k.split(':').length === 4)
-      .map(([k, val]) => ({ k, savedAt: typeof (val as { savedAt?: unknown })?.savedAt === 'number' ? (val as { savedAt: number }).savedAt : 0 }))
-      .sort((a, z) => z.savedAt - a.savedAt);
-    const stale = entries.slice(MAX_ENTRIES).map((e) => e.k);
-    if (stale.length > 0) await this.area.remove(stale);
+    return Object.fromEntries(
+      Object.entries(all)
+        .filter(([k]) => isEntryKey(k))
+        .map(([k, val]) => [k, typeof (val as { savedAt?: unknown })?.savedAt === 'number' ? (val as { savedAt: number }).savedAt : 0]),
+    );
   }
 }

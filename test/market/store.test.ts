@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MarketSeries } from '../../src/engine/types';
-import { decodeEntry, encodeEntry, entryKey, MarketStore, MAX_ENTRIES, type StorageArea } from '../../src/market/store';
+import { decodeEntry, encodeEntry, entryKey, INDEX_KEY, MarketStore, MAX_ENTRIES, type StorageArea } from '../../src/market/store';
 import type { SourceState } from '../../src/sites/shared/source';
 
 const area = () => fakeBrowser.storage.local as unknown as StorageArea;
@@ -70,5 +70,42 @@ describe('MarketStore', () => {
     expect(keys).not.toContain(entryKey('binance', 'C0USDT'));
     expect(keys).not.toContain(entryKey('binance', 'C1USDT'));
     expect(keys).toContain(entryKey('binance', `C${MAX_ENTRIES + 1}USDT`));
+  });
+
+  it('evicts by its small index: the whole store is read once (to build the index), never on later saves', async () => {
+    const base = area();
+    let wholeReads = 0;
+    const counting: StorageArea = { ...base, get: (keys) => { if (keys === null) wholeReads += 1; return base.get(keys); }, set: (i) => base.set(i), remove: (k) => base.remove(k) };
+    const s = new MarketStore(counting);
+    for (let i = 0; i < MAX_ENTRIES + 3; i++) await s.save(state(`C${i}USDT`), 100 + i);
+    expect(wholeReads).toBe(1);
+    const index = (await base.get(INDEX_KEY))[INDEX_KEY] as Record<string, number>;
+    expect(Object.keys(index)).toHaveLength(MAX_ENTRIES);
+    expect(index[entryKey('binance', 'C2USDT')]).toBeUndefined();
+    expect(index[entryKey('binance', `C${MAX_ENTRIES + 2}USDT`)]).toBe(100 + MAX_ENTRIES + 2);
+  });
+
+  it('a write that meets the storage quota gives up the oldest other entries, then lands', async () => {
+    const base = area();
+    // A store that holds at most 3 entries' worth of bytes, failing the way Chrome does.
+    const bytes = async () => JSON.stringify(Object.values(await base.get(null))).length;
+    const one = JSON.stringify(encodeEntry(state('C0USDT'), 1)).length;
+    const quota: StorageArea = {
+      get: (k) => base.get(k),
+      remove: (k) => base.remove(k),
+      set: async (items) => {
+        const before = await bytes();
+        const incoming = JSON.stringify(Object.values(items)).length;
+        if (before + incoming > 3.5 * one) throw new Error('QUOTA_BYTES quota exceeded');
+        await base.set(items);
+      },
+    };
+    const s = new MarketStore(quota);
+    for (let i = 0; i < 5; i++) await s.save(state(`C${i}USDT`), 100 + i);
+    expect(await s.load('binance', 'C4USDT')).not.toBeNull();
+    expect(await s.load('binance', 'C0USDT')).toBeNull(); // the oldest made room
+    // Any other failure is not papered over.
+    const broken = new MarketStore({ ...base, get: (k) => base.get(k), remove: (k) => base.remove(k), set: async () => { throw new Error('IO error'); } });
+    await expect(broken.save(state('C9USDT'), 200)).rejects.toThrow(/IO error/);
   });
 });
