@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCert } from './cert.mjs';
+import { composeFixturePage } from '../test/fixtures/pages/compose.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
@@ -65,17 +66,11 @@ function exchangeForApi(host, pathname) {
 
 const PAGE_CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/**
- * Fixture page for an exchange: page.html with the shared fixture kit (test/fixtures/pages/kit.js) inlined at
- * <!--FIXTURE-KIT--> and the chart fragment (test/fixtures/chart/<ex>.html) at <!--CHART-->.
- */
+/** Fixture page for an exchange, with its chart fragment (test/fixtures/chart/<ex>.html). */
 function renderPage(exchange) {
-  const pageFile = path.join(ROOT, 'test/fixtures/pages', exchange, 'page.html');
   const chartFile = path.join(ROOT, 'test/fixtures/chart', `${exchange}.html`);
-  if (!fs.existsSync(pageFile)) return null;
   const chart = fs.existsSync(chartFile) ? fs.readFileSync(chartFile, 'utf8') : '<div class="chart-placeholder">chart</div>';
-  const kit = fs.readFileSync(path.join(ROOT, 'test/fixtures/pages/kit.js'), 'utf8');
-  return fs.readFileSync(pageFile, 'utf8').replace('<!--FIXTURE-KIT-->', () => `<script>\n${kit}</script>`).replace('<!--CHART-->', () => chart);
+  return composeFixturePage(exchange, chart);
 }
 
 /** Static files shared by fixture pages (fake TradingView iframe, lightweight-charts build…). */

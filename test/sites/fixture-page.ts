@@ -3,19 +3,14 @@
  * a real exchange URL, running the page's inline script so query variants (?lang=zh&variant=hedge…) and the
  * `window.__fixture` hooks work exactly as in Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Window } from 'happy-dom';
 import type { Exchange } from '../../src/engine/types';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { composeFixturePage } from '../fixtures/pages/compose.mjs';
 
 export function fixtureHtml(exchange: Exchange): string {
-  const kit = fs.readFileSync(path.join(ROOT, 'test/fixtures/pages/kit.js'), 'utf8');
-  return fs
-    .readFileSync(path.join(ROOT, 'test/fixtures/pages', exchange, 'page.html'), 'utf8')
-    .replace('<!--FIXTURE-KIT-->', () => `<script>\n${kit}</script>`)
-    .replace('<!--CHART-->', '<div class="chart-placeholder"></div>');
+  const html = composeFixturePage(exchange, '<div class="chart-placeholder"></div>');
+  if (html === null) throw new Error(`no fixture page for ${exchange}`);
+  return html;
 }
 
 export const FIXTURE_URL: Record<Exchange, (symbol?: string) => string> = {
