@@ -10,7 +10,7 @@ import { startChartController } from '../../src/overlay/chart-controller';
 import { ManualPositionPanel } from '../../src/overlay/ManualPositionPanel';
 import { mountOverlayHost } from '../../src/overlay/mount';
 import { mountOverlay } from '../../src/overlay/render';
-import { createStore, type OverlayState } from '../../src/overlay/store';
+import { createStore, initialOverlayState, type OverlayState } from '../../src/overlay/store';
 import { checkMarketView } from '../../src/overlay/view-check';
 import { createManualStore } from '../../src/position/manual-store';
 import { watchPosition, type PositionState } from '../../src/position/watcher';
@@ -26,25 +26,7 @@ export default defineContentScript({
     const adapter = detectSite(new URL(location.href));
     if (!adapter) return;
     const exchange = adapter.exchange;
-    const store = createStore<OverlayState>({
-      exchange,
-      symbol: adapter.symbolFromUrl(new URL(location.href)),
-      position: null,
-      positionSource: 'none',
-      health: 'reading the page…',
-      positionState: null,
-      view: null,
-      viewError: null,
-      tier: 'ladder',
-      tierReason: 'looking for the chart…',
-      chartVia: null,
-      scale: null,
-      chartRect: null,
-      hover: null,
-      overlay: coerceOverlay(undefined),
-      nativeStatus: '',
-      now: Date.now(),
-    });
+    const store = createStore<OverlayState>(initialOverlayState(exchange, adapter.symbolFromUrl(new URL(location.href)), Date.now()));
 
     const onOverlayChange = async (patch: Partial<OverlaySettings>) => {
       store.set({ overlay: coerceOverlay({ ...store.get().overlay, ...patch }) });

@@ -4,6 +4,7 @@ import type { MarketView } from '../messaging';
 import type { Settings } from '../settings';
 import type { PositionState } from '../position/watcher';
 import type { PriceScale, PaneRect } from './scale';
+import { coerceOverlay } from './overlay-settings';
 
 export type Tier = 'native' | 'pixel' | 'ladder';
 
@@ -34,6 +35,29 @@ export interface OverlayState {
   nativeStatus: string;
   /** Wall-clock time for ages, refreshed by a slow ticker. */
   now: number;
+}
+
+/** The state before anything is known: page not read yet, no view, the chart not found yet. */
+export function initialOverlayState(exchange: Exchange, symbol: string | null, now: number): OverlayState {
+  return {
+    exchange,
+    symbol,
+    position: null,
+    positionSource: 'none',
+    health: 'reading the page…',
+    positionState: null,
+    view: null,
+    viewError: null,
+    tier: 'ladder',
+    tierReason: 'looking for the chart…',
+    chartVia: null,
+    scale: null,
+    chartRect: null,
+    hover: null,
+    overlay: coerceOverlay(undefined),
+    nativeStatus: '',
+    now,
+  };
 }
 
 export interface Store<T> {

@@ -5,7 +5,7 @@ import type { BridgeClient } from '../../src/bridge/client';
 import { checkChartEvent, type ChartEvent, type ChartProbe } from '../../src/bridge/protocol';
 import { pointerInTop } from '../../src/bridge/server';
 import { startChartController } from '../../src/overlay/chart-controller';
-import { createStore, type OverlayState } from '../../src/overlay/store';
+import { createStore, initialOverlayState, type OverlayState } from '../../src/overlay/store';
 import { analysis } from '../overlay/fixtures';
 
 describe('crosshair pointer', () => {
@@ -33,23 +33,10 @@ describe('crosshair pointer', () => {
       onEvent: (cb: (ev: ChartEvent) => void) => ((emit = cb), () => (emit = null)),
     } as unknown as BridgeClient;
     const store = createStore<OverlayState>({
-      exchange: 'binance',
-      symbol: 'BTCUSDT',
-      position: null,
-      positionSource: 'none',
+      ...initialOverlayState('binance', 'BTCUSDT', 0),
       health: '',
-      positionState: null,
       view: { exchange: 'binance', symbol: 'BTCUSDT', state: 'ok', analysis: analysis(), health: {}, asOf: 1 },
-      viewError: null,
-      tier: 'ladder',
       tierReason: '',
-      chartVia: null,
-      scale: null,
-      chartRect: null,
-      hover: null,
-      overlay: { mode: 'auto', opacity: 0.8, hidden: false },
-      nativeStatus: '',
-      now: 0,
     });
     const c = startChartController({ doc: document, exchange: 'binance', client, store, pollMs: 10_000 });
     await new Promise((r) => setTimeout(r, 30));

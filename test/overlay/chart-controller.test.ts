@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeClient } from '../../src/bridge/client';
 import type { ChartEvent, ChartProbe, DrawRequest } from '../../src/bridge/protocol';
 import { startChartController } from '../../src/overlay/chart-controller';
-import { createStore, type OverlayState } from '../../src/overlay/store';
+import { createStore, initialOverlayState, type OverlayState } from '../../src/overlay/store';
 import { analysis } from './fixtures';
 
 function fakeClient(probe: ChartProbe) {
@@ -21,23 +21,10 @@ function fakeClient(probe: ChartProbe) {
 
 function store() {
   return createStore<OverlayState>({
-    exchange: 'binance',
-    symbol: 'BTCUSDT',
-    position: null,
-    positionSource: 'none',
+    ...initialOverlayState('binance', 'BTCUSDT', 0),
     health: '',
-    positionState: null,
     view: { exchange: 'binance', symbol: 'BTCUSDT', state: 'ok', analysis: analysis(), health: {}, asOf: 1 },
-    viewError: null,
-    tier: 'ladder',
     tierReason: '',
-    chartVia: null,
-    scale: null,
-    chartRect: null,
-    hover: null,
-    overlay: { mode: 'auto', opacity: 0.8, hidden: false },
-    nativeStatus: '',
-    now: 0,
   });
 }
 

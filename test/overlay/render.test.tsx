@@ -1,28 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mountOverlay } from '../../src/overlay/render';
 import { makeScale } from '../../src/overlay/scale';
-import { createStore, type OverlayState } from '../../src/overlay/store';
+import { createStore, initialOverlayState, type OverlayState } from '../../src/overlay/store';
 import { analysis } from './fixtures';
 
 function setup(over: Partial<OverlayState> = {}) {
   const store = createStore<OverlayState>({
-    exchange: 'bybit',
-    symbol: 'BTCUSDT',
-    position: null,
-    positionSource: 'none',
+    ...initialOverlayState('bybit', 'BTCUSDT', 0),
     health: 'page: table by header text',
-    positionState: null,
     view: { exchange: 'bybit', symbol: 'BTCUSDT', state: 'ok', analysis: analysis(), health: {}, asOf: Date.now(), entryLfr: 1.25 },
-    viewError: null,
     tier: 'pixel',
     tierReason: 'test',
-    chartVia: null,
     // 94,000…100,000 over 600 px from y = 0: 1 px = $10.
     scale: makeScale({ from: 94_000, to: 100_000, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: 800, height: 600 } }),
-    chartRect: null,
-    hover: null,
-    overlay: { mode: 'auto', opacity: 0.8, hidden: false },
-    nativeStatus: '',
     now: Date.now(),
     ...over,
   });
