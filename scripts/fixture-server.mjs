@@ -28,7 +28,7 @@ export const API_HOSTS = {
   'api.bybit.com': 'bybit',
   'api.bitget.com': 'bitget',
 };
-/** Trading-page paths per exchange (research/exchange-apis.md §5), with an optional locale prefix. */
+/** Trading-page paths per exchange (docs/exchange-apis.md §5), with an optional locale prefix. */
 export const TRADING_PATHS = {
   binance: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/[A-Z0-9]+USDT$/,
   bybit: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?trade\/usdt\/[A-Z0-9]+USDT$/,

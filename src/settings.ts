@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   overlay: { mode: 'auto', opacity: 0.8, hidden: false },
 };
 
-/** Leverage of each tier the weights refer to (DESIGN §5.1.3), for labels. */
+/** Leverage of each tier the weights refer to (docs/design.md §5.1.3), for labels. */
 export const TIER_LEVERAGES = [5, 10, 25, 50, 100] as const;
 
 /* ------------------------------------------------------------------ validation */

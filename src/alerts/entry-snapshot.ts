@@ -1,5 +1,5 @@
 /**
- * The LFR at the moment a position was first seen ("entry-time snapshot", DESIGN §5.3), kept per scope so
+ * The LFR at the moment a position was first seen ("entry-time snapshot", docs/design.md §5.3), kept per scope so
  * "LFR fell below 1.0 since entry" can be judged later. A different position (side or entry changed)
  * replaces the snapshot; no position clears it.
  */

@@ -18,7 +18,7 @@ export interface Candidate {
 }
 
 /**
- * The starting point every candidate varies: research/accuracy-prototype.md §5 as first committed in
+ * The starting point every candidate varies: docs/accuracy-model.md §5 as first committed in
  * src/engine/config.ts. Fixed here (not read from the current defaults) so the calibration table stays
  * reproducible after the defaults change.
  */

@@ -5,7 +5,7 @@
  * Bar-only data (the CoinGlass CSV) has OI open/high/low/close in USD. The engine wants the finest OI
  * series in coin, so a bar becomes two points: the OI high converted at the typical price (where the
  * high was most likely reached; prototype V5e) and the closing OI at the close. The engine's gross
- * inflow is then max(0, high − previous close), as DESIGN §5.1.1 prescribes for bar data.
+ * inflow is then max(0, high − previous close), as docs/design.md §5.1.1 prescribes for bar data.
  */
 import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config';
 import { validateConfig } from '../engine/validate';

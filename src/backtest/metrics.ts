@@ -1,5 +1,5 @@
 /**
- * The accuracy metrics of research/accuracy-prototype.md §2, for one side (long or short).
+ * The accuracy metrics of docs/accuracy-model.md §2, for one side (long or short).
  *
  * Inputs are aligned per bar over every bar after burn-in (so the out-of-sample regression can train on
  * bars before the evaluated range); `evalStart`/`evalEnd` select the evaluated bars (--from/--to).

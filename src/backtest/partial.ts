@@ -1,6 +1,6 @@
 /**
  * Partial Spearman ρ of a prediction P with the realised value Y, given the excursion X
- * (research/accuracy-prototype.md §2.2).
+ * (docs/accuracy-model.md §2.2).
  *
  * The *binned* control is the acceptance metric: a map is a non-linear function of the move (zero until
  * price reaches the first level), so a linear control leaves part of the move's own signal in the

@@ -1,5 +1,5 @@
 /**
- * Rank statistics for the accuracy metrics (research/accuracy-prototype.md §2).
+ * Rank statistics for the accuracy metrics (docs/accuracy-model.md §2).
  * Ties get the average of their ranks: the map is exactly 0 in most bars, so tie handling decides
  * whether those bars look "tied" (correct) or arbitrarily ordered (would invent signal).
  */

@@ -1,5 +1,5 @@
 /**
- * Finding the TradingView widget from the page's MAIN world (research/pages-and-overlay.md §2.2):
+ * Finding the TradingView widget from the page's MAIN world (docs/pages-and-overlay.md §2.2):
  * the chart's same-origin iframe (`iframe[id|name^="tradingview_"]`, the exchanges' chart roots) whose
  * window holds `tradingViewApi`, then other known global names, then the top window's globals.
  */

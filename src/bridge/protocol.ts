@@ -1,11 +1,11 @@
 /**
  * The window-message protocol between the content script (ISOLATED world) and the chart bridge
- * (page MAIN world). The page can read and forge these messages (DESIGN §12), so:
+ * (page MAIN world). The page can read and forge these messages (docs/design.md §12), so:
  * - nothing sensitive ever crosses: only prices, colours, labels and chart geometry;
  * - every payload is validated on receipt, in both directions, by the checks below.
  *
  * The checks are hand-written rather than valibot schemas: both ends ship them, and valibot would add
- * ≈ 10 kB to a content script whose whole budget is 60 kB (DESIGN §11).
+ * ≈ 10 kB to a content script whose whole budget is 60 kB (docs/design.md §11).
  */
 
 /** Namespace prefix of the window transport; a per-page token is appended (see messenger.ts). */
@@ -86,7 +86,7 @@ export interface BridgeProtocol {
   chartEvent(ev: ChartEvent): void;
 }
 
-/** Upper bound on our shapes: Binance persists chart state on drawing events, so stay small (research §2.4). */
+/** Upper bound on our shapes: Binance persists chart state on drawing events, so stay small (docs/pages-and-overlay.md §2.4). */
 export const MAX_SHAPES = 48;
 const MAX_PRICE = 1e9;
 const MAX_TEXT = 120;

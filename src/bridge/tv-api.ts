@@ -1,6 +1,6 @@
 /**
  * The subset of the TradingView Charting Library / Trading Platform widget API the bridge uses
- * (research/pages-and-overlay.md §2.1). Everything is optional-checked at run time: exchanges ship
+ * (docs/pages-and-overlay.md §2.1). Everything is optional-checked at run time: exchanges ship
  * different library versions, and the page may change or wrap any of it.
  */
 

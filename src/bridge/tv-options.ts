@@ -4,7 +4,7 @@ import type { TvPoint, TvShapeOptions } from './tv-api';
 
 /**
  * lock/disableSelection: the user cannot grab or move our shapes; disableSave: never persisted into the
- * user's chart layout (Binance saves on every drawing event, research §2.4); disableUndo: never in the
+ * user's chart layout (Binance saves on every drawing event, docs/pages-and-overlay.md §2.4); disableUndo: never in the
  * user's undo stack; showInObjectsTree: never listed among the user's drawings.
  */
 export const OWN_SHAPE_FLAGS = {

@@ -1,8 +1,8 @@
 /**
- * Long/short asymmetry (DESIGN §5.3): long-liquidation USD within w % below ÷ short-liquidation USD within
+ * Long/short asymmetry (docs/design.md §5.3): long-liquidation USD within w % below ÷ short-liquidation USD within
  * w % above, with its percentile in the map's own history. The fragility flag uses that percentile,
  * because a fixed 2.5:1 depends on the model (a both-sides map rarely reaches it); without enough history
- * the seed's 2.5:1 is the fallback. A risk signal, never a direction (research/accuracy-prototype.md §6).
+ * the seed's 2.5:1 is the fallback. A risk signal, never a direction (docs/accuracy-model.md §6).
  */
 import type { EngineConfig } from './config';
 import type { Asymmetry, LiquidationMap } from './types';

@@ -1,5 +1,5 @@
 /**
- * Cascade chains (DESIGN §5.3): starting from the nearest cluster of a side, same-side clusters chain
+ * Cascade chains (docs/design.md §5.3): starting from the nearest cluster of a side, same-side clusters chain
  * while the gap between neighbours is below `cascadeChainGapPct` (each liquidation burst can carry price
  * into the next). A larger gap breaks the chain. The contract's `endedBy` names why it ended: 'gap' = a gap
  * of at least `cascadeEndGapPct` (3 %, where price "often stabilises"), 'edge' = the chain runs into the

@@ -1,5 +1,5 @@
 /**
- * Clusters (DESIGN §5.2): per side, runs of bins whose Gaussian-smoothed USD density has a z-score above
+ * Clusters (docs/design.md §5.2): per side, runs of bins whose Gaussian-smoothed USD density has a z-score above
  * `clusterZ` over that side of the map; runs whose peaks are closer than `clusterMergePct` merge. USD,
  * centre and tier mix come from the raw (unsmoothed) bins so smoothing never invents money.
  */

@@ -1,6 +1,6 @@
 /**
- * Every numeric choice of the engine, named and documented in one place (DESIGN §5). Defaults follow
- * research/accuracy-prototype.md §5; calibration (DESIGN §5.4) may change the defaults here and only here.
+ * Every numeric choice of the engine, named and documented in one place (docs/design.md §5). Defaults follow
+ * docs/accuracy-model.md §5; calibration (docs/design.md §5.4) may change the defaults here and only here.
  * Percent values carry `Pct` in their name (1 = 1 %); fractions do not.
  */
 import type { Exchange } from './types';
@@ -17,7 +17,7 @@ export interface EngineConfig {
   halfLifeHours: number;
   /**
    * Fee to close that some exchanges add to the maintenance requirement (fraction), which pulls the
-   * liquidation price slightly closer (research/liquidation-model.md §2: OKX/Bybit-style "fee to close").
+   * liquidation price slightly closer (docs/liquidation-model.md §2: OKX/Bybit-style "fee to close").
    */
   closeFeeRate: Readonly<Record<Exchange, number>>;
   /** Share of the new quantity given to longs; 0.5 = every contract has one long and one short holder. */
@@ -28,7 +28,7 @@ export interface EngineConfig {
   binPct: number;
   /** The map covers reference ± this percent. */
   mapRangePct: number;
-  /** Gaussian smoothing of the density before cluster detection, in bins (DESIGN: 1–2). */
+  /** Gaussian smoothing of the density before cluster detection, in bins (docs/design.md §5.1.6: 1–2). */
   smoothingSigmaBins: number;
 
   /* ---------------------------------------------------------------- clusters (§5.2) */

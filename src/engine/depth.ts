@@ -1,5 +1,5 @@
 /**
- * Depth ratio (DESIGN §5.3): cluster USD ÷ resting book depth (USD) between the reference and the cluster
+ * Depth ratio (docs/design.md §5.3): cluster USD ÷ resting book depth (USD) between the reference and the cluster
  * (bids for long clusters, asks for short ones). > 1 means the book cannot absorb the liquidations. Absent
  * when a book does not reach the cluster (a partial book would overstate the ratio) or holds nothing there.
  */

@@ -1,5 +1,5 @@
 /**
- * Liquidation Fuel Ratio (DESIGN §5.3): USD of the profit-side nearest clusters ÷ USD of the risk-side ones.
+ * Liquidation Fuel Ratio (docs/design.md §5.3): USD of the profit-side nearest clusters ÷ USD of the risk-side ones.
  * Bands: < 1.0 adverse ("swimming upstream"), 1.0–1.5 neutral, 1.5–2.0 favourable, > 2.0 strong.
  * An empty risk side is a named state, never Infinity.
  */

@@ -1,5 +1,5 @@
 /**
- * The engine's entry points (DESIGN §5): `analyze()` turns normalised market series (+ the trader's
+ * The engine's entry points (docs/design.md §5): `analyze()` turns normalised market series (+ the trader's
  * position or plan) into an `Analysis`; `buildMap()` gives just the aggregated liquidation map.
  * Pure and deterministic: time comes in as `now`. Callers that keep a `ModelCache` between calls get
  * incremental updates (only new closed bars are stepped).

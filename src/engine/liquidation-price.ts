@@ -1,5 +1,5 @@
 /**
- * Exact isolated-margin liquidation price for tier 1 (cum = 0), research/liquidation-model.md §2:
+ * Exact isolated-margin liquidation price for tier 1 (cum = 0), docs/liquidation-model.md §2:
  *   long  LP = E·(1 − 1/L)/(1 − m)      short  LP = E·(1 + 1/L)/(1 + m)
  * m = maintenance rate (+ close fee where the exchange counts it). Triggered by mark price.
  */

@@ -1,5 +1,5 @@
 /**
- * From per-exchange model states to one LiquidationMap (DESIGN §5.1.6–7): a linear grid of bins
+ * From per-exchange model states to one LiquidationMap (docs/design.md §5.1.6–7): a linear grid of bins
  * binPct % of the reference wide, with the reference on a bin edge, so long bins (below) and short bins
  * (above) never share a bin. Each exchange's levels are shifted by its basis (mark − reference) and summed
  * without weights. A model bin's USD is spread over the output bins it overlaps in proportion to the

@@ -1,5 +1,5 @@
 /**
- * Per-exchange liquidation model with incremental state (DESIGN §5.1, research/accuracy-prototype.md §1 V5e).
+ * Per-exchange liquidation model with incremental state (docs/design.md §5.1, docs/accuracy-model.md §1 V5e).
  *
  * API (used by analyze(), the market hub and the backtest):
  *   const params = modelParams('binance', series.risk, config);      // tiers capped, m incl. close fee

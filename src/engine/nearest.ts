@@ -1,5 +1,5 @@
 /**
- * Nearest clusters (DESIGN §5.3): the `nearestCount` closest clusters on each side of the reference within
+ * Nearest clusters (docs/design.md §5.3): the `nearestCount` closest clusters on each side of the reference within
  * `nearestMaxDistancePct`. For a long the profit side is short-liquidation clusters above (they fuel a rise)
  * and the risk side long-liquidation clusters below; mirrored for a short.
  */

@@ -1,5 +1,5 @@
 /**
- * Signals (DESIGN §5.3): reasons to trust the map less or to expect a violent move. Each says why it fired.
+ * Signals (docs/design.md §5.3): reasons to trust the map less or to expect a violent move. Each says why it fired.
  * Time comes in as `now` (ms); nothing here reads a clock.
  */
 import type { EngineConfig } from './config';

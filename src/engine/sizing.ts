@@ -1,5 +1,5 @@
 /**
- * Position sizing (DESIGN §5.3): risk USD = account × risk %; notional = risk USD ÷ (stop distance +
+ * Position sizing (docs/design.md §5.3): risk USD = account × risk %; notional = risk USD ÷ (stop distance +
  * round-trip fees). When the budget cannot carry the stop, the SIZE shrinks; the stop is never moved into
  * the cluster. Also reports the highest leverage whose liquidation stays beyond the stop.
  */

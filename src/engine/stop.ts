@@ -1,5 +1,5 @@
 /**
- * Suggested stop (DESIGN §5.3): beyond the nearest risk-side cluster's far edge by a buffer (default 0.4 %,
+ * Suggested stop (docs/design.md §5.3): beyond the nearest risk-side cluster's far edge by a buffer (default 0.4 %,
  * kept within 0.3–0.5 %), never inside the cluster: stops placed in a cluster are swept with it. Warns
  * when the trader's own liquidation price would be hit before the stop and names the leverage that fits.
  */

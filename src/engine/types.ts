@@ -1,5 +1,5 @@
 /**
- * Core types shared by every part of LiqLens (DESIGN §4). Units are in the names where they could be
+ * Core types shared by every part of LiqLens (docs/design.md §4). Units are in the names where they could be
  * confused: `coin` = base-asset quantity, `usd` = quote (USDT) notional, `pct` = percent (1 = 1 %).
  * States are discriminated unions: "none" is never NaN, Infinity or a magic number.
  */

@@ -1,5 +1,5 @@
 /**
- * The market hub (service-worker side, DESIGN §6): per (exchange, symbol) cache persisted in storage,
+ * The market hub (service-worker side, docs/design.md §6): per (exchange, symbol) cache persisted in storage,
  * de-duplicated loads, cold load of the map window then warm refreshes of only what is new, at most
  * every settings.refreshSec while a trading tab or the popup is watching (paused otherwise), health
  * per exchange, and the aggregated Analysis pushed to watching tabs. All I/O is injected (HubDeps) so

@@ -1,4 +1,4 @@
-/** Messages from content scripts and the popup are validated on receipt (DESIGN §12). */
+/** Messages from content scripts and the popup are validated on receipt (docs/design.md §12). */
 import * as v from 'valibot';
 import { EXCHANGES, type Exchange, type Symbol } from '../engine/types';
 import type { WatchRequest } from '../messaging';

@@ -1,5 +1,5 @@
 /**
- * Visual language (DESIGN §8): long-liquidation bands one hue, short-liquidation bands another, both
+ * Visual language (docs/design.md §8): long-liquidation bands one hue, short-liquidation bands another, both
  * chosen to stay readable on the exchanges' dark and light chart themes.
  */
 import type { FuelBand, Side } from '../engine/types';

@@ -5,7 +5,7 @@
  *
  * The arithmetic is d3-scale's scaleLinear / scaleLog (domain [from, to] → range [bottom, top]) written
  * out: importing d3-scale pulls d3-interpolate + d3-color + d3-format (≈ 29 kB minified) into the
- * content script, half its 60 kB budget (DESIGN §11). test/overlay/scale.test.ts checks this against
+ * content script, half its 60 kB budget (docs/design.md §11). test/overlay/scale.test.ts checks this against
  * d3-scale itself.
  */
 

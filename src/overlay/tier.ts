@@ -1,4 +1,4 @@
-/** Which drawing tier to use (DESIGN §8): the user's choice when it is available, else the best available. */
+/** Which drawing tier to use (docs/design.md §8): the user's choice when it is available, else the best available. */
 import type { Settings } from '../settings';
 import type { Tier } from './store';
 

@@ -1,5 +1,5 @@
 /**
- * Receipt check of a MarketView from the background before anything is rendered from it (DESIGN §12):
+ * Receipt check of a MarketView from the background before anything is rendered from it (docs/design.md §12):
  * the fields the overlay reads must have the right types; a view that fails is reported, not drawn.
  */
 import type { MarketView } from '../messaging';

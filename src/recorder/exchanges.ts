@@ -1,5 +1,5 @@
 /**
- * What the recorder asks each exchange, and how it reads the answers (research/exchange-apis.md §1–4, §6).
+ * What the recorder asks each exchange, and how it reads the answers (docs/exchange-apis.md §1–4, §6).
  * Every value is normalised at this edge: numbers not strings, coin (OKX contracts × ctVal) and USD,
  * the side of the *position* that was liquidated. Anything malformed throws a RecorderError naming the
  * exchange, endpoint and field; the recorder counts it and keeps recording.

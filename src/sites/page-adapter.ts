@@ -1,6 +1,6 @@
 /**
  * The contract of a page adapter: the only code that knows how one exchange's trading page shows the
- * symbol and the open position (DESIGN §7). Adapters only READ the DOM; they never click, type or read
+ * symbol and the open position (docs/design.md §7). Adapters only READ the DOM; they never click, type or read
  * balances, order ids, cookies, tokens or form inputs.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The acceptance targets (issue 8, DESIGN §5.4) on the shared calibration window, with the engine's
+ * The acceptance targets (issue 8, docs/design.md §5.4) on the shared calibration window, with the engine's
  * current defaults: per side, partial ρ lower CI bound > 0.30, Q4 ρ ≥ the excursion's, combined ρ >
  * its baseline. Reads the CSV in place from ../shared (never copied into the repo).
  */

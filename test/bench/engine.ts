@@ -1,9 +1,9 @@
 /**
- * Engine benchmark (DESIGN §11), measured side by side in one run:
+ * Engine benchmark (docs/design.md §11), measured side by side in one run:
  *  - map_vs_parse: full map + analysis for 4 exchanges × 7 days of 5m bars ÷ JSON.parse of the raw API
  *    responses those series came from (budget ≤ 1.0); map_vs_parse_30d the same for 30 days;
  *  - incremental_speedup: rebuilding the four exchanges' model states from all bars ÷ appending one new bar
- *    to them (DESIGN §5.1.8: "appending one bar updates state without replaying history"; budget ≥ 50);
+ *    to them (docs/design.md §5.1.8: "appending one bar updates state without replaying history"; budget ≥ 50);
  *  - analyze_incremental_speedup: the same end to end (full analyze() ÷ analyze() with a ModelCache and one
  *    new bar). Re-binning the map around the new mark and the analytics are a fixed cost of every refresh
  *    (≈ 0.3 ms here, independent of history length), which bounds this ratio; reported, not budgeted.

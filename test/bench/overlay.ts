@@ -1,5 +1,5 @@
 /**
- * Overlay benchmark (DESIGN §11): scripting time of one overlay update after a price-range change, in real
+ * Overlay benchmark (docs/design.md §11): scripting time of one overlay update after a price-range change, in real
  * Chromium with the built extension on the Bybit fixture page (pixel tier: DOM-axis calibration + re-render).
  * The content script times each update itself (performance.measure 'liqlens:overlay-update' while the page
  * has data-liqlens-perf); the median is `overlay_update_ms` (budget ≤ 1 ms). Also: the content-script

@@ -1,5 +1,5 @@
 /**
- * Raw API response texts, in each exchange's own format and page sizes (research/exchange-apis.md §6),
+ * Raw API response texts, in each exchange's own format and page sizes (docs/exchange-apis.md §6),
  * for a synthetic market: what the hub would have downloaded to build the same series. Used by the
  * engine benchmark to compare engine time with JSON.parse time of its inputs. Numbers as strings, as the
  * exchanges send them.

@@ -3,7 +3,7 @@
  * warm refresh after a 5-minute period closed (long/short statistics due: the worst case), per exchange, against the fixture handlers in-process (no network). Budget waits run on a virtual
  * clock, reported as `<ex>_cold_wait_s`: how long the request budget stretches a cold load.
  * `<ex>_peak_<rule>` is the highest use of each budget rule over any sliding window (budget beside it;
- * the budgets sit below the published limits, see each api.ts). DESIGN §11: warm refresh ≤ 8 requests.
+ * the budgets sit below the published limits, see each api.ts). docs/design.md §11: warm refresh ≤ 8 requests.
  */
 import { EXCHANGES, type Exchange } from '../../src/engine/types';
 import { createSources } from '../../src/market/sources';

@@ -1,6 +1,6 @@
 // "Budget never exceeded": replay every request of a cold load plus warm refreshes of two symbols on
 // all four exchanges, and check each exchange's rules over every sliding window, and that the budgets
-// themselves sit below the published limits (research/exchange-apis.md §0).
+// themselves sit below the published limits (docs/exchange-apis.md §0).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EXCHANGES, type Exchange } from '../../src/engine/types';

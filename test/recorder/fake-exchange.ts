@@ -1,6 +1,6 @@
 /**
  * Local stand-ins for the four exchanges' public REST and WebSocket endpoints, on 127.0.0.1 only.
- * Responses have the documented shapes (research/exchange-apis.md) with made-up values.
+ * Responses have the documented shapes (docs/exchange-apis.md) with made-up values.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

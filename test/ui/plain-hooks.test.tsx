@@ -1,4 +1,4 @@
-// data-* hooks are read by tests and tools as plain decimals: never "1.5e-7" (DESIGN: hooks are plain
+// data-* hooks are read by tests and tools as plain decimals: never "1.5e-7" (docs/design.md §10: hooks are plain
 // decimals, empty when undefined). Sub-cent coins (SATS, PEPE on OKX/Bitget) produce such numbers.
 import { describe, expect, it } from 'vitest';
 import type { MarketView } from '../../src/messaging';

@@ -1,4 +1,4 @@
-// The popup validates the background's view on receipt like the overlay does (DESIGN §12): a malformed
+// The popup validates the background's view on receipt like the overlay does (docs/design.md §12): a malformed
 // view is a named error, never a crash of the whole popup.
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

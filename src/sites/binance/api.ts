@@ -1,4 +1,4 @@
-// Binance USDⓈ-M futures public market data (research/exchange-apis.md §1). Quantities are in coin.
+// Binance USDⓈ-M futures public market data (docs/exchange-apis.md §1). Quantities are in coin.
 import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint } from '../../engine/types';
 import { assembleSeries, mergeCandles } from '../shared/assemble-series';

@@ -1,5 +1,5 @@
 /**
- * Binance USDⓈ-M futures positions panel labels (research/pages-and-overlay.md §1.1). Header texts are an
+ * Binance USDⓈ-M futures positions panel labels (docs/pages-and-overlay.md §1.1). Header texts are an
  * inference (confidence L: no public selector for the positions columns exists); correct them here when a
  * live page disagrees.
  */

@@ -1,6 +1,6 @@
 /**
  * Binance USDⓈ-M futures trading page: symbol from `/{locale?}/futures/{SYMBOL}` and the open position
- * from the bottom account panel's Positions tab (research/pages-and-overlay.md §1.1).
+ * from the bottom account panel's Positions tab (docs/pages-and-overlay.md §1.1).
  */
 import type { SiteAdapter } from '../page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';

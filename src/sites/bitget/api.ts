@@ -1,4 +1,4 @@
-// Bitget v2 mix USDT-FUTURES public market data (research/exchange-apis.md §4). Quantities are in
+// Bitget v2 mix USDT-FUTURES public market data (docs/exchange-apis.md §4). Quantities are in
 // coin. There is NO public OI history: every load polls current OI and the hub persists the series;
 // until it covers the map window the series is marked oiPartial.
 import * as v from 'valibot';

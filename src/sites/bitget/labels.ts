@@ -1,6 +1,6 @@
 /**
  * Bitget USDT-M futures positions labels and test ids. Bitget ships `data-testid="FutureTrade…"` hooks on
- * its order form (verified live, research/pages-and-overlay.md §1.4); test ids on the positions table are
+ * its order form (verified live, docs/pages-and-overlay.md §1.4); test ids on the positions table are
  * NOT known (confidence L): the ids below follow that convention and are tried first, with the header
  * text as the fallback that does not depend on them.
  */

@@ -1,7 +1,7 @@
 /**
  * Bitget USDT-M futures trading page: symbol from `/{locale?}/futures/usdt/{SYMBOL}` and the open position
  * from the positions list — test ids first (Bitget's `FutureTrade…` convention), header text otherwise
- * (research/pages-and-overlay.md §1.4).
+ * (docs/pages-and-overlay.md §1.4).
  */
 import type { SiteAdapter } from '../page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';

@@ -1,4 +1,4 @@
-// Bybit v5 linear public market data (research/exchange-apis.md §2). Quantities are in coin; arrays
+// Bybit v5 linear public market data (docs/exchange-apis.md §2). Quantities are in coin; arrays
 // come newest first and are reversed here.
 import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, RiskTier } from '../../engine/types';

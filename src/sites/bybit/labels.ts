@@ -1,5 +1,5 @@
 /**
- * Bybit USDT perpetual positions table labels (research/pages-and-overlay.md §1.2: a real <table>
+ * Bybit USDT perpetual positions table labels (docs/pages-and-overlay.md §1.2: a real <table>
  * recognised by "Contracts" / "Unrealized P&L" headers; users hide and reorder columns).
  */
 import type { PageLabels } from '../dom/position-reader';

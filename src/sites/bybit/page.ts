@@ -1,7 +1,7 @@
 /**
  * Bybit USDT perpetual trading page: symbol from `/{locale?}/trade/usdt/{SYMBOL}` and the open position
  * from the Positions table, columns by header text because Bybit lets users hide and drag columns
- * (research/pages-and-overlay.md §1.2).
+ * (docs/pages-and-overlay.md §1.2).
  */
 import type { SiteAdapter } from '../page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';

@@ -1,7 +1,7 @@
 /**
  * The shared positions-panel reader. Each exchange's page.ts configures it with its own label table
  * (labels.ts): the positions tab, the column headers, side and margin words, in several locales.
- * Strategy, in order (research/pages-and-overlay.md §5.1):
+ * Strategy, in order (docs/pages-and-overlay.md §5.1):
  *   1. pane: the adapter's test-id hooks if any, else the Positions tab → aria-controls / nearest panel;
  *   2. table: the first table-like element in the pane whose headers name the symbol and entry columns;
  *   3. rows whose symbol cell names the URL's symbol; fields by header text; side from a side column,

@@ -1,6 +1,6 @@
 /**
  * Finds the pane of a tab named by its visible text (e.g. "Positions(1)" / "仓位(1)"), the way surviving
- * tools do it (research/pages-and-overlay.md §1.1, §5.1): `[role="tab"]` by label, selected one first,
+ * tools do it (docs/pages-and-overlay.md §1.1, §5.1): `[role="tab"]` by label, selected one first,
  * pane by `aria-controls` with an evidence check (Binance reuses pane ids between panels), else the
  * nearest tab panel after the tab list that passes the same check.
  */

@@ -1,4 +1,4 @@
-// OKX v5 SWAP public market data (research/exchange-apis.md §3). Sizes are in CONTRACTS: coin =
+// OKX v5 SWAP public market data (docs/exchange-apis.md §3). Sizes are in CONTRACTS: coin =
 // contracts × ctVal. Arrays are strings, newest first. Field lists follow the spec (no live sample was
 // recordable); every body is validated, so a shape we got wrong fails loudly with the field named.
 import * as v from 'valibot';

@@ -1,5 +1,5 @@
 /**
- * OKX perpetual swap positions labels. No public DOM selector is known (research/pages-and-overlay.md
+ * OKX perpetual swap positions labels. No public DOM selector is known (docs/pages-and-overlay.md
  * §1.3, confidence L): the vocabulary follows OKX's API fields (posSide, pos, avgPx, markPx, liqPx, lever,
  * mgnMode). OKX can show size in contracts ("Cont" / "张"): the reader reports it instead of guessing.
  */

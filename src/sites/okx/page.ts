@@ -1,6 +1,6 @@
 /**
  * OKX perpetual swap trading page: symbol from `/{locale?}/trade-swap/{base}-{quote}-swap` (lower case,
- * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the Positions tab (research §1.3). Size is
+ * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the Positions tab (docs/pages-and-overlay.md §1.3). Size is
  * accepted only in coin: OKX may show contracts, which the reader reports rather than converting blind.
  */
 import type { SiteAdapter } from '../page-adapter';

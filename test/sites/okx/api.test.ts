@@ -1,4 +1,4 @@
-// No OKX samples could be recorded (research/exchange-apis.md §3): these bodies are built from the spec,
+// No OKX samples could be recorded (docs/exchange-apis.md §3): these bodies are built from the spec,
 // as are the fixtures in test/fixtures/api/okx.
 import { describe, expect, it } from 'vitest';
 import {
