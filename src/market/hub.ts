@@ -75,10 +75,12 @@ export class MarketHub {
 
   /** After a service-worker restart: restore watchers and resume refreshing for them. */
   async start(): Promise<void> {
+    // Read the saved watchers at once: a watch arriving meanwhile must not overwrite them unread.
+    const restoring = this.watchers.restore();
     const ready = this.restoreMeta();
     this.loader.gate(ready);
     await ready;
-    await this.watchers.restore();
+    await restoring;
     await this.ensureSchedule();
     for (const symbol of this.watchers.symbols()) void this.refreshSymbol(symbol);
   }

@@ -13,14 +13,21 @@ export interface WatcherStore {
 export class Watchers {
   private readonly tabs = new Map<number, WatchRequest>();
   private popup: { symbol: Symbol; exchange: Exchange; seenAt: number } | null = null;
+  private restoring: Promise<void> | null = null;
 
   /** Read at each use (not copied), so the store can be swapped after construction (tests do). */
   constructor(private readonly deps: { now: () => number; watchers?: WatcherStore; log?: (msg: string, err?: unknown) => void }) {}
 
-  /** After a restart: a watch that arrived while restoring is newer than the saved one for the same tab. */
-  async restore(): Promise<void> {
-    const saved = (await this.deps.watchers?.load().catch(() => [])) ?? [];
-    for (const [tabId, req] of saved) if (!this.tabs.has(tabId)) this.tabs.set(tabId, req);
+  /**
+   * After a restart: a watch that arrived while restoring is newer than the saved one for the same tab.
+   * Saves wait for the restore, so a watch arriving first cannot overwrite the saved list before it is read.
+   */
+  restore(): Promise<void> {
+    this.restoring ??= (async () => {
+      const saved = (await this.deps.watchers?.load().catch(() => [])) ?? [];
+      for (const [tabId, req] of saved) if (!this.tabs.has(tabId)) this.tabs.set(tabId, req);
+    })();
+    return this.restoring;
   }
 
   async watch(tabId: number, req: WatchRequest): Promise<void> {
@@ -68,6 +75,7 @@ export class Watchers {
   }
 
   private async save(): Promise<void> {
+    await this.restoring;
     await this.deps.watchers?.save([...this.tabs.entries()]).catch((e) => this.deps.log?.('could not save watchers', e));
   }
 }

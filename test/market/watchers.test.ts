@@ -29,4 +29,17 @@ describe('watchers', () => {
     expect(await w.unwatch(1)).toBe(false);
     expect(saved.map(([t]) => t)).toEqual([2]);
   });
+
+  it('a watch that arrives before the saved list is read does not overwrite it (service-worker restart)', async () => {
+    let saved: [number, WatchRequest][] = [[1, req('BTCUSDT')]];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const w = new Watchers({ now: () => 0, watchers: { load: async () => (await gate, saved), save: async (l) => void (saved = l) } });
+    const restored = w.restore();
+    const watched = w.watch(2, req('ETHUSDT'));
+    release();
+    await Promise.all([restored, watched]);
+    expect(saved.map(([t]) => t).sort()).toEqual([1, 2]);
+    expect(w.symbols().sort()).toEqual(['BTCUSDT', 'ETHUSDT']);
+  });
 });
