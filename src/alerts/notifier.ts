@@ -7,11 +7,9 @@ import { browser } from 'wxt/browser';
 import type { MarketView } from '../messaging';
 import { loadSettings, type Settings } from '../settings';
 import { activeConditions, watchedEdges, type AlertCondition, type PreviousLook } from './conditions';
-import { updateEntrySnapshot, type EntrySnapshots } from './entry-snapshot';
 import { scopeKey, step, type AlertState } from './machine';
 
 export const ALERT_STATE_KEY = 'alerts:state';
-export const ALERT_ENTRIES_KEY = 'alerts:entries';
 export const ALERT_TARGETS_KEY = 'alerts:targets';
 /** Per market: the price and watched cluster edges of the previous evaluation (to catch a jump through an edge). */
 export const ALERT_LAST_KEY = 'alerts:last';
@@ -44,18 +42,15 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
   async function evaluate(view: MarketView, tabId?: number): Promise<AlertCondition[]> {
     const analysis = view.analysis;
     if (!analysis || view.state === 'loading' || view.state === 'error') return [];
-    // A map still missing an exchange that is loading would snapshot a wrong entry LFR and raise alerts
-    // that vanish a second later: wait until every enabled exchange has answered (or failed).
+    // A map still missing an exchange that is loading would raise alerts that vanish a second later:
+    // wait until every enabled exchange has answered (or failed).
     if (Object.values(view.health).some((h) => h?.state === 'loading')) return [];
     const cfg = await settings();
     const scope = scopeKey(view.exchange, view.symbol);
-    const got = await browser.storage.local.get([ALERT_STATE_KEY, ALERT_ENTRIES_KEY, ALERT_TARGETS_KEY, ALERT_LOG_KEY, ALERT_LAST_KEY]);
+    const got = await browser.storage.local.get([ALERT_STATE_KEY, ALERT_TARGETS_KEY, ALERT_LOG_KEY, ALERT_LAST_KEY]);
     const last = (got[ALERT_LAST_KEY] ?? {}) as Record<string, PreviousLook>;
-    const entries0 = (got[ALERT_ENTRIES_KEY] ?? {}) as EntrySnapshots;
-    const entries = updateEntrySnapshot(entries0, scope, analysis.position, analysis.lfr, view.state === 'ok');
-    // Our snapshot is persisted (the hub's lives in memory and restarts with the service worker), so it
-    // wins; the hub's covers the first view after our state was cleared.
-    const entryLfr = entries[scope]?.lfr ?? view.entryLfr ?? null;
+    // The entry LFR comes from the hub's one book (src/market/entry-lfr.ts), the number the panel shows.
+    const entryLfr = view.entryLfr ?? null;
     const conditions = activeConditions({ analysis, entryLfr, settings: cfg, previous: last[scope] ?? null });
     const price = analysis.map.reference;
     const look: PreviousLook = { price, edges: watchedEdges(analysis.clusters, price) };
@@ -74,7 +69,6 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     // Persist before showing: if the worker dies mid-way, the crossing is not re-fired on restart.
     await browser.storage.local.set({
       [ALERT_STATE_KEY]: state,
-      [ALERT_ENTRIES_KEY]: entries,
       [ALERT_TARGETS_KEY]: Object.fromEntries(Object.entries(targets).sort((a, b) => a[1].t - b[1].t).slice(-TARGET_LIMIT)),
       [ALERT_LOG_KEY]: log.slice(-LOG_LIMIT),
       [ALERT_LAST_KEY]: { ...last, [scope]: look },

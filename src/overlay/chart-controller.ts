@@ -3,18 +3,20 @@
  * tracks the price scale while the chart pans and zooms (pixel tier), and pushes the shape plan to the
  * bridge (native tier). Reads happen before writes in every tick, and nothing renders unless the
  * geometry or the data actually changed.
+ *
+ * The parts: reading the DOM price axis (dom-scale.ts), choosing the tier and probe cadence
+ * (tier-decision.ts), applying the native shape plan (native-sync.ts), hover prices (hover.ts).
  */
 import type { BridgeClient } from '../bridge/client';
-import type { ChartProbe, ChartScale, DrawRequest } from '../bridge/protocol';
+import type { ChartProbe, ChartScale } from '../bridge/protocol';
 import type { Exchange } from '../engine/types';
-import { findAxis, readAxis } from './axis-labels';
-import { calibrate, calibrationToScale } from './calibrate';
-import { findChartRoot } from './chart-anchors';
-import { derived } from './derive';
-import { nativePlan } from './native-plan';
+import { domScaleReader, type ScaleRead } from './dom-scale';
+import { crosshairHover, pointerHover } from './hover';
+import { nativeSync } from './native-sync';
+import { rectOf, sameRect } from './pane-rect';
 import { makeScale, sameScaleInput, type PaneRect, type ScaleInput } from './scale';
 import type { OverlayState, Store } from './store';
-import { chooseTier } from './tier';
+import { decideTier, probeEvery } from './tier-decision';
 
 export const POLL_MS = 120;
 export const PERF_MEASURE = 'liqlens:overlay-update';
@@ -28,8 +30,6 @@ export interface ControllerDeps {
   pollMs?: number;
 }
 
-type ScaleRead = { ok: true; input: ScaleInput } | { ok: false; reason: string };
-
 export function startChartController(deps: ControllerDeps): { stop: () => void } {
   const { doc, exchange, client, store } = deps;
   const win = doc.defaultView!;
@@ -38,36 +38,12 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
   let probe: ChartProbe | null = null;
   let probeWhyNot = deps.bridgeError ?? 'chart bridge not started';
   let probes = 0;
-  let axis: Element | null = null;
-  let domRoot: Element | null = null;
-  let lastSentPlan = '';
-  let drawing = false;
   let mouse: { x: number; y: number } | null = null;
-  const derive = derived();
+  const dom = domScaleReader(doc, exchange);
+  const native = nativeSync(client, store);
   const perf = () => doc.documentElement.hasAttribute('data-liqlens-perf');
 
   const toInput = (s: ChartScale): ScaleInput => ({ from: s.from, to: s.to, mode: s.mode, inverted: s.inverted, pane: s.pane });
-
-  /** Scale from the DOM price axis (charts whose widget is out of reach). */
-  function domScale(): ScaleRead {
-    if (!domRoot || !domRoot.isConnected) {
-      domRoot = findChartRoot(doc, exchange);
-      axis = null;
-    }
-    if (!domRoot) return { ok: false, reason: 'no chart element found' };
-    if (!axis || !axis.isConnected) axis = findAxis(domRoot);
-    if (!axis) return { ok: false, reason: 'no readable price axis' };
-    const reading = readAxis(axis);
-    const cal = calibrate(reading.points);
-    if (cal.kind === 'none') {
-      axis = null; // re-discover next time: the chart may have re-rendered its axis elsewhere
-      return { ok: false, reason: cal.reason };
-    }
-    const root = domRoot.getBoundingClientRect();
-    const pane: PaneRect = { left: root.left, top: reading.rect.top, width: Math.max(1, reading.rect.left - root.left), height: reading.rect.height };
-    const input = calibrationToScale(cal, pane);
-    return input ? { ok: true, input } : { ok: false, reason: 'price axis calibration out of range' };
-  }
 
   /**
    * Reads the scale; `t0` is when the synchronous work of this update began (after the bridge's answer
@@ -80,7 +56,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       if (r.ok && r.value) return { read: { ok: true, input: toInput(r.value) }, t0 };
     }
     const t0 = performance.now();
-    return { read: domScale(), t0 };
+    return { read: dom.read(), t0 };
   }
 
   function applyScale(input: ScaleInput | null, t0: number) {
@@ -94,30 +70,14 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
 
   function decide() {
     const s = store.get();
-    const native = !!(probe?.found && probe.canDraw);
-    const dom = domScale();
-    const pixel = !!(probe?.found && probe.canScale) || dom.ok;
-    const { tier, reason } = chooseTier(s.overlay.mode, {
-      native,
-      pixel,
-      nativeWhyNot: probe?.found ? 'chart API cannot draw' : probeWhyNot,
-      pixelWhyNot: dom.ok ? '' : dom.reason,
-    });
-    if (tier !== s.tier && s.tier === 'native') void clearNative();
-    // The widget's pane (taken in doProbe) beats the DOM chart root, which includes the price axis.
-    const seen = dom.ok ? dom.input.pane : probe?.found && probe.canScale ? null : domRoot ? rectOf(domRoot) : null;
-    const chartRect = seen && !sameRect(s.chartRect, seen) ? seen : s.chartRect;
-    store.set({ tier, tierReason: reason, chartVia: probe?.found ? probe.via : null, chartRect });
-    if (tier !== 'pixel') store.set({ scale: null });
-    void syncNative();
+    const read = dom.read();
+    const root = dom.root();
+    const next = decideTier({ state: s, probe, probeWhyNot, dom: read, domRect: root ? rectOf(root) : null });
+    if (next.tier !== s.tier && s.tier === 'native') void native.clear();
+    store.set(next);
+    if (next.tier !== 'pixel') store.set({ scale: null });
+    void native.sync();
   }
-
-  const sameRect = (a: PaneRect | null, b: PaneRect) => !!a && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
-
-  const rectOf = (el: Element): PaneRect => {
-    const r = el.getBoundingClientRect();
-    return { left: r.left, top: r.top, width: r.width, height: r.height };
-  };
 
   async function doProbe() {
     if (!client) return;
@@ -140,49 +100,6 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     }
   }
 
-  async function clearNative() {
-    lastSentPlan = '';
-    if (client) await client.clear();
-  }
-
-  /** The shape plan for the current state, or null when nothing should be drawn. */
-  function currentPlan(): DrawRequest | null {
-    const s = store.get();
-    const analysis = s.view?.analysis ?? null;
-    if (s.overlay.hidden || !analysis || !s.symbol) return null;
-    const { bands, marks } = derive(analysis, s.position);
-    return nativePlan(s.symbol, bands, marks, s.overlay.opacity);
-  }
-
-  /** Native tier: send the plan when it changed (the bridge updates shapes in place). */
-  async function syncNative(): Promise<void> {
-    const s = store.get();
-    if (!client || s.tier !== 'native' || drawing) return;
-    const plan = currentPlan();
-    if (!plan) {
-      if (lastSentPlan !== '') await clearNative();
-      store.set({ nativeStatus: s.overlay.hidden ? 'hidden' : 'waiting for data' });
-      return;
-    }
-    const json = JSON.stringify(plan);
-    if (json === lastSentPlan) return;
-    drawing = true;
-    try {
-      const r = await client.draw(plan);
-      if (!r.ok) store.set({ nativeStatus: r.error });
-      else if (r.value.kind === 'refused') store.set({ nativeStatus: `not drawn: ${r.value.reason}` });
-      else {
-        lastSentPlan = json;
-        store.set({ nativeStatus: `${plan.shapes.length} shapes (${r.value.created} new, ${r.value.updated} moved, ${r.value.removed} removed)` });
-      }
-    } finally {
-      drawing = false;
-    }
-    // The data may have changed while the bridge was drawing: converge.
-    const next = currentPlan();
-    if (lastSentPlan !== '' && next && JSON.stringify(next) !== lastSentPlan) void syncNative();
-  }
-
   let ticking = false;
   let tickCount = 0;
   async function tick() {
@@ -201,13 +118,13 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
         if (client && probe?.found && probe.canScale) {
           const sc = await client.scale();
           rect = sc.ok && sc.value ? sc.value.pane : null;
-        } else if (domRoot?.isConnected) rect = rectOf(domRoot);
+        } else {
+          const root = dom.root();
+          if (root) rect = rectOf(root);
+        }
         if (rect && store.get().tier !== 'pixel' && !sameRect(store.get().chartRect, rect)) store.set({ chartRect: rect });
       }
-      // Until the chart is found: every ~¼ s for 10 s (charts load late), then ~1 s for half a minute;
-      // otherwise (found, or a page without a reachable widget) every few seconds, to notice a recreated chart.
-      const probeEvery = probe?.found ? 40 : probes < 40 ? 2 : probes < 70 ? 8 : 40;
-      if (client && tickCount % probeEvery === 0) await doProbe();
+      if (client && tickCount % probeEvery(!!probe?.found, probes) === 0) await doProbe();
     } finally {
       ticking = false;
     }
@@ -216,10 +133,8 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
   function onMouse(e: MouseEvent) {
     mouse = { x: e.clientX, y: e.clientY };
     const s = store.get();
-    if (s.tier !== 'pixel' || !s.scale) return;
-    const p = s.scale.input.pane;
-    const inside = e.clientX >= p.left && e.clientX <= p.left + p.width && e.clientY >= p.top && e.clientY <= p.top + p.height;
-    const hover = inside ? { price: s.scale.price(e.clientY), x: e.clientX, y: e.clientY } : null;
+    const hover = pointerHover(s, mouse);
+    if (hover === undefined) return;
     if (hover || s.hover) store.set({ hover });
   }
 
@@ -227,20 +142,17 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     if (ev.kind === 'crosshair') {
       const s = store.get();
       if (s.tier !== 'native') return;
-      const r = s.chartRect;
-      // Over a chart frame the top document gets no mousemove: the bridge says where the pointer is.
-      const at = ev.x !== undefined && ev.y !== undefined ? { x: ev.x, y: ev.y } : (mouse ?? (r ? { x: r.left + 40, y: r.top + 40 } : { x: 40, y: 80 }));
-      store.set({ hover: ev.price === null ? null : { price: ev.price, ...at } });
+      store.set({ hover: crosshairHover(s.chartRect, ev, mouse) });
       return;
     }
     // Symbol / interval change or chart lost: the bridge removed our shapes; re-probe and redraw.
-    lastSentPlan = '';
+    native.forget();
     void doProbe();
   });
 
   const unsubStore = store.subscribe((_s, changed) => {
     if (changed.has('overlay')) decide();
-    else if (changed.has('view') || changed.has('position') || changed.has('symbol')) void syncNative();
+    else if (changed.has('view') || changed.has('position') || changed.has('symbol')) void native.sync();
   });
 
   doc.addEventListener('mousemove', onMouse, { passive: true, capture: true });
@@ -254,7 +166,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       doc.removeEventListener('mousemove', onMouse, { capture: true });
       unsubEvent?.();
       unsubStore();
-      void clearNative();
+      void native.clear();
     },
   };
 }

@@ -66,11 +66,14 @@ describe('alert notifier', () => {
 });
 
 describe('LFR degraded since entry', () => {
-  it('the entry snapshot is taken when the position is first seen, then a fall below 1 alerts once', async () => {
+  // The entry LFR is the hub's (src/market/entry-lfr.ts), carried in the view: these views carry what
+  // the hub's book holds for a position first seen at 1.6.
+  it('the entry LFR the view carries is the reference, then a fall below 1 alerts once', async () => {
     const { longPosition } = await import('../ui/make-analysis');
     const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
     const withLfr = (value: number): MarketView => ({
       ...view(100_000),
+      entryLfr: 1.6,
       analysis: makeAnalysis({ position: longPosition(), lfr: { kind: 'ratio', value, band: value < 1 ? 'adverse' : 'favourable', profitUsd: value, riskUsd: 1 } }),
     });
     await n.onView(withLfr(1.6), 7); // first seen at 1.6
@@ -79,6 +82,8 @@ describe('LFR degraded since entry', () => {
     await n.onView(withLfr(0.9), 7);
     await n.onView(withLfr(0.8), 7);
     expect(created.map((c) => c.title)).toEqual(['BTCUSDT: LFR fell below 1.0']);
+    const log = (await fakeBrowser.storage.local.get(ALERT_LOG_KEY))[ALERT_LOG_KEY] as { message: string }[];
+    expect(log[0]!.message).toContain('down from 1.60 at entry'); // the number the panel shows as "at entry"
   });
 });
 
@@ -92,17 +97,20 @@ describe('half-loaded maps', () => {
     expect((await n.onView(done, 7)).map((c) => c.id)).toEqual(['cluster-edge:short']);
   });
 
-  it('the entry LFR is not snapshotted from a map missing an exchange', async () => {
+  // The hub takes no entry LFR from a partial map (test/market/persistence.test.ts): its views say null.
+  it('a map missing an exchange (no entry LFR yet) does not become the reference', async () => {
     const { longPosition } = await import('../ui/make-analysis');
     const n = createAlertNotifier({ now: () => 1, settings: async () => DEFAULT_SETTINGS });
     const withLfr = (value: number, state: MarketView['state']): MarketView => ({
       ...view(100_000),
       state,
+      entryLfr: state === 'ok' ? 0.9 : null,
       health: state === 'ok' ? {} : { binance: { state: 'ok' }, okx: { state: 'error', reason: 'HTTP 500' } },
       analysis: makeAnalysis({ position: longPosition(), lfr: { kind: 'ratio', value, band: value < 1 ? 'adverse' : 'favourable', profitUsd: value, riskUsd: 1 } }),
     });
     await n.onView(withLfr(1.6, 'partial'), 7); // seen first without okx: not the entry LFR
-    expect((await fakeBrowser.storage.local.get('alerts:entries'))['alerts:entries']).toEqual({});
+    // The alerts keep no entry snapshot of their own (one book, in the hub).
+    expect(await fakeBrowser.storage.local.get('alerts:entries')).toEqual({});
     await n.onView(withLfr(0.9, 'ok'), 7); // the first complete map is the entry: 0.9, so no "fell below 1.0"
     await n.onView(withLfr(0.8, 'ok'), 7);
     expect(created).toEqual([]);

@@ -1,6 +1,9 @@
 import type { Exchange } from '../../engine/types';
+import { BackoffState, backoffMs, type Backoff } from './backoff';
 import { RequestBudget, type RateRule } from './budget';
 import { ApiError } from './errors';
+
+export { parseRetryAfter } from './backoff';
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -49,10 +52,8 @@ const RATE_LIMIT_STATUSES = new Set([418, 429, 403]);
 export class ExchangeFetcher {
   readonly budget: RequestBudget;
   readonly stats: FetchStats = { requests: 0, weight: 0, byPath: {} };
-  /** No request leaves before this time (ms) after a rate-limit answer. */
-  blockedUntil = 0;
-  /** HTTP status that caused the current block (429 / 418 / 403), for health reasons. */
-  blockedStatus: number | undefined;
+  /** This host's back-off: only the fetcher changes it (and restoreBackoff after a restart). */
+  private readonly backoffState: BackoffState;
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly fetchImpl: NonNullable<FetchDeps['fetch']>;
   readonly now: () => number;
@@ -67,6 +68,32 @@ export class ExchangeFetcher {
     this.now = deps.now ?? (() => Date.now());
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.budget = new RequestBudget(profile.rules, this.now);
+    this.backoffState = new BackoffState(profile.exchange, this.now);
+  }
+
+  /** No request leaves before this time (ms) after a rate-limit answer. */
+  get blockedUntil(): number {
+    return this.backoffState.blockedUntil;
+  }
+
+  /** HTTP status that caused the current block (429 / 418 / 403), for health reasons. */
+  get blockedStatus(): number | undefined {
+    return this.backoffState.blockedStatus;
+  }
+
+  /** The back-off in force now (to persist it), or null. */
+  backoff(): Backoff | null {
+    return this.backoffState.current();
+  }
+
+  /** A back-off persisted before a service-worker restart: honoured if still in force. */
+  restoreBackoff(b: Backoff): void {
+    this.backoffState.restore(b);
+  }
+
+  /** Why a request to `path` would be refused right now (back-off in force), or null when it may go. */
+  blockedError(path: string): ApiError | null {
+    return this.backoffState.blockedError(path);
   }
 
   get exchange(): Exchange {
@@ -129,10 +156,8 @@ export class ExchangeFetcher {
     }
 
     if (RATE_LIMIT_STATUSES.has(res.status)) {
-      const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.now());
-      const backoff = Math.max(retryAfter ?? this.profile.defaultBackoffMs(res.status), this.profile.minBackoffMs?.(res.status) ?? 0);
-      this.blockedUntil = Math.max(this.blockedUntil, this.now() + backoff);
-      this.blockedStatus = res.status;
+      const backoff = backoffMs(this.profile, res.status, res.headers.get('retry-after'), this.now());
+      this.backoffState.rateLimited(res.status, backoff);
       throw new ApiError(exchange, path, 'rate-limit', `HTTP ${res.status}, backing off ${Math.ceil(backoff / 1000)} s`, {
         status: res.status,
         retryAfterMs: backoff,
@@ -141,10 +166,7 @@ export class ExchangeFetcher {
     if (res.status === 451) throw new ApiError(exchange, path, 'geo', 'HTTP 451: unavailable from this region', { status: 451 });
     if (!res.ok) throw new ApiError(exchange, path, 'http', `HTTP ${res.status}`, { status: res.status });
     const pauseUntil = this.profile.pauseFromHeaders?.(res.headers, this.now());
-    if (pauseUntil !== undefined && pauseUntil > this.blockedUntil) {
-      this.blockedUntil = pauseUntil;
-      this.blockedStatus = undefined;
-    }
+    if (pauseUntil !== undefined) this.backoffState.pauseUntil(pauseUntil);
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -153,13 +175,8 @@ export class ExchangeFetcher {
   }
 
   private assertNotBlocked(path: string): void {
-    const left = this.blockedUntil - this.now();
-    if (left > 0) {
-      throw new ApiError(this.profile.exchange, path, 'backoff', `backing off for ${Math.ceil(left / 1000)} s after a rate limit`, {
-        retryAfterMs: left,
-        ...(this.blockedStatus !== undefined ? { status: this.blockedStatus } : {}),
-      });
-    }
+    const blocked = this.backoffState.blockedError(path);
+    if (blocked) throw blocked;
   }
 }
 
@@ -169,22 +186,4 @@ export function buildUrl(base: string, path: string, query: Query): string {
     .map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(val))}`)
     .join('&');
   return `${base}${path}${params ? `?${params}` : ''}`;
-}
-
-/** Every HTTP-date form (IMF-fixdate, RFC 850, asctime) starts with a day name. */
-const HTTP_DATE = /^[A-Z][a-z]{2,8},? /;
-
-/**
- * Retry-After is delta-seconds or an HTTP date; returns ms from now, or undefined when absent/bad (the
- * caller then backs off by its default). Date.parse alone reads "-1" or "1 2" as dates in 2001, which
- * would turn a garbled header into no back-off at all.
- */
-export function parseRetryAfter(header: string | null, now: number): number | undefined {
-  const h = header?.trim() ?? '';
-  if (h === '') return undefined;
-  const secs = Number(h);
-  if (Number.isFinite(secs)) return secs >= 0 ? secs * 1000 : undefined;
-  if (!HTTP_DATE.test(h)) return undefined;
-  const date = Date.parse(h);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }

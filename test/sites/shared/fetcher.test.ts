@@ -116,6 +116,72 @@ describe('ExchangeFetcher', () => {
   });
 });
 
+describe('back-off state (owned by the fetcher, per host; injected clock, no fake timers)', () => {
+  /** A fetcher on a hand-driven clock: every number below is exact, nothing depends on real time. */
+  function onClock(profile: ExchangeProfile, answer: () => Response) {
+    const clock = { t: 5_000_000 };
+    const fetch = vi.fn(async () => answer());
+    const f = new ExchangeFetcher(profile, { fetch, now: () => clock.t, sleep: async () => {} });
+    return { f, fetch, clock };
+  }
+
+  it('Retry-After in seconds blocks exactly that long, then lets requests through', async () => {
+    let res = () => json({}, 429, { 'retry-after': '7' });
+    const { f, fetch, clock } = onClock(PROFILE, () => res());
+    await expect(f.get('/x')).rejects.toMatchObject({ kind: 'rate-limit', retryAfterMs: 7_000 });
+    expect(f.backoff()).toEqual({ until: clock.t + 7_000, status: 429 });
+    res = () => json({ ok: 1 });
+    clock.t += 6_999;
+    await expect(f.get('/x')).rejects.toMatchObject({ kind: 'backoff', status: 429, retryAfterMs: 1 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    clock.t += 1;
+    expect(f.backoff()).toBeNull();
+    expect(f.blockedError('/x')).toBeNull();
+    await expect(f.get('/x')).resolves.toEqual({ ok: 1 });
+  });
+
+  it('Retry-After as an HTTP date blocks until that date', async () => {
+    const { f, clock } = onClock(PROFILE, () => json({}, 429, { 'retry-after': new Date(5_000_000 + 90_000).toUTCString() }));
+    await expect(f.get('/x')).rejects.toMatchObject({ status: 429 });
+    expect(f.blockedUntil - clock.t).toBe(90_000);
+  });
+
+  it('a 418 bans longer than a 429 (Binance profile: 2 min vs 1 min), and a later 429 does not shorten it', async () => {
+    const binance = { ...PROFILE, defaultBackoffMs: (s: number) => (s === 418 ? 120_000 : 60_000) };
+    let status = 418;
+    const { f, clock } = onClock(binance, () => json({}, status));
+    await expect(f.get('/x')).rejects.toMatchObject({ status: 418 });
+    expect(f.blockedUntil - clock.t).toBe(120_000);
+    const ban = f.blockedUntil;
+    const g = onClock(binance, () => json({}, 429));
+    await expect(g.f.get('/x')).rejects.toMatchObject({ status: 429 });
+    expect(g.f.blockedUntil - g.clock.t).toBe(60_000);
+    // Once the ban is over, a 429 after it starts its own, shorter block.
+    clock.t = ban;
+    status = 429;
+    await expect(f.get('/x')).rejects.toMatchObject({ status: 429 });
+    expect(f.blockedUntil).toBe(ban + 60_000);
+  });
+
+  it('restoreBackoff honours a persisted block still in force and ignores an expired or shorter one', () => {
+    const { f, clock } = onClock(PROFILE, () => json({}));
+    f.restoreBackoff({ until: clock.t - 1, status: 429 });
+    expect(f.backoff()).toBeNull();
+    f.restoreBackoff({ until: clock.t + 600_000, status: 403 });
+    expect(f.backoff()).toEqual({ until: clock.t + 600_000, status: 403 });
+    f.restoreBackoff({ until: clock.t + 1_000, status: 429 });
+    expect(f.backoff()).toEqual({ until: clock.t + 600_000, status: 403 });
+    expect(f.blockedError('(all endpoints)')).toMatchObject({ kind: 'backoff', status: 403, retryAfterMs: 600_000 });
+  });
+
+  it('a usage pause from response headers blocks without a status', async () => {
+    const { f, clock } = onClock({ ...PROFILE, pauseFromHeaders: (_h, now) => now + 30_000 }, () => json({ ok: 1 }));
+    await f.get('/x');
+    expect(f.backoff()).toEqual({ until: clock.t + 30_000 });
+    await expect(f.get('/y')).rejects.toMatchObject({ kind: 'backoff', retryAfterMs: 30_000 });
+  });
+});
+
 describe('helpers', () => {
   it('Retry-After: seconds or an HTTP date', () => {
     expect(parseRetryAfter('2', 0)).toBe(2_000);
