@@ -16,7 +16,7 @@ let ext;
 
 before(async () => {
   server = await startFixtureServer();
-  browser = await launchBrowser({ port: server.port });
+  browser = await launchBrowser({ build: 'e2e', port: server.port });
   ext = await openPopup(browser, '?exchange=binance&symbol=BTCUSDT');
 });
 after(async () => {

@@ -68,7 +68,7 @@ const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-popup-e2e-'))
 
 before(async () => {
   server = await startFixtureServer();
-  browser = await launchBrowser({ port: server.port, userDataDir });
+  browser = await launchBrowser({ build: 'e2e', port: server.port, userDataDir });
 });
 after(async () => {
   await browser?.close();
@@ -324,7 +324,7 @@ test('options are validated, saved, and survive a browser restart', async () => 
   await saveShot(opts, 'options');
 
   await browser.close(); // keeps userDataDir (we own it)
-  browser = await launchBrowser({ port: server.port, userDataDir });
+  browser = await launchBrowser({ build: 'e2e', port: server.port, userDataDir });
   const again = await browser.context.newPage();
   await again.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await again.getByTestId('opt-accountUsd').waitFor();
