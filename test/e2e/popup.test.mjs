@@ -1,5 +1,5 @@
 // Popup, context-menu sizing dialog, options and alerts in real Chromium with the built extension against
-// the local fixture exchange. Run: npx wxt build && node --test test/e2e/popup.test.mjs
+// the local fixture exchange. Run: npm run build:e2e && node --test test/e2e/popup.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
