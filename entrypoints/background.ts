@@ -11,8 +11,9 @@ export default defineBackground(() => {
   // Issue 4: market hub (watch/unwatch/getView, refresh alarm, marketUpdate pushes); logic in src/market.
   // `market` also offers marketOfTab(), seriesFor() and onView() for the sizing and alert wiring.
   const market = startMarketHub();
-  // e2e seam: scenario tests force a refresh instead of waiting a full refresh period.
-  (globalThis as { __liqlensMarket?: typeof market }).__liqlensMarket = market;
+  // e2e seam (e2e build only: `wxt build --mode e2e`; the production bundle has no such global):
+  // scenario tests force a refresh instead of waiting a full refresh period.
+  if (import.meta.env.MODE === 'e2e') (globalThis as { __liqlensMarket?: typeof market }).__liqlensMarket = market;
 
   // Issue 7: context menu "Size position with LiqLens" and alert notifications (logic in src/sizing, src/alerts).
   browser.runtime.onInstalled.addListener(() => void registerSizingMenu());
@@ -22,8 +23,11 @@ export default defineBackground(() => {
     return onSizingMenuClick(info, tab, view?.analysis?.map.reference);
   };
   browser.contextMenus.onClicked.addListener((info, tab) => void sizingMenuClick(info, tab));
-  // e2e seam: automation cannot dispatch contextMenus.onClicked, so tests call the same handler here.
-  (globalThis as { __liqlensSizingMenuClick?: typeof sizingMenuClick }).__liqlensSizingMenuClick = sizingMenuClick;
+  // e2e seam (e2e build only): automation cannot dispatch contextMenus.onClicked, so tests call the same
+  // handler here.
+  if (import.meta.env.MODE === 'e2e') {
+    (globalThis as { __liqlensSizingMenuClick?: typeof sizingMenuClick }).__liqlensSizingMenuClick = sizingMenuClick;
+  }
   browser.notifications.onClicked.addListener((id) => void focusAlertTab(id));
   const sizePosition = createSizingHandler({
     marketOfTab: (tabId) => market.marketOfTab(tabId),

@@ -10,6 +10,8 @@ import { ALL_HOSTS } from './fixture-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+/** The e2e build (`npm run build:e2e`, WXT mode "e2e"): the production code plus the test seams. */
+export const E2E_EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3-e2e');
 
 /** The resolver rules: exchange hosts → the fixture server; everything else → NOTFOUND (loopback excepted). */
 export function hostResolverRules(port, hosts = ALL_HOSTS) {
@@ -18,19 +20,21 @@ export function hostResolverRules(port, hosts = ALL_HOSTS) {
 
 /**
  * Opens a persistent context with the extension loaded.
- * @param {{ port?: number, live?: boolean, headless?: boolean, viewport?: {width:number,height:number}, userDataDir?: string }} opts
+ * @param {{ port?: number, live?: boolean, headless?: boolean, viewport?: {width:number,height:number}, userDataDir?: string, build?: 'production' | 'e2e' }} opts
  *   port: fixture server port (required unless live). live: no host mapping (real exchanges; never in tests).
+ *   build: which build to load; tests load the e2e build, whose test seams the production build lacks.
  * @returns {Promise<{ context, extensionId: string, serviceWorker, userDataDir: string, close: () => Promise<void> }>}
  */
-export async function launchBrowser({ port, live = false, headless = true, viewport = { width: 1280, height: 800 }, userDataDir } = {}) {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Built extension not found in ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchBrowser({ port, live = false, headless = true, viewport = { width: 1280, height: 800 }, userDataDir, build = 'production' } = {}) {
+  const extensionDir = build === 'e2e' ? E2E_EXTENSION_DIR : EXTENSION_DIR;
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`Built extension not found in ${extensionDir}: run "npm run ${build === 'e2e' ? 'build:e2e' : 'build'}" first.`);
   }
   if (!live && !port) throw new Error('launchBrowser: the fixture server port is required');
   const dataDir = userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-chromium-'));
   const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
   ];

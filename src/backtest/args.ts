@@ -3,13 +3,9 @@
  * are errors that name the flag, so a typo never silently runs a different backtest.
  */
 import type { EngineConfig } from '../engine/config';
+import { UsageError } from '../cli/usage-error';
 
-export class UsageError extends Error {
-  constructor(detail: string) {
-    super(detail);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from '../cli/usage-error';
 
 export interface BacktestArgs {
   source: { kind: 'csv'; file: string } | { kind: 'recording'; dir: string };

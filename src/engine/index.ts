@@ -1,6 +1,6 @@
 /**
  * The engine's entry points (docs/design.md §5): `analyze()` turns normalised market series (+ the trader's
- * position or plan) into an `Analysis`; `buildMap()` gives just the aggregated liquidation map.
+ * position or plan) into an `Analysis` (its `map` is the aggregated liquidation map).
  * Pure and deterministic: time comes in as `now`. Callers that keep a `ModelCache` between calls get
  * incremental updates (only new closed bars are stepped).
  */
@@ -63,12 +63,6 @@ export interface AnalyzeInput {
   models?: ModelCache;
 }
 
-export interface MapOptions {
-  config?: Partial<EngineConfig>;
-  referenceExchange?: Exchange;
-  models?: ModelCache;
-}
-
 const DAY = 86_400_000;
 
 function isPartial(s: MarketSeries, now: number, cfg: EngineConfig): boolean {
@@ -95,17 +89,6 @@ function trusted(cache?: ModelCache): ((ex: Exchange) => number | undefined) | u
 
 function checkNow(now: number): void {
   if (!Number.isFinite(now)) throw new EngineError('invalid-input', 'now', `must be a finite time in ms, got ${String(now)}`);
-}
-
-/** The aggregated liquidation map of `series` (validated), centred on the reference exchange's mark. */
-export function buildMap(series: readonly MarketSeries[], now: number, opts: MapOptions = {}): LiquidationMap {
-  checkNow(now);
-  const cfg = resolveConfig(opts.config);
-  validateConfig(cfg);
-  validateSeriesSet(series, trusted(opts.models));
-  const ref = referenceSeries(series, opts.referenceExchange);
-  if (!ref) throw new EngineError('invalid-input', 'series', 'no market series to build a map from');
-  return mapFromModels(exchangeModels(series, cfg, now, opts.models), ref.markPrice, ref.symbol, cfg);
 }
 
 export function analyze(input: AnalyzeInput): Analysis {

@@ -3,7 +3,6 @@
  * engine (in the background) computes for the trader's planned side, entry, leverage and risk budget,
  * and offers to copy the size and stop. It never types into or clicks the exchange's order form.
  */
-import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
@@ -251,28 +250,6 @@ function Field(p: { id: string; label: string; value: string; placeholder?: stri
       )}
     </label>
   );
-}
-
-/** Mounts the dialog into `container` (e.g. the overlay's shadow root). Returns an unmount function. */
-export function mountSizingDialog(container: Element | ShadowRoot | DocumentFragment, props: Omit<SizingDialogProps, 'onClose'> & { onClose?: () => void }): () => void {
-  const host = document.createElement('div');
-  host.className = 'll-sizing-host';
-  container.appendChild(host);
-  const unmount = () => {
-    render(null, host);
-    host.remove();
-  };
-  render(
-    <SizingDialog
-      {...props}
-      onClose={() => {
-        unmount();
-        props.onClose?.();
-      }}
-    />,
-    host,
-  );
-  return unmount;
 }
 
 const CSS = `

@@ -41,7 +41,9 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
   let mouse: { x: number; y: number } | null = null;
   const dom = domScaleReader(doc, exchange);
   const native = nativeSync(client, store);
-  const perf = () => doc.documentElement.hasAttribute('data-liqlens-perf');
+  // Page-controlled timing switch for the overlay bench: e2e build only (the condition is a build-time
+  // constant, so the production bundle carries neither the attribute name nor the measuring code).
+  const perf = () => import.meta.env.MODE === 'e2e' && doc.documentElement.hasAttribute('data-liqlens-perf');
 
   const toInput = (s: ChartScale): ScaleInput => ({ from: s.from, to: s.to, mode: s.mode, inverted: s.inverted, pane: s.pane });
 

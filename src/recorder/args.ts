@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run record`, parsed into RecordOptions; errors name the flag. */
 import { EXCHANGES, type Exchange } from '../engine/types';
-import { UsageError } from '../backtest/args';
+import { UsageError } from '../cli/usage-error';
 import type { RecordOptions } from './recorder';
 
 export const RECORD_USAGE = `usage: npm run record -- --exchange binance|bybit|okx|bitget --symbol BTCUSDT (--hours H | --seconds S) --out DIR

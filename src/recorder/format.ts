@@ -51,11 +51,6 @@ export interface OpenInterestRecord {
   usd: number;
 }
 
-export interface MarkPriceRecord {
-  t: number;
-  mark: number;
-}
-
 /** One liquidation as the exchange published it. side = the side of the position that was liquidated. */
 export interface LiquidationRecord {
   t: number;

@@ -9,7 +9,7 @@ let server;
 let browser;
 before(async () => {
   server = await startFixtureServer();
-  browser = await launchBrowser({ port: server.port });
+  browser = await launchBrowser({ build: 'e2e', port: server.port });
 });
 after(async () => {
   await browser?.close();

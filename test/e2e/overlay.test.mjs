@@ -13,7 +13,7 @@ let server;
 let browser;
 before(async () => {
   server = await startFixtureServer();
-  browser = await launchBrowser({ port: server.port, viewport: { width: 1400, height: 900 } });
+  browser = await launchBrowser({ build: 'e2e', port: server.port, viewport: { width: 1400, height: 900 } });
 });
 after(async () => {
   await browser?.close();

@@ -1,5 +1,5 @@
 // Popup, context-menu sizing dialog, options and alerts in real Chromium with the built extension against
-// the local fixture exchange. Run: npx wxt build && node --test test/e2e/popup.test.mjs
+// the local fixture exchange. Run: npm run build:e2e && node --test test/e2e/popup.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import { tsImport } from 'tsx/esm/api';
 import { startFixtureServer } from '../../scripts/fixture-server.mjs';
 import { launchBrowser, demoUrl } from '../../scripts/browser.mjs';
 import { openPopup, saveShot, overlay } from './helpers.mjs';
+import { waitFor } from './overlay-helpers.mjs';
 
 const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
 /** The engine itself (TypeScript, loaded through tsx): the numbers the UI shows must be its numbers. */
@@ -68,7 +69,7 @@ const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqlens-popup-e2e-'))
 
 before(async () => {
   server = await startFixtureServer();
-  browser = await launchBrowser({ port: server.port, userDataDir });
+  browser = await launchBrowser({ build: 'e2e', port: server.port, userDataDir });
 });
 after(async () => {
   await browser?.close();
@@ -290,9 +291,20 @@ test('a fixture price step into a cluster edge raises exactly one alert', async 
   }
   assert.equal(edge.length, 1, `one cluster-edge alert after the step: ${JSON.stringify(await readLog())}`);
   assert.equal(edge[0].id, 'cluster-edge:short');
-  // More refreshes of the same situation stay silent.
+  // More refreshes of the same situation stay silent. Instead of sleeping before asserting that nothing
+  // came, count the alert machine's evaluations (each one stores its look under alerts:last) and wait
+  // until it has looked at a full map from each of these refreshes.
+  await sw.evaluate(() => {
+    globalThis.__looks = 0;
+    const area = chrome.storage.local;
+    const set = area.set.bind(area);
+    area.set = (items, ...rest) => {
+      if (items && 'alerts:last' in items) globalThis.__looks += 1;
+      return set(items, ...rest);
+    };
+  });
   for (let i = 0; i < 3; i++) await forceRefresh();
-  await page.waitForTimeout(3_000);
+  await waitFor(() => sw.evaluate(() => globalThis.__looks >= 3), { timeout: 30_000, interval: 100, what: 'the alert machine to evaluate the three refreshed maps' });
   assert.equal(edgeAlerts(await readLog()).length, 1, 'not repeated');
   const shown = await sw.evaluate(() => globalThis.__shown);
   assert.equal(shown.filter((id) => id === edge[0].notificationId).length, 1, 'one notification shown');
@@ -324,7 +336,7 @@ test('options are validated, saved, and survive a browser restart', async () => 
   await saveShot(opts, 'options');
 
   await browser.close(); // keeps userDataDir (we own it)
-  browser = await launchBrowser({ port: server.port, userDataDir });
+  browser = await launchBrowser({ build: 'e2e', port: server.port, userDataDir });
   const again = await browser.context.newPage();
   await again.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await again.getByTestId('opt-accountUsd').waitFor();

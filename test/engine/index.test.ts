@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findClusters } from '../../src/engine/clusters';
 import { DEFAULT_CONFIG } from '../../src/engine/config';
 import { fuelRatio } from '../../src/engine/fuel';
-import { analyze, buildMap, type ModelCache } from '../../src/engine/index';
+import { analyze, type ModelCache } from '../../src/engine/index';
 import { nearestClusters } from '../../src/engine/nearest';
 import type { Analysis, MarketSeries, Position } from '../../src/engine/types';
 import { EXCHANGES } from '../../src/engine/types';
@@ -117,10 +117,6 @@ describe('analyze', () => {
     const inc = analyze({ series, position: null, now, models: cache });
     const full = analyze({ series, position: null, now });
     expect(inc).toEqual(full);
-  });
-
-  it('buildMap equals the map inside analyze', () => {
-    expect(buildMap(series, now)).toEqual(analyze({ series, position: null, now }).map);
   });
 
   it('partial when OI history is partial or too short for the window', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mountSizingDialog, SizingDialog } from '../../src/overlay/SizingDialog';
+import { SizingDialog } from '../../src/overlay/SizingDialog';
 import type { SizeAnswer, SizeRequest } from '../../src/sizing/size';
 import { cluster } from '../ui/make-analysis';
 import { flush, mount } from '../ui/mount';
@@ -105,17 +105,5 @@ describe('sizing dialog', () => {
     expect(q(el, 'sizing-copied')!.textContent).toBe('stop copied');
     q(el, 'sizing-dialog')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(onClose).toHaveBeenCalled();
-  });
-
-  it('mountSizingDialog renders into a shadow root and the close button removes it', async () => {
-    const hostEl = document.createElement('div');
-    document.body.appendChild(hostEl);
-    const root = hostEl.attachShadow({ mode: 'open' });
-    mountSizingDialog(root, { initialEntry: 100_000, request: async (r) => answer(r), debounceMs: 0 });
-    await settle();
-    expect(q(root, 'sizing-stop')!.getAttribute('data-value')).toBe('98105');
-    q(root, 'sizing-close')!.click();
-    expect(q(root, 'sizing-dialog')).toBeNull();
-    hostEl.remove();
   });
 });

@@ -1,10 +1,11 @@
-// Reads the documented API samples in place (../shared/data/api-samples beside the repo): never copied in.
+// Reads the documented API samples (response examples from the exchanges' API docs), copied into
+// test/fixtures/api-samples with their provenance README so the tests need nothing beside the repo.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SAMPLES_DIR = path.resolve(REPO_ROOT, '../shared/data/api-samples');
+export const SAMPLES_DIR = path.resolve(REPO_ROOT, 'test/fixtures/api-samples');
 
 export function sample(exchange: string, file: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, exchange, file), 'utf8'));
