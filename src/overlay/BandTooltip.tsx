@@ -2,7 +2,7 @@
 import type { Cascade } from '../engine/types';
 import type { Band } from './bands';
 import { cascadeOf } from './bands';
-import { formatPct, formatPrice, formatUsd } from './format';
+import { formatPrice, formatSignedPct, formatUsd } from '../ui/format';
 
 export function BandTooltip({ band, cascades, x, y }: { band: Band; cascades: readonly Cascade[]; x: number; y: number }) {
   const c = band.cluster;
@@ -14,7 +14,7 @@ export function BandTooltip({ band, cascades, x, y }: { band: Band; cascades: re
         {band.side === 'long' ? 'Long' : 'Short'} liquidations · {formatUsd(c.usd)} <span class="ll-muted">(est.)</span>
       </div>
       <div>
-        {formatPrice(c.low)} – {formatPrice(c.high)} · {formatPct(c.distancePct, true)} from reference
+        {formatPrice(c.low)} – {formatPrice(c.high)} · {formatSignedPct(c.distancePct)} from reference
       </div>
       <div>
         Tier mix:{' '}

@@ -4,7 +4,7 @@
  */
 import type { Band } from './bands';
 import { BAND_COLOUR } from './colours';
-import { formatPrice, formatUsd, plainDecimal } from './format';
+import { formatPrice, formatUsd, plainDecimal } from '../ui/format';
 import { usdOpacity } from './intensity';
 import type { Mark } from './marks';
 import type { PaneRect } from './scale';

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import type { Analysis, Signal } from '../engine/types';
 import type { Settings } from '../settings';
 import { BAND_COLOUR, LFR_COLOUR, STATE_COLOUR } from './colours';
-import { formatPct, formatPrice, formatUsd, plainDecimal } from './format';
+import { formatPct, formatPrice, formatUsd, plainDecimal } from '../ui/format';
 import { LEGEND_TICKS_USD, usdOpacity } from './intensity';
 import type { OverlayStatus } from './status';
 import type { OverlayState, Tier } from './store';

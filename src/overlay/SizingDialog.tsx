@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
 import { lfrColour, lfrDataValue, lfrText, BAND_LABEL } from '../ui/fuel';
-import { formatCoin, formatPct, formatPrice, formatUsd, plainDecimal } from '../ui/format';
+import { formatCoin, formatPct, formatPrice, formatPriceForCopy, formatUsd, plainDecimal } from '../ui/format';
 
 export interface SizingDialogProps {
   /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
@@ -217,7 +217,7 @@ export function SizingDialog(props: SizingDialogProps) {
         <button type="button" disabled={!size} data-testid="sizing-copy-size" onClick={() => size && doCopy('size', formatCoin(size.sizeCoin))}>
           Copy size
         </button>
-        <button type="button" disabled={!stop} data-testid="sizing-copy-stop" onClick={() => stop && doCopy('stop', formatPrice(stop.price).replace(/,/g, ''))}>
+        <button type="button" disabled={!stop} data-testid="sizing-copy-stop" onClick={() => stop && doCopy('stop', formatPriceForCopy(stop.price))}>
           Copy stop
         </button>
         <span role="status" data-testid="sizing-copied">

@@ -3,7 +3,7 @@ import type { DrawRequest, ShapeSpec } from '../bridge/protocol';
 import { MAX_SHAPES } from '../bridge/protocol';
 import type { Band } from './bands';
 import { BAND_COLOUR } from './colours';
-import { formatUsd } from './format';
+import { formatUsd } from '../ui/format';
 import { usdOpacity } from './intensity';
 import type { Mark } from './marks';
 

@@ -79,7 +79,7 @@ describe('a price that jumps through a cluster edge between two looks', () => {
     });
     const now = activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous });
     expect(now.map((c) => [c.id, c.message])).toEqual([
-      ['cluster-edge:short', 'Price moved from 100,000.0 to 102,000.0, through the short-liquidation cluster above at 101,000.0–101,500.0 (est. $30.00M).'],
+      ['cluster-edge:short', 'Price moved from 100,000.0 to 102,000.0, through the short-liquidation cluster above at 101,000.0–101,500.0 (est. $30.0M).'],
     ]);
     const next = { price: 102_000, edges: watchedEdges(after.clusters, 102_000) };
     expect(activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous: next })).toEqual([]);
