@@ -140,6 +140,12 @@ export function formatCoin(coin: number): string {
   return signed(coin < 0, text);
 }
 
+/** A plain number with at most `maxDecimals`, trailing zeros trimmed: 110, 99.5, 33.333333. */
+export function formatDecimal(x: number, maxDecimals = 6): string {
+  if (!Number.isFinite(x)) return PLACEHOLDER;
+  return signed(x < 0, fixed(Math.abs(x), maxDecimals).replace(/\.?0+$/, '') || '0');
+}
+
 /** A ratio such as the LFR or the asymmetry: "1.89". */
 export function formatRatio(x: number, digits = 2): string {
   if (!Number.isFinite(x)) return PLACEHOLDER;

@@ -5,6 +5,7 @@ import {
   PLACEHOLDER,
   formatAge,
   formatCoin,
+  formatDecimal,
   formatLeverage,
   formatPct,
   formatPrice,
@@ -16,7 +17,7 @@ import {
 } from '../../src/ui/format';
 
 const NON_FINITE = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
-const ALL = { formatPrice, formatUsd, formatPct, formatSignedPct, formatCoin, formatRatio, formatLeverage, formatAge };
+const ALL = { formatPrice, formatUsd, formatPct, formatSignedPct, formatCoin, formatDecimal, formatRatio, formatLeverage, formatAge };
 /** Reads a formatted number back: strips separators, units and suffixes. */
 const parse = (s: string) => {
   const m = /^([+-]?)\$?([\d,]+(?:\.\d+)?)([KMB]?)/.exec(s.replace(/ %$/, ''));
@@ -116,12 +117,16 @@ describe('percent, ratio, coin, leverage', () => {
     expect(formatCoin(12.5)).toBe('12.5');
     expect(formatCoin(4e9)).toBe('4000000000');
     expect(formatCoin(0)).toBe('0');
+    expect(formatDecimal(110)).toBe('110');
+    expect(formatDecimal(100 / 3)).toBe('33.333333');
+    expect(formatDecimal(99.99999999)).toBe('100');
+    expect(formatDecimal(0)).toBe('0');
     expect(formatLeverage(10)).toBe('10x');
     expect(formatLeverage(12.5)).toBe('12.5x');
   });
 
   it('non-finite input is the placeholder', () => {
-    for (const x of NON_FINITE) for (const f of [formatPct, formatSignedPct, formatRatio, formatCoin, formatLeverage]) expect(f(x)).toBe(PLACEHOLDER);
+    for (const x of NON_FINITE) for (const f of [formatPct, formatSignedPct, formatRatio, formatCoin, formatDecimal, formatLeverage]) expect(f(x)).toBe(PLACEHOLDER);
   });
 });
 
