@@ -98,7 +98,7 @@ export function Panel({ state, status, analysis, onOverlayChange, manual }: Pane
         >
           {p ? (
             <>
-              {pv!.sideText} {pv!.size} @ {pv!.entryText} · {pv!.leverageText} {pv!.marginMode}
+              {pv!.sideText} {pv!.sizeText} @ {pv!.entryText} · {pv!.leverageText} {pv!.marginMode}
               {pv!.liqText !== null && <> · liq {pv!.liqText}</>} <span class="ll-muted">({state.positionSource})</span>
             </>
           ) : (

@@ -79,7 +79,7 @@ export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
           </div>
           {v.position && a.position && (
             <p data-testid="popup-position">
-              Position: {v.position.side} {v.position.size} @ {v.position.entryText}, {v.position.leverageText} {v.position.marginMode}
+              Position: {v.position.side} {v.position.sizeText} @ {v.position.entryText}, {v.position.leverageText} {v.position.marginMode}
               {v.position.liqText !== null ? `, liq ${v.position.liqText}` : ''}
             </p>
           )}

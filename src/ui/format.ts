@@ -131,11 +131,12 @@ export function formatSignedPct(pct: number, digits = 2): string {
   return `${signed(pct < 0, fixed(Math.abs(pct), digits), true)} %`;
 }
 
-/** Coin quantity, trailing zeros trimmed, no separators (it is copied into order forms): 0.0123, 12.5. */
+/** Coin quantity, trailing zeros trimmed, no separators (it is copied into order forms): 0.0123, 12.5, 0.0000001. */
 export function formatCoin(coin: number): string {
   if (!Number.isFinite(coin)) return PLACEHOLDER;
   const a = Math.abs(coin);
-  const digits = a >= 1000 ? 2 : a >= 1 ? 4 : 6;
+  // Below 1 at least six decimals, and four significant digits for dust (1e-7 is not "0").
+  const digits = a >= 1000 ? 2 : a >= 1 ? 4 : a > 0 ? Math.min(20, Math.max(6, Math.ceil(-Math.log10(a)) + 3)) : 6;
   const text = fixed(a, digits).replace(/\.?0+$/, '') || '0';
   return signed(coin < 0, text);
 }

@@ -117,6 +117,8 @@ describe('percent, ratio, coin, leverage', () => {
     expect(formatCoin(12.5)).toBe('12.5');
     expect(formatCoin(4e9)).toBe('4000000000');
     expect(formatCoin(0)).toBe('0');
+    expect(formatCoin(1e-7)).toBe('0.0000001');
+    expect(formatCoin(1.23456e-7)).toBe('0.0000001235');
     expect(formatDecimal(110)).toBe('110');
     expect(formatDecimal(100 / 3)).toBe('33.333333');
     expect(formatDecimal(99.99999999)).toBe('100');

@@ -44,6 +44,8 @@ describe('view models', () => {
     expect(v.clusters.profit[0]).toEqual({ low: '101000', high: '101500', usd: '30000000', rangeText: '101,000.0–101,500.0', distanceText: '+1.25 %', usdText: '$30.0M' });
     expect([v.profitCaption, v.riskCaption]).toEqual(['short liquidations above', 'long liquidations below']);
     expect(v.position).toMatchObject({ sideText: 'Long', leverageText: '10x', liqText: '90,361.5' });
+    // A tiny size reads as a decimal, not as the raw number's "1e-7".
+    expect(analysisView(makeAnalysis({ position: { ...longPosition(), size: 1e-7 } })).position?.sizeText).toBe('0.0000001');
     expect(v.lfrTitle).toMatch(/3 nearest clusters each way/);
   });
 
@@ -86,5 +88,36 @@ describe('view models', () => {
     const plain = sizingView({ ...input, stop: { ...input.stop, liquidationBeforeStop: undefined } as SizingInput['stop'] });
     expect(plain.warnings[0]).toBe('At 50x the liquidation comes before the stop; use at most 45x.');
     expect(sizingView({ ...input, sizing: { kind: 'none', code: 'no-account' } }).noSizeText).toBe('No account size and risk % set.');
+  });
+});
+
+describe('view models never show NaN or Infinity', () => {
+  it('for any numbers the engine could send (JSON turns NaN/Infinity into null)', async () => {
+    const fc = (await import('fast-check')).default;
+    const n = fc.oneof(fc.double(), fc.constant(null as unknown as number));
+    fc.assert(
+      fc.property(n, n, n, n, n, (low, high, usd, ref, pct) => {
+        const c = { ...cluster('short', low, high, usd), centre: (low + high) / 2, distancePct: pct };
+        const a = makeAnalysis({ reference: ref, clusters: [c], lfr: { kind: 'ratio', value: usd, band: 'neutral', profitUsd: usd, riskUsd: usd } });
+        const v = analysisView({
+          ...a,
+          nearest: { profit: [c], risk: [] },
+          stop: { kind: 'stop', price: low, distancePct: pct, bufferPct: pct, beyond: c, liquidationBeforeStop: { liqPrice: high, maxLeverage: usd } },
+          signals: [
+            { kind: 'squeeze-setup', severity: 'warn', side: 'short', fundingPer8hPct: pct, totalUsd: usd, nearPct: pct, reference: ref },
+            { kind: 'adverse-lfr', severity: 'warn', value: usd, threshold: 1, profitUsd: usd, riskUsd: usd },
+            { kind: 'macro-event', severity: 'warn', label: 'CPI', hoursAway: pct },
+          ],
+        });
+        // Every string a view shows or puts in a hook; numbers kept for geometry are not text.
+        const strings: string[] = [];
+        const walk = (x: unknown): void => {
+          if (typeof x === 'string') strings.push(x);
+          else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+        };
+        walk([v, ladderRows([{ key: 'b', side: 'long', low, high, usd }], [], ref)]);
+        for (const t of strings) expect(t).not.toMatch(/NaN|Infinity|undefined|null|\de[+-]?\d/);
+      }),
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CONFIG } from '../../engine/config';
 import type { Analysis, Cluster, Position, Side } from '../../engine/types';
-import { formatLeverage, formatPrice, formatSignedPct, formatUsd, plainDecimal } from '../format';
+import { formatCoin, formatLeverage, formatPrice, formatSignedPct, formatUsd, plainDecimal } from '../format';
 import { type AsymmetryView, asymmetryView } from './asymmetry';
 import { type LfrView, lfrView } from './lfr';
 import { type SignalView, signalViews } from './signals';
@@ -24,7 +24,8 @@ export interface PositionView {
   side: Side;
   /** "Long" / "Short". */
   sideText: string;
-  size: number;
+  /** Coin quantity, never in exponent notation (a raw 1e-7 would print as "1e-7"). */
+  sizeText: string;
   entryText: string;
   leverageText: string;
   marginMode: Position['marginMode'];
@@ -64,7 +65,7 @@ export function positionView(p: Position): PositionView {
   return {
     side: p.side,
     sideText: p.side === 'long' ? 'Long' : 'Short',
-    size: p.size,
+    sizeText: formatCoin(p.size),
     entryText: formatPrice(p.entry),
     leverageText: formatLeverage(p.leverage),
     marginMode: p.marginMode,
