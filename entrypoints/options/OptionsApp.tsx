@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { EXCHANGES } from '../../src/engine/types';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, TIER_LEVERAGES } from '../../src/settings';
+import { formatDecimal } from '../../src/ui/format';
 import { fromDraft, issuesByPath, toDraft, type SettingsDraft } from '../../src/ui/settings-form';
 
 type Status = { kind: 'loading' } | { kind: 'idle' } | { kind: 'saved' } | { kind: 'invalid'; count: number } | { kind: 'error'; reason: string };
@@ -81,7 +82,7 @@ export function OptionsApp() {
             ))}
           </div>
           <p data-testid="opt-tier-sum" class={Math.abs(weightSum - 100) > 1e-6 ? 'err' : 'muted'}>
-            Sum: {Number(weightSum.toFixed(6))} % {errors.tierWeightsPct ? `— ${errors.tierWeightsPct}` : ''}
+            Sum: {formatDecimal(weightSum)} % {errors.tierWeightsPct ? `— ${errors.tierWeightsPct}` : ''}
           </p>
         </Section>
 

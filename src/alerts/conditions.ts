@@ -2,9 +2,11 @@
  * Which alert conditions hold right now for one watched market (pure). The state machine
  * (./machine.ts) turns "holds now" into "fire once per crossing, with a cool-down".
  */
+import { DEFAULT_CONFIG } from '../engine/config';
 import type { Analysis, Cluster } from '../engine/types';
 import type { Settings } from '../settings';
-import { formatPct, formatPrice, formatUsd } from '../ui/format';
+import { formatPct, formatPrice, formatRatio, formatUsd } from '../ui/format';
+import { signalText } from '../ui/messages';
 
 export type AlertKind = 'cluster-edge' | 'lfr-degraded' | 'stale-map' | 'squeeze';
 
@@ -117,24 +119,26 @@ export function activeConditions({ analysis, entryLfr, settings, previous }: Con
     }
   }
 
-  if (a.lfrDegraded && analysis.position && typeof entryLfr === 'number' && entryLfr >= 1) {
+  // "Below 1": the LFR's adverse band (engine config), the same limit the engine's bands use.
+  const adverseBelow = DEFAULT_CONFIG.lfrNeutralFrom;
+  if (a.lfrDegraded && analysis.position && typeof entryLfr === 'number' && entryLfr >= adverseBelow) {
     const lfr = analysis.lfr;
-    if (lfr.kind === 'ratio' && lfr.value < 1) {
+    if (lfr.kind === 'ratio' && lfr.band === 'adverse') {
       out.push({
         id: 'lfr-degraded',
         kind: 'lfr-degraded',
-        title: `${sym}: LFR fell below 1.0`,
-        message: `LFR is ${lfr.value.toFixed(2)}, down from ${entryLfr.toFixed(2)} at entry: more fuel now sits on the risk side.`,
+        title: `${sym}: LFR fell below ${formatRatio(adverseBelow, 1)}`,
+        message: `LFR is ${formatRatio(lfr.value)}, down from ${formatRatio(entryLfr)} at entry: more fuel now sits on the risk side.`,
       });
     }
   }
 
   for (const s of analysis.signals) {
     if (a.staleMap && s.kind === 'stale-map') {
-      out.push({ id: 'stale-map', kind: 'stale-map', title: `${sym}: map may be stale`, message: s.message });
+      out.push({ id: 'stale-map', kind: 'stale-map', title: `${sym}: map may be stale`, message: signalText(s) });
     }
     if (a.squeeze && s.kind === 'squeeze-setup') {
-      out.push({ id: 'squeeze', kind: 'squeeze', title: `${sym}: squeeze setup`, message: s.message });
+      out.push({ id: 'squeeze', kind: 'squeeze', title: `${sym}: squeeze setup`, message: signalText(s) });
     }
   }
   return out;

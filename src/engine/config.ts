@@ -40,6 +40,12 @@ export interface EngineConfig {
   /* ---------------------------------------------------------------- analytics (§5.3) */
   /** Clusters counted on each side for the LFR. */
   nearestCount: number;
+  /** LFR bands: below `lfrNeutralFrom` adverse, then neutral, favourable from `lfrFavourableFrom`, strong above `lfrStrongAbove`. */
+  lfrNeutralFrom: number;
+  lfrFavourableFrom: number;
+  lfrStrongAbove: number;
+  /** Leverage tiers the seed calls the most actionable, [min, max]: emphasised wherever clusters are shown. */
+  emphasisLeverage: readonly [number, number];
   /** Clusters farther than this percent from the reference are ignored by the LFR and the stop. */
   nearestMaxDistancePct: number;
   /** Stop buffer beyond the risk-side cluster's far edge, percent; kept within [stopBufferMinPct, stopBufferMaxPct]. */
@@ -103,6 +109,10 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   clusterMergePct: 0.3,
 
   nearestCount: 3,
+  lfrNeutralFrom: 1,
+  lfrFavourableFrom: 1.5,
+  lfrStrongAbove: 2,
+  emphasisLeverage: Object.freeze([10, 25]) as unknown as readonly [number, number],
   nearestMaxDistancePct: 10,
   stopBufferPct: 0.4,
   stopBufferMinPct: 0.3,

@@ -126,7 +126,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     : [];
   const clusters = withDepthRatios(findClusters(map, cfg), books, mark);
   const nearest = nearestClusters(clusters, side, reference, cfg);
-  const lfr = fuelRatio(nearest.profit, nearest.risk);
+  const lfr = fuelRatio(nearest.profit, nearest.risk, cfg);
 
   const exRisk = (position ? input.series.find((s) => s.exchange === position.exchange) : refSeries)?.risk;
   const exchange = position?.exchange ?? refSeries?.exchange ?? 'binance';
@@ -146,8 +146,8 @@ export function analyze(input: AnalyzeInput): Analysis {
     knowable ? { entry, leverage, maintenanceRate: m, maxLeverage: maxLev, ...(pageLiq !== undefined ? { liqPrice: pageLiq } : {}) } : undefined,
   );
   let sizing: Sizing;
-  if (!acct) sizing = { kind: 'none', reason: 'No account size and risk % set.' };
-  else if (stop.kind !== 'stop') sizing = { kind: 'none', reason: stop.reason };
+  if (!acct) sizing = { kind: 'none', code: 'no-account' };
+  else if (stop.kind !== 'stop') sizing = stop;
   else {
     sizing = sizePosition({
       side,
@@ -168,7 +168,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     ...thinSessionSignals(input.now, cfg),
     ...macroSignals(input.macroEvents ?? [], input.now, cfg),
     ...ownLiquidationSignals(stop),
-    ...adverseFuelSignals(lfr),
+    ...adverseFuelSignals(lfr, cfg),
   ];
 
   return {

@@ -1,13 +1,12 @@
 /**
- * Signals (docs/design.md §5.3): reasons to trust the map less or to expect a violent move. Each says why it fired.
- * Time comes in as `now` (ms); nothing here reads a clock.
+ * Signals (docs/design.md §5.3): reasons to trust the map less or to expect a violent move. Each carries the
+ * numbers that made it fire; the sentence is written by the UI (src/ui/messages.ts), so no caller has to
+ * read English. Time comes in as `now` (ms); nothing here reads a clock.
  */
-import type { EngineConfig } from './config';
+import { DEFAULT_CONFIG, type EngineConfig } from './config';
 import type { Cluster, FuelRatio, MarketSeries, Signal, StopSuggestion } from './types';
 
 const HOUR = 3_600_000;
-const pct = (x: number, digits = 1) => `${x.toFixed(digits)} %`;
-const usd = (x: number) => (x >= 1e9 ? `$${(x / 1e9).toFixed(2)}B` : x >= 1e6 ? `$${(x / 1e6).toFixed(1)}M` : `$${Math.round(x).toLocaleString('en-US')}`);
 
 /** Stale map: an exchange's OI fell more than `staleOiDropPct` within the last `staleWindowHours`. */
 export function staleMapSignals(series: readonly MarketSeries[], now: number, cfg: EngineConfig): Signal[] {
@@ -22,11 +21,7 @@ export function staleMapSignals(series: readonly MarketSeries[], now: number, cf
       if (peak > 0) drop = Math.max(drop, (peak - p.coin) / peak);
     }
     if (drop * 100 > cfg.staleOiDropPct) {
-      out.push({
-        kind: 'stale-map',
-        severity: 'warn',
-        message: `Open interest on ${s.exchange} fell ${pct(drop * 100)} within ${cfg.staleWindowHours} h: positions were flushed and the map may show levels that no longer exist.`,
-      });
+      out.push({ kind: 'stale-map', severity: 'warn', exchange: s.exchange, dropPct: drop * 100, windowHours: cfg.staleWindowHours });
     }
   }
   return out;
@@ -46,15 +41,8 @@ export function squeezeSignals(series: readonly MarketSeries[], clusters: readon
   const side = f < 0 ? 'short' : 'long';
   const near = clusters.filter((c) => c.side === side && Math.abs(c.distancePct) <= cfg.squeezeNearPct);
   if (near.length === 0) return [];
-  const total = near.reduce((a, c) => a + c.usd, 0);
-  const where = side === 'short' ? 'above' : 'below';
-  return [
-    {
-      kind: 'squeeze-setup',
-      severity: 'warn',
-      message: `Funding ${f.toFixed(3)} % per 8 h (${side}s paying) with ${usd(total)} of ${side} liquidations within ${pct(cfg.squeezeNearPct)} ${where} ${reference.toPrecision(6)}: ${side} squeeze setup.`,
-    },
-  ];
+  const totalUsd = near.reduce((a, c) => a + c.usd, 0);
+  return [{ kind: 'squeeze-setup', severity: 'warn', side, fundingPer8hPct: f, totalUsd, nearPct: cfg.squeezeNearPct, reference }];
 }
 
 /** Thin session: the Asian session hours (UTC) or a weekend, when books are thinner. */
@@ -65,8 +53,7 @@ export function thinSessionSignals(now: number, cfg: EngineConfig): Signal[] {
   const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
   const inSession = from <= to ? h >= from && h < to : h >= from || h < to;
   if (!weekend && !inSession) return [];
-  const why = weekend ? 'weekend' : `Asian session (${from}–${to} UTC)`;
-  return [{ kind: 'thin-session', severity: 'info', message: `Thin liquidity during the ${why}: clusters can be swept by smaller orders.` }];
+  return [{ kind: 'thin-session', severity: 'info', weekend, fromUtcHour: from, toUtcHour: to }];
 }
 
 /** Macro events from the user's list that are close in time. */
@@ -74,32 +61,16 @@ export function macroSignals(events: readonly { t: number; label: string }[], no
   return events
     .filter((e) => e.t >= now - cfg.macroAfterHours * HOUR && e.t <= now + cfg.macroBeforeHours * HOUR)
     .sort((a, b) => a.t - b.t)
-    .map((e) => {
-      const hours = (e.t - now) / HOUR;
-      const when = hours >= 0 ? `in ${hours.toFixed(1)} h` : `${(-hours).toFixed(1)} h ago`;
-      return { kind: 'macro-event', severity: 'warn', message: `${e.label} ${when}: expect sharp moves that can sweep clusters on both sides.` };
-    });
+    .map((e) => ({ kind: 'macro-event', severity: 'warn', label: e.label, hoursAway: (e.t - now) / HOUR }));
 }
 
 export function ownLiquidationSignals(stop: StopSuggestion): Signal[] {
   if (stop.kind !== 'stop' || !stop.liquidationBeforeStop) return [];
   const { liqPrice, maxLeverage } = stop.liquidationBeforeStop;
-  return [
-    {
-      kind: 'own-liq-before-stop',
-      severity: 'warn',
-      message: `Your liquidation at ${liqPrice.toPrecision(6)} comes before the suggested stop at ${stop.price.toPrecision(6)}: lower leverage to ${maxLeverage}x or less.`,
-    },
-  ];
+  return [{ kind: 'own-liq-before-stop', severity: 'warn', liqPrice, stopPrice: stop.price, maxLeverage }];
 }
 
-export function adverseFuelSignals(lfr: FuelRatio): Signal[] {
+export function adverseFuelSignals(lfr: FuelRatio, cfg: Pick<EngineConfig, 'lfrNeutralFrom'> = DEFAULT_CONFIG): Signal[] {
   if (lfr.kind !== 'ratio' || lfr.band !== 'adverse') return [];
-  return [
-    {
-      kind: 'adverse-lfr',
-      severity: 'warn',
-      message: `LFR ${lfr.value.toFixed(2)} < 1.0: more liquidation fuel against the position (${usd(lfr.riskUsd)}) than for it (${usd(lfr.profitUsd)}).`,
-    },
-  ];
+  return [{ kind: 'adverse-lfr', severity: 'warn', value: lfr.value, threshold: cfg.lfrNeutralFrom, profitUsd: lfr.profitUsd, riskUsd: lfr.riskUsd }];
 }

@@ -4,7 +4,7 @@
  * the cluster. Also reports the highest leverage whose liquidation stays beyond the stop.
  */
 import { maxLeverageForStop } from './liquidation-price';
-import type { Side, Sizing } from './types';
+import type { Side, Sizing, SizingWarning } from './types';
 
 export interface SizingInput {
   side: Side;
@@ -23,22 +23,20 @@ export interface SizingInput {
 export function sizePosition(p: SizingInput): Sizing {
   const stopDistance = p.side === 'long' ? (p.entry - p.stop) / p.entry : (p.stop - p.entry) / p.entry;
   if (!(stopDistance > 0)) {
-    return { kind: 'none', reason: `The stop ${p.stop} is not on the loss side of the entry ${p.entry} for a ${p.side}.` };
+    return { kind: 'none', code: 'stop-wrong-side', side: p.side, entry: p.entry, stop: p.stop };
   }
-  const warnings: string[] = [];
+  const warnings: SizingWarning[] = [];
   const budgetUsd = (p.accountUsd * p.riskPct) / 100;
   const feeFraction = (2 * p.takerFeePct) / 100;
   let notionalUsd = budgetUsd / (stopDistance + feeFraction);
   const maxLeverage = maxLeverageForStop(p.side, p.entry, p.stop, p.maintenanceRate, p.maxLeverageCap);
   const leverage = Math.min(p.leverage, p.maxLeverageCap);
-  if (leverage < p.leverage) warnings.push(`${p.leverage}x exceeds the exchange maximum; sized at ${leverage}x.`);
-  if (leverage > maxLeverage) {
-    warnings.push(`At ${leverage}x the liquidation comes before the stop; use at most ${maxLeverage}x.`);
-  }
+  if (leverage < p.leverage) warnings.push({ code: 'leverage-capped', requested: p.leverage, used: leverage });
+  if (leverage > maxLeverage) warnings.push({ code: 'liquidation-before-stop', leverage, maxLeverage });
   // Margin beyond the account cannot be posted: shrink the position, keep the stop where the map says.
   if (notionalUsd / leverage > p.accountUsd) {
     notionalUsd = p.accountUsd * leverage;
-    warnings.push(`The risk budget needs more margin than the account holds at ${leverage}x; size reduced to fit.`);
+    warnings.push({ code: 'margin-exceeds-account', leverage });
   }
   return {
     kind: 'size',

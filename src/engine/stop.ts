@@ -35,10 +35,7 @@ export function suggestStop(
   own?: OwnMargin,
 ): StopSuggestion {
   const nearest = risk[0];
-  const where = tradeSide === 'long' ? 'below' : 'above';
-  if (!nearest) {
-    return { kind: 'none', reason: `No ${tradeSide}-liquidation cluster within ${cfg.nearestMaxDistancePct} % ${where} the price to place a stop beyond.` };
-  }
+  if (!nearest) return { kind: 'none', code: 'no-risk-cluster', side: tradeSide, maxDistancePct: cfg.nearestMaxDistancePct };
   const bufferPct = stopBufferPct(cfg);
   const price = stopBeyond(nearest, tradeSide, bufferPct);
   const stop: StopSuggestion & { kind: 'stop' } = {

@@ -171,7 +171,25 @@ export type StopSuggestion =
       /** Present when the user's own liquidation comes before the stop. */
       liquidationBeforeStop?: { liqPrice: number; maxLeverage: number };
     }
-  | { kind: 'none'; reason: string };
+  | StopNone;
+
+/** Why there is no stop: a code with its numbers; the words are the UI's (src/ui/messages.ts). */
+export type StopNone = { kind: 'none'; code: 'no-risk-cluster'; side: Side; maxDistancePct: number };
+
+/** Something the trader should know about a size, as a code with its numbers (no English in the engine). */
+export type SizingWarning =
+  /** The requested leverage is above the exchange's maximum: sized at `used`. */
+  | { code: 'leverage-capped'; requested: number; used: number }
+  /** At `leverage` the liquidation comes before the stop; `maxLeverage` keeps it beyond. */
+  | { code: 'liquidation-before-stop'; leverage: number; maxLeverage: number }
+  /** The risk budget needs more margin than the account holds at `leverage`: size reduced to fit. */
+  | { code: 'margin-exceeds-account'; leverage: number };
+
+/** Why there is no size. */
+export type SizingNone =
+  | { kind: 'none'; code: 'no-account' }
+  | StopNone
+  | { kind: 'none'; code: 'stop-wrong-side'; side: Side; entry: number; stop: number };
 
 export type Sizing =
   | {
@@ -184,9 +202,9 @@ export type Sizing =
       /** Highest leverage whose liquidation stays beyond the stop. */
       maxLeverage: number;
       stopDistancePct: number;
-      warnings: readonly string[];
+      warnings: readonly SizingWarning[];
     }
-  | { kind: 'none'; reason: string };
+  | SizingNone;
 
 export interface Asymmetry {
   /** Long-liquidation USD below ÷ short-liquidation USD above within ±windowPct. */
@@ -215,13 +233,24 @@ export interface Cascade {
   stabilises?: boolean;
 }
 
-export type SignalKind = 'stale-map' | 'squeeze-setup' | 'thin-session' | 'macro-event' | 'own-liq-before-stop' | 'adverse-lfr';
-export interface Signal {
-  kind: SignalKind;
-  severity: 'info' | 'warn';
-  /** One sentence that says why it fired. */
-  message: string;
-}
+/**
+ * Reasons to trust the map less or to expect a violent move: `kind` is the code, the fields are the numbers
+ * that made it fire. The sentence that says why is written by the UI (src/ui/messages.ts).
+ */
+export type Signal =
+  /** An exchange's OI fell `dropPct` within `windowHours`: positions were flushed. */
+  | { kind: 'stale-map'; severity: 'warn'; exchange: Exchange; dropPct: number; windowHours: number }
+  /** The crowded `side` pays funding and `totalUsd` of its liquidations sit within `nearPct` of `reference`. */
+  | { kind: 'squeeze-setup'; severity: 'warn'; side: Side; fundingPer8hPct: number; totalUsd: number; nearPct: number; reference: number }
+  /** A weekend, or the thin UTC hours [fromUtcHour, toUtcHour). */
+  | { kind: 'thin-session'; severity: 'info'; weekend: boolean; fromUtcHour: number; toUtcHour: number }
+  /** A macro event `hoursAway` from now (negative: in the past). */
+  | { kind: 'macro-event'; severity: 'warn'; label: string; hoursAway: number }
+  /** The trader's liquidation comes before the suggested stop; `maxLeverage` keeps it beyond. */
+  | { kind: 'own-liq-before-stop'; severity: 'warn'; liqPrice: number; stopPrice: number; maxLeverage: number }
+  /** LFR below `threshold`: more fuel on the risk side than on the profit side. */
+  | { kind: 'adverse-lfr'; severity: 'warn'; value: number; threshold: number; profitUsd: number; riskUsd: number };
+export type SignalKind = Signal['kind'];
 
 export interface Analysis {
   symbol: Symbol;

@@ -168,4 +168,7 @@ export function validateConfig(c: EngineConfig): void {
   if (!(c.stopBufferMinPct >= 0 && c.stopBufferMinPct <= c.stopBufferMaxPct)) throw bad('stopBufferMinPct', 'must be ≥ 0 and ≤ stopBufferMaxPct');
   if (c.mapRangePct / c.binPct > 20_000) throw bad('binPct', 'more than 20,000 bins per side');
   if (c.mapRangePct >= 100) throw bad('mapRangePct', 'must be below 100');
+  if (!(c.lfrNeutralFrom <= c.lfrFavourableFrom && c.lfrFavourableFrom <= c.lfrStrongAbove)) throw bad('lfrFavourableFrom', 'LFR band limits must ascend');
+  const [eMin, eMax] = c.emphasisLeverage;
+  if (!(finite(eMin) && finite(eMax) && eMin >= 1 && eMin <= eMax)) throw bad('emphasisLeverage', 'must be [min, max] leverage with 1 ≤ min ≤ max');
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Position, Side } from '../engine/types';
 import { validateManualPosition, type ManualInput } from '../position/manual-entry';
 import type { PositionState } from '../position/watcher';
-import { plainDecimal } from './format';
+import { plainDecimal } from '../ui/format';
 
 export interface ManualPositionPanelProps {
   state: PositionState | null;

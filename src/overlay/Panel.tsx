@@ -3,10 +3,13 @@
  * asymmetry, signals, legend and the user's controls. Carries the stable test hooks (issue 6).
  */
 import type { ComponentChildren } from 'preact';
-import type { Analysis, Signal } from '../engine/types';
+import { DEFAULT_CONFIG } from '../engine/config';
+import type { Analysis } from '../engine/types';
 import type { Settings } from '../settings';
-import { BAND_COLOUR, LFR_COLOUR, STATE_COLOUR } from './colours';
-import { formatPct, formatPrice, formatUsd, plainDecimal } from './format';
+import { PLACEHOLDER, formatLeverage, formatRatio, formatUsd, plainDecimal } from '../ui/format';
+import { analysisView, lfrTitle, positionView, type AnalysisView } from '../ui/view-model/analysis';
+import { lfrView } from '../ui/view-model/lfr';
+import { BAND_COLOUR, STATE_COLOUR } from './colours';
 import { LEGEND_TICKS_USD, usdOpacity } from './intensity';
 import type { OverlayStatus } from './status';
 import type { OverlayState, Tier } from './store';
@@ -20,43 +23,34 @@ export interface PanelProps {
   manual?: ComponentChildren;
 }
 
-/** Short chips (plain text: emoji fonts are missing on some systems); the full reason is in title and details. */
-const SIGNAL_ICON: Record<Signal['kind'], string> = {
-  'stale-map': 'STALE',
-  'squeeze-setup': 'SQUEEZE',
-  'thin-session': 'THIN',
-  'macro-event': 'MACRO',
-  'own-liq-before-stop': 'LIQ<STOP',
-  'adverse-lfr': 'LFR↓',
-};
-
 const TIER_LABEL: Record<Tier, string> = { native: 'on chart', pixel: 'overlay', ladder: 'ladder' };
 
-function Lfr({ analysis, entryLfr }: { analysis: Analysis | null; entryLfr: number | null | undefined }) {
-  const lfr = analysis?.lfr;
-  const value = lfr?.kind === 'ratio' ? lfr.value : null;
-  const colour = lfr?.kind === 'ratio' ? LFR_COLOUR[lfr.band] : lfr?.kind === 'no-risk-fuel' ? LFR_COLOUR.strong : '#8b949e';
-  const text = !lfr ? '—' : lfr.kind === 'ratio' ? lfr.value.toFixed(2) : lfr.kind === 'no-risk-fuel' ? 'no risk-side fuel' : 'no fuel';
-  const band = lfr?.kind === 'ratio' ? lfr.band : '';
+function Lfr({ view, entryLfr }: { view: AnalysisView | null; entryLfr: number | null | undefined }) {
+  const lfr = view?.lfr ?? lfrView(null);
   return (
     <div class="ll-lfr-row">
-      <span class="ll-lfr" data-testid="liqlens-lfr" data-value={plainDecimal(value)} data-band={band} style={{ background: colour }} title="Liquidation Fuel Ratio: estimated liquidation USD on the profit side ÷ on the risk side (3 nearest clusters each way)">
-        LFR {text}
+      <span class="ll-lfr" data-testid="liqlens-lfr" data-value={lfr.ratio} data-band={lfr.band ?? ''} style={{ background: lfr.colour }} title={lfrTitle()}>
+        LFR {lfr.text}
       </span>
-      {band && <span class="ll-muted">{band === 'adverse' ? 'swimming upstream' : band}</span>}
+      {lfr.band && <span class="ll-muted">{lfr.label}</span>}
       {typeof entryLfr === 'number' && Number.isFinite(entryLfr) && (
         <span class="ll-muted" data-testid="liqlens-entry-lfr" data-value={plainDecimal(entryLfr)}>
-          at entry {entryLfr.toFixed(2)}
+          at entry {formatRatio(entryLfr)}
         </span>
       )}
     </div>
   );
 }
 
+const [EMPH_MIN, EMPH_MAX] = DEFAULT_CONFIG.emphasisLeverage;
+
 export function Panel({ state, status, analysis, onOverlayChange, manual }: PanelProps) {
   const p = state.position;
-  const stop = analysis?.stop;
-  const asym = analysis?.asymmetry;
+  const v = analysis ? analysisView(analysis) : null;
+  // The panel shows the position the page reader holds (it can be newer than the analysis').
+  const pv = p ? positionView(p) : null;
+  const stop = v?.stop;
+  const asym = v?.asymmetry;
   const rect = state.chartRect;
   const style = rect ? { left: `${rect.left + rect.width - 8}px`, top: `${rect.top + 8}px` } : { left: 'calc(100vw - 12px)', top: '60px' };
   const hidden = state.overlay.hidden;
@@ -82,19 +76,15 @@ export function Panel({ state, status, analysis, onOverlayChange, manual }: Pane
         {status.text}
       </div>
       <div class="ll-body">
-        <Lfr analysis={analysis} entryLfr={state.view?.entryLfr} />
-        <div data-testid="liqlens-stop" data-price={stop?.kind === 'stop' ? plainDecimal(stop.price) : ''}>
+        <Lfr view={v} entryLfr={state.view?.entryLfr} />
+        <div data-testid="liqlens-stop" data-price={stop?.value ?? ''}>
           {stop?.kind === 'stop' ? (
             <>
-              Stop <b>{formatPrice(stop.price)}</b> <span class="ll-muted">({formatPct(stop.distancePct)} away, {formatPct(stop.bufferPct)} beyond the cluster)</span>
-              {stop.liquidationBeforeStop && (
-                <div class="ll-warn">
-                  ⚠ your liquidation {formatPrice(stop.liquidationBeforeStop.liqPrice)} comes first: use ≤ {stop.liquidationBeforeStop.maxLeverage}x
-                </div>
-              )}
+              Stop <b>{stop.priceText}</b> <span class="ll-muted">({stop.distanceText} away, {stop.bufferText} beyond the cluster)</span>
+              {stop.liqWarning && <div class="ll-warn">⚠ {stop.liqWarning}</div>}
             </>
           ) : (
-            <span class="ll-muted">Stop: {stop?.kind === 'none' ? stop.reason : '—'}</span>
+            <span class="ll-muted">Stop: {stop?.reason ?? PLACEHOLDER}</span>
           )}
         </div>
         <div
@@ -108,26 +98,26 @@ export function Panel({ state, status, analysis, onOverlayChange, manual }: Pane
         >
           {p ? (
             <>
-              {p.side === 'long' ? 'Long' : 'Short'} {p.size} @ {formatPrice(p.entry)} · {p.leverage}x {p.marginMode}
-              {p.liqPrice !== undefined && <> · liq {formatPrice(p.liqPrice)}</>} <span class="ll-muted">({state.positionSource})</span>
+              {pv!.sideText} {pv!.sizeText} @ {pv!.entryText} · {pv!.leverageText} {pv!.marginMode}
+              {pv!.liqText !== null && <> · liq {pv!.liqText}</>} <span class="ll-muted">({state.positionSource})</span>
             </>
           ) : (
             <span class="ll-muted">No position: planned {analysis?.side ?? 'long'} trade</span>
           )}
         </div>
         {asym && (
-          <div data-testid="liqlens-asymmetry" title={`Long-liquidation USD below ÷ short-liquidation USD above within ±${asym.windowPct} %; the seed's 2.5:1 shown for reference. A risk signal, not a direction.`}>
-            Asymmetry {asym.ratio.kind === 'ratio' ? `${asym.ratio.value.toFixed(2)}:1` : asym.ratio.kind === 'no-short-fuel' ? 'no short fuel' : '—'}
-            {asym.percentile !== undefined && <span class="ll-muted"> · p{Math.round(asym.percentile)}</span>}
-            {asym.fragile !== 'no' && <span class="ll-warn"> · fragile ({asym.fragile})</span>}
-            <span class="ll-muted"> · ref {asym.referenceRatio}:1</span>
+          <div data-testid="liqlens-asymmetry" title={`Long-liquidation USD below ÷ short-liquidation USD above within ±${asym.windowPct} %; the seed's ${asym.referenceText}:1 shown for reference. A risk signal, not a direction.`}>
+            Asymmetry {asym.ratio !== null ? `${asym.ratio}:1` : asym.stateText}
+            {asym.percentile !== null && <span class="ll-muted"> · p{asym.percentile}</span>}
+            {asym.fragile !== null && <span class="ll-warn"> · fragile ({asym.fragile})</span>}
+            <span class="ll-muted"> · ref {asym.referenceText}:1</span>
           </div>
         )}
-        {analysis && analysis.signals.length > 0 && (
+        {v && v.signals.length > 0 && (
           <div class="ll-signals" data-testid="liqlens-signals">
-            {analysis.signals.map((s) => (
-              <span key={s.kind} class={`ll-signal ll-${s.severity}`} data-kind={s.kind} title={s.message} aria-label={s.message}>
-                {SIGNAL_ICON[s.kind]}
+            {v.signals.map((s) => (
+              <span key={s.kind} class={`ll-signal ll-${s.severity}`} data-kind={s.kind} title={s.text} aria-label={s.text}>
+                {s.chip}
               </span>
             ))}
           </div>
@@ -141,13 +131,15 @@ export function Panel({ state, status, analysis, onOverlayChange, manual }: Pane
               {formatUsd(usd)}
             </span>
           ))}
-          <span class="ll-muted">estimated · brighter edge = 10x–25x share</span>
+          <span class="ll-muted">
+            estimated · brighter edge = {formatLeverage(EMPH_MIN)}–{formatLeverage(EMPH_MAX)} share
+          </span>
         </div>
         <details class="ll-details">
           <summary>details</summary>
-          {analysis?.signals.map((s) => (
+          {v?.signals.map((s) => (
             <div key={s.kind} class={s.severity === 'warn' ? 'll-warn' : ''}>
-              {SIGNAL_ICON[s.kind]} {s.message}
+              {s.chip} {s.text}
             </div>
           ))}
           <div data-testid="liqlens-health">{state.health}</div>

@@ -5,7 +5,7 @@
 import type { Band } from './bands';
 import { layoutBands } from './bands';
 import { BAND_COLOUR } from './colours';
-import { formatUsd, plainDecimal } from './format';
+import { formatUsd, plainDecimal } from '../ui/format';
 import { usdOpacity } from './intensity';
 import type { Mark } from './marks';
 import type { PriceScale } from './scale';

@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
-import { lfrColour, lfrDataValue, lfrText, BAND_LABEL } from '../ui/fuel';
-import { formatCoin, formatPct, formatPrice, formatUsd, plainDecimal } from '../ui/format';
+import { formatPriceForCopy, plainDecimal } from '../ui/format';
+import { sizingView } from '../ui/view-model/sizing';
 
 export interface SizingDialogProps {
   /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
@@ -104,17 +104,10 @@ export function SizingDialog(props: SizingDialogProps) {
   };
 
   const ok = answer?.kind === 'ok' ? answer : null;
+  const v = ok ? sizingView(ok) : null;
   const stop = ok?.stop.kind === 'stop' ? ok.stop : null;
-  const size = ok?.sizing.kind === 'size' ? ok.sizing : null;
-  const warnings: string[] = [];
-  if (stop?.liquidationBeforeStop) {
-    warnings.push(
-      `Your liquidation (${formatPrice(stop.liquidationBeforeStop.liqPrice)}) comes before the stop: use at most ${stop.liquidationBeforeStop.maxLeverage}x.`,
-    );
-  }
-  // The engine's sizing repeats the own-liquidation warning without the price; keep the one that names it.
-  if (size) for (const w of size.warnings) if (!(stop?.liquidationBeforeStop && /liquidation comes before the stop/.test(w))) warnings.push(w);
-  if (ok?.lfr.kind === 'ratio' && ok.lfr.value < 1) warnings.push(`LFR ${lfrText(ok.lfr)} < 1: more liquidation fuel on the risk side than on the profit side.`);
+  const size = v?.size ?? null;
+  const warnings = v?.warnings ?? [];
 
   return (
     <div class="ll-sizing" role="dialog" aria-modal="true" aria-labelledby="ll-sizing-title" data-testid="sizing-dialog" onKeyDown={onKey}>
@@ -153,53 +146,53 @@ export function SizingDialog(props: SizingDialogProps) {
             {answer.reason}
           </p>
         )}
-        {ok && (
+        {ok && v && (
           <dl class="ll-out">
             <dt>Stop</dt>
-            <dd data-testid="sizing-stop" data-value={stop ? plainDecimal(stop.price) : ''}>
-              {stop ? `${formatPrice(stop.price)} (${formatPct(stop.distancePct)} from entry, ${formatPct(stop.bufferPct, 1)} beyond the cluster)` : ok.stop.kind === 'none' ? ok.stop.reason : ''}
+            <dd data-testid="sizing-stop" data-value={v.stop.value}>
+              {v.stopText}
             </dd>
             {size ? (
               <>
                 <dt>Stop distance</dt>
-                <dd data-testid="sizing-stop-distance" data-value={plainDecimal(size.stopDistancePct)}>
-                  {formatPct(size.stopDistancePct)}
+                <dd data-testid="sizing-stop-distance" data-value={size.stopDistance.value}>
+                  {size.stopDistance.text}
                 </dd>
                 <dt>Notional</dt>
-                <dd data-testid="sizing-notional" data-value={plainDecimal(size.notionalUsd)}>
-                  {formatUsd(size.notionalUsd)}
+                <dd data-testid="sizing-notional" data-value={size.notional.value}>
+                  {size.notional.text}
                 </dd>
                 <dt>Size</dt>
-                <dd data-testid="sizing-size" data-value={plainDecimal(size.sizeCoin)}>
-                  {formatCoin(size.sizeCoin)} {ok.symbol.replace(/USDT?$/, '')}
+                <dd data-testid="sizing-size" data-value={size.size.value}>
+                  {size.size.text}
                 </dd>
                 <dt>Margin</dt>
-                <dd data-testid="sizing-margin" data-value={plainDecimal(size.marginUsd)}>
-                  {formatUsd(size.marginUsd)} at {size.leverage}x
+                <dd data-testid="sizing-margin" data-value={size.margin.value}>
+                  {size.margin.text}
                 </dd>
                 <dt>Max leverage</dt>
-                <dd data-testid="sizing-max-leverage" data-value={plainDecimal(size.maxLeverage)}>
-                  {size.maxLeverage}x keeps liquidation beyond the stop
+                <dd data-testid="sizing-max-leverage" data-value={size.maxLeverage.value}>
+                  {size.maxLeverage.text}
                 </dd>
                 <dt>Risk</dt>
-                <dd data-testid="sizing-risk-usd" data-value={plainDecimal(size.riskUsd)}>
-                  {formatUsd(size.riskUsd)} incl. fees
+                <dd data-testid="sizing-risk-usd" data-value={size.risk.value}>
+                  {size.risk.text}
                 </dd>
               </>
             ) : (
-              ok.sizing.kind === 'none' && (
+              v.noSizeText !== null && (
                 <>
                   <dt>Size</dt>
                   <dd data-testid="sizing-size" data-value="">
-                    {ok.sizing.reason}
+                    {v.noSizeText}
                   </dd>
                 </>
               )
             )}
             <dt>LFR at entry</dt>
-            <dd data-testid="sizing-lfr" data-value={lfrDataValue(ok.lfr)} style={{ color: lfrColour(ok.lfr) }}>
-              {lfrText(ok.lfr)}
-              {ok.lfr.kind === 'ratio' ? ` — ${BAND_LABEL[ok.lfr.band]}` : ''}
+            <dd data-testid="sizing-lfr" data-value={v.lfr.value} style={{ color: v.lfr.colour }}>
+              {v.lfr.text}
+              {v.lfr.band ? ` — ${v.lfr.label}` : ''}
             </dd>
           </dl>
         )}
@@ -213,10 +206,10 @@ export function SizingDialog(props: SizingDialogProps) {
         {ok?.partial && <p class="ll-note">Some exchanges' data is missing or partial: the map is incomplete.</p>}
       </div>
       <footer>
-        <button type="button" disabled={!size} data-testid="sizing-copy-size" onClick={() => size && doCopy('size', formatCoin(size.sizeCoin))}>
+        <button type="button" disabled={!size} data-testid="sizing-copy-size" onClick={() => size && doCopy('size', size.size.copy)}>
           Copy size
         </button>
-        <button type="button" disabled={!stop} data-testid="sizing-copy-stop" onClick={() => stop && doCopy('stop', formatPrice(stop.price).replace(/,/g, ''))}>
+        <button type="button" disabled={!stop} data-testid="sizing-copy-stop" onClick={() => stop && doCopy('stop', formatPriceForCopy(stop.price))}>
           Copy stop
         </button>
         <span role="status" data-testid="sizing-copied">

@@ -2,14 +2,15 @@
  * Which clusters become bands, and where they sit in pixels. The overlay renders the engine's clusters
  * as given: no map numbers are computed here, only selection, ordering and geometry.
  */
+import { DEFAULT_CONFIG } from '../engine/config';
 import type { Analysis, Cascade, Cluster, Side } from '../engine/types';
 import type { PriceScale } from './scale';
 
 /** Keeps the chart readable and native drawing cheap (Binance saves on drawing events). */
 export const MAX_BANDS_PER_SIDE = 8;
 
-/** Leverage tiers the seed calls "most actionable": emphasised. */
-export const EMPHASIS_TIERS = { min: 10, max: 25 } as const;
+/** Leverage tiers the seed calls "most actionable": emphasised (engine config `emphasisLeverage`). */
+export const EMPHASIS_TIERS = { min: DEFAULT_CONFIG.emphasisLeverage[0], max: DEFAULT_CONFIG.emphasisLeverage[1] } as const;
 
 export interface Band {
   /** Stable across refreshes (side + rank by distance), so native shapes update in place. */

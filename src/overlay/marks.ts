@@ -1,7 +1,7 @@
 /** Horizontal marks drawn on the chart: the suggested stop, the user's entry and liquidation price. */
 import type { Analysis, Position } from '../engine/types';
 import { LINE_COLOUR } from './colours';
-import { formatPct, formatPrice } from './format';
+import { formatPct, formatPrice } from '../ui/format';
 
 export interface Mark {
   key: 'stop' | 'entry' | 'liquidation';

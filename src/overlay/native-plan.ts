@@ -2,8 +2,9 @@
 import type { DrawRequest, ShapeSpec } from '../bridge/protocol';
 import { MAX_SHAPES } from '../bridge/protocol';
 import type { Band } from './bands';
+import { EMPHASIS_TIERS } from './bands';
 import { BAND_COLOUR } from './colours';
-import { formatUsd } from './format';
+import { formatUsd } from '../ui/format';
 import { usdOpacity } from './intensity';
 import type { Mark } from './marks';
 
@@ -19,7 +20,7 @@ export function nativePlan(symbol: string, bands: readonly Band[], marks: readon
       colour: BAND_COLOUR[b.side],
       opacity: Math.round(usdOpacity(b.usd) * o * 100) / 100,
       // The chart's own rectangles cannot be striped, so the 10x–25x share (the most actionable tiers) is said.
-      text: `${b.side === 'long' ? 'Long' : 'Short'} liq. ${formatUsd(b.usd)} (est.) · 10–25x ${Math.round(b.emphasis * 100)} %`,
+      text: `${b.side === 'long' ? 'Long' : 'Short'} liq. ${formatUsd(b.usd)} (est.) · ${EMPHASIS_TIERS.min}–${EMPHASIS_TIERS.max}x ${Math.round(b.emphasis * 100)} %`,
     });
   }
   for (const m of marks) {

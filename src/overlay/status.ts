@@ -1,6 +1,6 @@
 /** The overlay's status line: loading, ok, partial (which exchange failed), stale (age), error (reason). */
 import type { MarketView } from '../messaging';
-import { formatAge } from './format';
+import { formatAge } from '../ui/format';
 
 export type OverlayStatus = { state: MarketView['state']; text: string };
 

@@ -3,10 +3,10 @@
  * state, LFR with its band, the three nearest clusters each side, suggested stop, asymmetry, signals,
  * per-exchange freshness and the mini map. It renders numbers; it never estimates them.
  */
-import type { Cluster, Exchange } from '../engine/types';
+import type { Exchange } from '../engine/types';
 import type { ExchangeHealth, MarketView } from '../messaging';
-import { formatAge, formatPct, formatPrice, formatRatio, formatSignedPct, formatUsd, plainDecimal } from './format';
-import { BAND_LABEL, lfrColour, lfrDataValue, lfrText } from './fuel';
+import { PLACEHOLDER, formatAge, formatRatio } from './format';
+import { analysisView, type ClusterRow } from './view-model/analysis';
 import { MiniMap, TierLegend } from './MiniMap';
 
 const EXCHANGE_NAME: Record<Exchange, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget' };
@@ -37,8 +37,8 @@ export function StateLine({ view, now }: { view: MarketView; now: number }) {
   );
 }
 
-function ClusterRows({ side, clusters, reference }: { side: 'profit' | 'risk'; clusters: readonly Cluster[]; reference: number }) {
-  if (clusters.length === 0) {
+function ClusterRows({ side, rows }: { side: 'profit' | 'risk'; rows: readonly ClusterRow[] }) {
+  if (rows.length === 0) {
     return (
       <tr>
         <td colSpan={3} class="ll-muted">
@@ -49,13 +49,11 @@ function ClusterRows({ side, clusters, reference }: { side: 'profit' | 'risk'; c
   }
   return (
     <>
-      {clusters.map((c, i) => (
-        <tr data-testid={`popup-cluster-${side}-${i}`} data-usd={plainDecimal(c.usd)} data-low={plainDecimal(c.low)} data-high={plainDecimal(c.high)}>
-          <td>
-            {formatPrice(c.low)}–{formatPrice(c.high)}
-          </td>
-          <td>{formatSignedPct(((c.centre - reference) / reference) * 100)}</td>
-          <td>{formatUsd(c.usd)}</td>
+      {rows.map((r, i) => (
+        <tr data-testid={`popup-cluster-${side}-${i}`} data-usd={r.usd} data-low={r.low} data-high={r.high}>
+          <td>{r.rangeText}</td>
+          <td>{r.distanceText}</td>
+          <td>{r.usdText}</td>
         </tr>
       ))}
     </>
@@ -64,24 +62,25 @@ function ClusterRows({ side, clusters, reference }: { side: 'profit' | 'risk'; c
 
 export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
   const a = view.analysis;
+  const v = a ? analysisView(a) : null;
   return (
     <section class="ll-view" aria-label={`${view.symbol} on ${EXCHANGE_NAME[view.exchange]}`}>
       <StateLine view={view} now={now} />
-      {a ? (
+      {a && v ? (
         <>
-          <div class="ll-lfr" data-testid="popup-lfr" data-value={lfrDataValue(a.lfr)} data-band={a.lfr.kind === 'ratio' ? a.lfr.band : a.lfr.kind}>
+          <div class="ll-lfr" data-testid="popup-lfr" data-value={v.lfr.value} data-band={v.lfr.state}>
             <span class="ll-label">LFR</span>
-            <strong style={{ color: lfrColour(a.lfr) }}>{lfrText(a.lfr)}</strong>
-            <span class="ll-band">{a.lfr.kind === 'ratio' ? BAND_LABEL[a.lfr.band] : ''}</span>
+            <strong style={{ color: v.lfr.colour }}>{v.lfr.text}</strong>
+            <span class="ll-band">{v.lfr.label}</span>
             <span class="ll-muted">
-              {a.side} · vs {a.referenceKind === 'entry' ? 'entry' : 'mark'} {formatPrice(a.reference)}
+              {v.side} · vs {v.referenceKind === 'entry' ? 'entry' : 'mark'} {v.referenceText}
               {typeof view.entryLfr === 'number' ? ` · at entry ${formatRatio(view.entryLfr)}` : ''}
             </span>
           </div>
-          {a.position && (
+          {v.position && a.position && (
             <p data-testid="popup-position">
-              Position: {a.position.side} {a.position.size} @ {formatPrice(a.position.entry)}, {a.position.leverage}x {a.position.marginMode}
-              {a.position.liqPrice !== undefined ? `, liq ${formatPrice(a.position.liqPrice)}` : ''}
+              Position: {v.position.side} {v.position.sizeText} @ {v.position.entryText}, {v.position.leverageText} {v.position.marginMode}
+              {v.position.liqText !== null ? `, liq ${v.position.liqText}` : ''}
             </p>
           )}
           <MiniMap
@@ -105,50 +104,44 @@ export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
             <tbody>
               <tr>
                 <th colSpan={3} scope="rowgroup">
-                  Profit side ({a.side === 'long' ? 'short liquidations above' : 'long liquidations below'})
+                  Profit side ({v.profitCaption})
                 </th>
               </tr>
-              <ClusterRows side="profit" clusters={a.nearest.profit} reference={a.reference} />
+              <ClusterRows side="profit" rows={v.clusters.profit} />
               <tr>
                 <th colSpan={3} scope="rowgroup">
-                  Risk side ({a.side === 'long' ? 'long liquidations below' : 'short liquidations above'})
+                  Risk side ({v.riskCaption})
                 </th>
               </tr>
-              <ClusterRows side="risk" clusters={a.nearest.risk} reference={a.reference} />
+              <ClusterRows side="risk" rows={v.clusters.risk} />
             </tbody>
           </table>
-          <p data-testid="popup-stop" data-value={a.stop.kind === 'stop' ? plainDecimal(a.stop.price) : ''}>
+          <p data-testid="popup-stop" data-value={v.stop.value}>
             <span class="ll-label">Suggested stop</span>{' '}
-            {a.stop.kind === 'stop'
-              ? `${formatPrice(a.stop.price)} (${formatPct(a.stop.distancePct)} away, ${formatPct(a.stop.bufferPct, 1)} beyond the cluster)`
-              : a.stop.reason}
+            {v.stop.kind === 'stop' ? `${v.stop.priceText} (${v.stop.distanceText} away, ${v.stop.bufferText} beyond the cluster)` : v.stop.reason}
           </p>
-          {a.stop.kind === 'stop' && a.stop.liquidationBeforeStop && (
+          {v.stop.kind === 'stop' && v.stop.liqWarning && (
             <p class="ll-warn" data-testid="popup-liq-warning">
-              Your liquidation ({formatPrice(a.stop.liquidationBeforeStop.liqPrice)}) comes before the stop: at most {a.stop.liquidationBeforeStop.maxLeverage}x fits.
+              {v.stop.liqWarning}
             </p>
           )}
           <p data-testid="popup-asymmetry">
             <span class="ll-label">Asymmetry</span>{' '}
-            {a.asymmetry.ratio.kind === 'ratio'
-              ? `${formatRatio(a.asymmetry.ratio.value)} long:short within ±${a.asymmetry.windowPct} %`
-              : a.asymmetry.ratio.kind === 'no-short-fuel'
-                ? 'no short liquidations in range'
-                : 'no liquidations in range'}
-            {a.asymmetry.percentile !== undefined ? ` · ${a.asymmetry.percentile.toFixed(0)}th percentile` : ''}
-            {a.asymmetry.fragile !== 'no' ? ` · fragile (${a.asymmetry.fragile})` : ''}
-            <span class="ll-muted"> (reference {a.asymmetry.referenceRatio}:1; a risk signal, not a direction)</span>
+            {v.asymmetry.ratio !== null ? `${v.asymmetry.ratio} long:short within ±${v.asymmetry.windowPct} %` : v.asymmetry.stateText}
+            {v.asymmetry.percentileText !== null ? ` · ${v.asymmetry.percentileText}` : ''}
+            {v.asymmetry.fragile !== null ? ` · fragile (${v.asymmetry.fragile})` : ''}
+            <span class="ll-muted"> (reference {v.asymmetry.referenceText}:1; a risk signal, not a direction)</span>
           </p>
-          {a.signals.length > 0 && (
+          {v.signals.length > 0 && (
             <ul class="ll-signals" data-testid="popup-signals" aria-label="Signals">
-              {a.signals.map((s) => (
+              {v.signals.map((s) => (
                 <li class={`ll-${s.severity}`} data-kind={s.kind}>
-                  {s.message}
+                  {s.text}
                 </li>
               ))}
             </ul>
           )}
-          {a.partial && <p class="ll-muted">Some exchanges' data is partial: the map is incomplete.</p>}
+          {v.partial && <p class="ll-muted">Some exchanges' data is partial: the map is incomplete.</p>}
         </>
       ) : (
         view.state !== 'loading' && <p data-testid="popup-empty">No map yet for {view.symbol}.</p>
@@ -169,7 +162,7 @@ function Freshness({ view, now }: { view: MarketView; now: number }) {
           <tr data-testid={`popup-health-${ex}`} data-state={h.state}>
             <th scope="row">{EXCHANGE_NAME[ex]}</th>
             <td>{h.state}</td>
-            <td>{h.fetchedAt !== undefined ? `${formatAge(now - h.fetchedAt)} ago` : '—'}</td>
+            <td>{h.fetchedAt !== undefined ? `${formatAge(now - h.fetchedAt)} ago` : PLACEHOLDER}</td>
             <td class="ll-muted">{h.reason ?? ''}</td>
           </tr>
         ))}

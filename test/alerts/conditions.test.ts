@@ -50,15 +50,15 @@ describe('active alert conditions', () => {
   it('stale-map and squeeze come from the engine signals and carry their reason', () => {
     const a = makeAnalysis({
       signals: [
-        { kind: 'stale-map', severity: 'warn', message: 'OI fell 18 % in 4 h' },
-        { kind: 'squeeze-setup', severity: 'warn', message: 'funding −0.05 % with shorts above' },
-        { kind: 'thin-session', severity: 'info', message: 'Asian session' },
+        { kind: 'stale-map', severity: 'warn', exchange: 'bybit', dropPct: 18, windowHours: 4 },
+        { kind: 'squeeze-setup', severity: 'warn', side: 'short', fundingPer8hPct: -0.05, totalUsd: 60e6, nearPct: 2, reference: 100_000 },
+        { kind: 'thin-session', severity: 'info', weekend: false, fromUtcHour: 0, toUtcHour: 7 },
       ],
     });
     const out = activeConditions({ analysis: a, entryLfr: null, settings: settings() });
     expect(out.map((c) => [c.id, c.message])).toEqual([
-      ['stale-map', 'OI fell 18 % in 4 h'],
-      ['squeeze', 'funding −0.05 % with shorts above'],
+      ['stale-map', 'Open interest on bybit fell 18.0 % within 4 h: positions were flushed and the map may show levels that no longer exist.'],
+      ['squeeze', 'Funding -0.050 % per 8 h (shorts paying) with $60.0M of short liquidations within 2.0 % above 100,000.0: short squeeze setup.'],
     ]);
     expect(activeConditions({ analysis: a, entryLfr: null, settings: settings({ staleMap: false, squeeze: false }) })).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe('a price that jumps through a cluster edge between two looks', () => {
     });
     const now = activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous });
     expect(now.map((c) => [c.id, c.message])).toEqual([
-      ['cluster-edge:short', 'Price moved from 100,000.0 to 102,000.0, through the short-liquidation cluster above at 101,000.0–101,500.0 (est. $30.00M).'],
+      ['cluster-edge:short', 'Price moved from 100,000.0 to 102,000.0, through the short-liquidation cluster above at 101,000.0–101,500.0 (est. $30.0M).'],
     ]);
     const next = { price: 102_000, edges: watchedEdges(after.clusters, 102_000) };
     expect(activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous: next })).toEqual([]);

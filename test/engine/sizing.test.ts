@@ -22,11 +22,11 @@ describe('sizing', () => {
     const s = sizePosition({ ...base, stop: 99_700, leverage: 1 });
     expect(s.kind === 'size' && s.notionalUsd).toBeCloseTo(10_000, 6);
     expect(s.kind === 'size' && s.riskUsd).toBeCloseTo(40, 6); // 10,000·0.004 < budget
-    expect(s.kind === 'size' && s.warnings.join(' ')).toMatch(/reduced/);
+    expect(s.kind === 'size' && s.warnings).toEqual([{ code: 'margin-exceeds-account', leverage: 1 }]);
   });
   it('warns when the chosen leverage liquidates before the stop', () => {
     const s = sizePosition({ ...base, leverage: 50 });
-    expect(s.kind === 'size' && s.warnings.join(' ')).toMatch(/at most 41x/);
+    expect(s.kind === 'size' && s.warnings).toEqual([{ code: 'liquidation-before-stop', leverage: 50, maxLeverage: 41 }]);
   });
   it('a stop on the wrong side is refused', () => {
     expect(sizePosition({ ...base, stop: 101_000 })).toMatchObject({ kind: 'none' });

@@ -30,10 +30,10 @@ export function analysis(over: Partial<Analysis> = {}): Analysis {
     nearest: { profit: [short], risk: [long] },
     lfr: { kind: 'ratio', value: 2, band: 'favourable', profitUsd: 60e6, riskUsd: 30e6 },
     stop: { kind: 'stop', price: 94_620, distancePct: 2.654, bufferPct: 0.4, beyond: long },
-    sizing: { kind: 'none', reason: 'no account' },
+    sizing: { kind: 'none', code: 'no-account' },
     asymmetry: { ratio: { kind: 'ratio', value: 0.5 }, longUsd: 30e6, shortUsd: 60e6, windowPct: 10, fragile: 'no', referenceRatio: 2.5 },
     cascades: [],
-    signals: [{ kind: 'squeeze-setup', severity: 'warn', message: 'Funding −0.05 % with $60M of short liquidations 1.9 % above.' }],
+    signals: [{ kind: 'squeeze-setup', severity: 'warn', side: 'short', fundingPer8hPct: -0.05, totalUsd: 60e6, nearPct: 1.9, reference: 97_200 }],
     partial: false,
     ...over,
   };

@@ -34,7 +34,7 @@ describe('native shape plan', () => {
     expect(checkDrawRequest(plan, '')).toBeNull();
   });
   it('has no stop line when the engine has no stop, and no position lines without a position', () => {
-    const none = nativePlan('BTCUSDT', [], chartMarks(analysis({ stop: { kind: 'none', reason: 'no risk-side cluster' } }), null), 1);
+    const none = nativePlan('BTCUSDT', [], chartMarks(analysis({ stop: { kind: 'none', code: 'no-risk-cluster', side: 'long', maxDistancePct: 10 } }), null), 1);
     expect(none.shapes).toEqual([]);
   });
 });

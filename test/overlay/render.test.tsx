@@ -111,6 +111,6 @@ describe('overlay hooks', () => {
   it('signals say why in their title', () => {
     const { q } = setup();
     const chip = q('[data-testid=liqlens-signals] [data-kind=squeeze-setup]')!;
-    expect(chip.getAttribute('title')).toMatch(/short liquidations 1.9 % above/);
+    expect(chip.getAttribute('title')).toMatch(/short liquidations within 1\.9 % above/);
   });
 });

@@ -75,7 +75,7 @@ describe('sizing dialog', () => {
       return {
         ...a,
         stop: { ...stop, liquidationBeforeStop: { liqPrice: 98_400, maxLeverage: 45 } },
-        sizing: { ...(a.sizing as Extract<typeof a.sizing, { kind: 'size' }>), warnings: ['At 50x the liquidation comes before the stop; use at most 45x.'] },
+        sizing: { ...(a.sizing as Extract<typeof a.sizing, { kind: 'size' }>), warnings: [{ code: 'liquidation-before-stop' as const, leverage: 50, maxLeverage: 45 }] },
       };
     };
     const el = mount(<SizingDialog initialEntry={100_000} initialLeverage={50} request={request} onClose={() => {}} debounceMs={0} />);

@@ -70,7 +70,7 @@ export function makeAnalysis(o: AnalysisOpts = {}): Analysis {
       bufferPct: 0.4,
       beyond: long[0]!,
     },
-    sizing: { kind: 'none', reason: 'no sizing in this fixture' },
+    sizing: { kind: 'none', code: 'no-account' },
     asymmetry: { ratio: { kind: 'ratio', value: 0.8 }, longUsd: 35e6, shortUsd: 60e6, windowPct: 10, fragile: 'no', referenceRatio: 2.5, percentile: 40 },
     cascades: [],
     signals: o.signals ?? [],

@@ -43,6 +43,14 @@ describe('options page', () => {
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
   });
 
+  it('a tier weight too large for a number shows the sum as "—", never Infinity', async () => {
+    const el = mount(<OptionsApp />);
+    await wait(() => !!q(el, 'opt-tier-100'));
+    await type(q(el, 'opt-tier-100'), '1e400');
+    expect(q(el, 'opt-tier-sum').textContent).toMatch(/^Sum: — %/);
+    expect(el.innerHTML).not.toMatch(/NaN|Infinity/);
+  });
+
   it('adds a macro event with date, time and label', async () => {
     const el = mount(<OptionsApp />);
     await wait(() => !!q(el, 'opt-event-add'));

@@ -34,7 +34,7 @@ describe('<ViewSummary> (popup body)', () => {
     const first = q(el, 'popup-cluster-profit-0')!;
     // Centre 101,250 vs 100,000 → +1.25 %; $30M.
     expect(first.textContent).toContain('+1.25 %');
-    expect(first.textContent).toContain('$30.00M');
+    expect(first.textContent).toContain('$30.0M');
     expect(q(el, 'popup-stop')!.getAttribute('data-value')).toBe('98105');
     expect(q(el, 'popup-asymmetry')!.textContent).toMatch(/0\.80 long:short/);
   });
@@ -76,7 +76,7 @@ describe('<ViewSummary> (popup body)', () => {
 
   it('with a position: shows it, marks its liquidation on the map, and the entry-time LFR', () => {
     const el = mount(<ViewSummary view={view({ analysis: makeAnalysis({ position: longPosition() }), entryLfr: 1.9 })} now={NOW} />);
-    expect(q(el, 'popup-position')!.textContent).toContain('liq 90,361.4') // 90,361.45 to one decimal, binary float rounds down;
+    expect(q(el, 'popup-position')!.textContent).toContain('liq 90,361.5'); // 90,361.45 to one decimal: the decimal read on the page rounds half up
     expect(q(el, 'popup-lfr')!.textContent).toContain('at entry 1.90');
     expect(q(el, 'minimap-entry')).not.toBeNull();
   });
