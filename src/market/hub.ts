@@ -7,7 +7,8 @@
  * the browser.
  */
 import type { AnalyzeInput, ModelCache } from '../engine';
-import { EXCHANGES, type Analysis, type Exchange, type MarketSeries, type Symbol } from '../engine/types';
+import { type Analysis, type Exchange, type MarketSeries, type Symbol } from '../engine/types';
+import { EXCHANGES, siteOf } from '../sites';
 import type { ExchangeHealth, MarketView, WatchRequest } from '../messaging';
 import { engineConfigFromSettings, type Settings } from '../settings';
 import { ApiError, describeError } from '../sites/shared/errors';
@@ -250,7 +251,7 @@ export class MarketHub {
    */
   private shouldPersist(exchange: Exchange, symbol: Symbol, prev: SourceState | null, covered: boolean, now: number): boolean {
     const last = this.deps.store.savedAt(exchange, symbol);
-    return exchange === 'bitget' || prev === null || !covered || last === undefined || now - last >= PERSIST_EVERY_MS;
+    return !siteOf(exchange).capabilities.oiHistory || prev === null || !covered || last === undefined || now - last >= PERSIST_EVERY_MS;
   }
 
   private baseStatus(key: Key): ExchangeStatus {
@@ -481,7 +482,7 @@ function coversWindow(prev: SourceState, now: number, windowMs: number): boolean
 
 /** Drop the history so the source reloads it, except Bitget's polled OI, which cannot be reloaded. */
 function withoutHistory(prev: SourceState): SourceState {
-  const keepOi = prev.series.exchange === 'bitget';
+  const keepOi = !siteOf(prev.series.exchange).capabilities.oiHistory;
   return { ...prev, series: { ...prev.series, candles: [], openInterest: keepOi ? prev.series.openInterest : [] } };
 }
 
@@ -491,5 +492,5 @@ function oiCoverage(s: MarketSeries, windowMs: number): string {
   const spanH = first && last ? (last.t - first.t) / 3_600_000 : 0;
   const fmt = spanH < 1 ? `${Math.round(spanH * 60)} min` : `${spanH.toFixed(1)} h`;
   const of = `${fmt} of ${Math.round(windowMs / DAY_MS)} d`;
-  return s.exchange === 'bitget' ? `open interest is polled (no history on bitget): ${of} so far` : `open-interest history covers only ${of}`;
+  return !siteOf(s.exchange).capabilities.oiHistory ? `open interest is polled (no history on ${s.exchange}): ${of} so far` : `open-interest history covers only ${of}`;
 }

@@ -1,6 +1,7 @@
 /** Messages from content scripts and the popup are validated on receipt (DESIGN §12). */
 import * as v from 'valibot';
-import { EXCHANGES, type Exchange, type Symbol } from '../engine/types';
+import { type Exchange, type Symbol } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import type { WatchRequest } from '../messaging';
 
 /** A canonical symbol (BASEQUOTE, e.g. BTCUSDT, 1000PEPEUSDT), as pages and the popup name markets. */

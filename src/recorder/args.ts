@@ -1,5 +1,6 @@
 /** Command-line flags of `npm run record`, parsed into RecordOptions; errors name the flag. */
-import { EXCHANGES, type Exchange } from '../engine/types';
+import { type Exchange } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import { UsageError } from '../backtest/args';
 import type { RecordOptions } from './recorder';
 

@@ -5,11 +5,11 @@
  */
 import type { Cluster, Exchange } from '../engine/types';
 import type { ExchangeHealth, MarketView } from '../messaging';
+import { exchangeName } from '../sites';
 import { formatAge, formatPct, formatPrice, formatRatio, formatSignedPct, formatUsd, plainDecimal } from './format';
 import { BAND_LABEL, lfrColour, lfrDataValue, lfrText } from './fuel';
 import { MiniMap, TierLegend } from './MiniMap';
 
-const EXCHANGE_NAME: Record<Exchange, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget' };
 
 const STATE_TEXT: Record<MarketView['state'], string> = {
   loading: 'Loading market data…',
@@ -65,7 +65,7 @@ function ClusterRows({ side, clusters, reference }: { side: 'profit' | 'risk'; c
 export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
   const a = view.analysis;
   return (
-    <section class="ll-view" aria-label={`${view.symbol} on ${EXCHANGE_NAME[view.exchange]}`}>
+    <section class="ll-view" aria-label={`${view.symbol} on ${exchangeName(view.exchange)}`}>
       <StateLine view={view} now={now} />
       {a ? (
         <>
@@ -167,7 +167,7 @@ function Freshness({ view, now }: { view: MarketView; now: number }) {
       <tbody>
         {rows.map(([ex, h]) => (
           <tr data-testid={`popup-health-${ex}`} data-state={h.state}>
-            <th scope="row">{EXCHANGE_NAME[ex]}</th>
+            <th scope="row">{exchangeName(ex)}</th>
             <td>{h.state}</td>
             <td>{h.fetchedAt !== undefined ? `${formatAge(now - h.fetchedAt)} ago` : '—'}</td>
             <td class="ll-muted">{h.reason ?? ''}</td>

@@ -3,7 +3,7 @@
  * storage are made to throw when read; every adapter must still read the position.
  */
 import { describe, expect, test } from 'vitest';
-import { EXCHANGES } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { PAGE_ADAPTERS } from '../../src/sites/registry';
 import { loadFixture } from './fixture-page';
 

@@ -1,0 +1,18 @@
+/** Bybit USDT perpetuals: what the rest of the extension knows about it (see src/sites/site.ts). */
+import { defineSite } from '../site';
+
+export const bybit = defineSite({
+  id: 'bybit',
+  name: 'Bybit',
+  pageHost: 'www.bybit.com',
+  tradingPaths: ['trade/usdt/'],
+  apiHosts: ['api.bybit.com'],
+  chartSelectors: ['.kline-container', '#tv_chart_container', '[class*="kline-chart"]'],
+  capabilities: { oiHistory: true },
+  // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
+  closeFeeRate: 0.00055,
+  fixture: {
+    tradingPath: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?trade\/usdt\/[A-Z0-9]+USDT$/,
+    candlesUrl: (symbol) => `https://api.bybit.com/v5/market/kline?category=linear&symbol=${symbol}&interval=5&limit=300`,
+  },
+});
