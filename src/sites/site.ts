@@ -28,15 +28,6 @@ export interface SiteDescriptor<Id extends string = string> {
   };
   /** Fee to close that the exchange adds to the maintenance requirement (fraction; 0 when none). */
   readonly closeFeeRate: number;
-  /** Routing for the local fixture server (scripts/fixture-server.mjs) that stands in for the exchange. */
-  readonly fixture: {
-    /** A trading-page path the fixture page is served on (others get a "not a trading page" page). */
-    readonly tradingPath: RegExp;
-    /** When the API shares the page host: the path prefix of API requests. */
-    readonly apiPathPrefix?: string;
-    /** The API request whose 5-minute candles the fake chart shows, for a canonical symbol. */
-    candlesUrl(symbol: string): string;
-  };
 }
 
 /** Keeps the id's literal type, so the registry's ids form the `Exchange` union. */

@@ -10,8 +10,4 @@ export const binance = defineSite({
   chartSelectors: ['.chart-widget-root', '#chart_futures-tradingview', '[data-testid="basic-chart"]'],
   capabilities: { oiHistory: true },
   closeFeeRate: 0,
-  fixture: {
-    tradingPath: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/[A-Z0-9]+USDT$/,
-    candlesUrl: (symbol) => `https://fapi.binance.com/fapi/v1/klines?symbol=${symbol}&interval=5m&limit=300`,
-  },
 });

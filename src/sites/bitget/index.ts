@@ -11,8 +11,4 @@ export const bitget = defineSite({
   // No open-interest history endpoint: the hub polls the current OI and keeps what it saw.
   capabilities: { oiHistory: false },
   closeFeeRate: 0,
-  fixture: {
-    tradingPath: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/usdt\/[A-Z0-9]+USDT$/,
-    candlesUrl: (symbol) => `https://api.bitget.com/api/v2/mix/market/candles?symbol=${symbol}&productType=USDT-FUTURES&granularity=5m&limit=300`,
-  },
 });

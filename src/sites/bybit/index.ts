@@ -11,8 +11,4 @@ export const bybit = defineSite({
   capabilities: { oiHistory: true },
   // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
   closeFeeRate: 0.00055,
-  fixture: {
-    tradingPath: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?trade\/usdt\/[A-Z0-9]+USDT$/,
-    candlesUrl: (symbol) => `https://api.bybit.com/v5/market/kline?category=linear&symbol=${symbol}&interval=5&limit=300`,
-  },
 });

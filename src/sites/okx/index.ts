@@ -12,9 +12,4 @@ export const okx = defineSite({
   capabilities: { oiHistory: true },
   // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
   closeFeeRate: 0.0005,
-  fixture: {
-    tradingPath: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?trade-swap\/[a-z0-9]+-usdt-swap$/,
-    apiPathPrefix: '/api/',
-    candlesUrl: (symbol) => `https://www.okx.com/api/v5/market/candles?instId=${symbol.replace(/USDT$/, '')}-USDT-SWAP&bar=5m&limit=300`,
-  },
 });
