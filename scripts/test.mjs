@@ -30,6 +30,8 @@ function check(name, r) {
 }
 
 check('typecheck', step('typecheck', bin('tsc'), ['--noEmit'], { group: 'build' }));
+// An exchange is known in one place (src/sites): see the script for what it allows and why.
+check('exchange names', step('exchange-names', process.execPath, ['scripts/check-exchange-names.mjs'], { group: 'build' }));
 check('build chrome-mv3', step('build', bin('wxt'), ['build'], { group: 'build' }));
 check('build firefox-mv2', step('build-firefox', bin('wxt'), ['build', '-b', 'firefox'], { group: 'build' }));
 
