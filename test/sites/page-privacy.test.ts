@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { EXCHANGES } from '../../src/sites';
-import { PAGE_ADAPTERS } from '../../src/sites/registry';
+import { PAGE_ADAPTERS } from './adapters';
 import { loadFixture } from './fixture-page';
 
 describe('page readers never read form inputs, cookies or storage', () => {
