@@ -16,12 +16,12 @@ const { SITES } = await tsImport('../src/sites/index.ts', import.meta.url);
  * - src/market/sources.ts: wires each exchange's API client (src/sites/<ex>/api.ts) into the service
  *   worker. It is kept out of the plain registry so content scripts never bundle API clients; its
  *   Record<Exchange, …> makes the compiler point at it when an exchange is added.
- * - src/recorder/exchanges.ts, src/recorder/args.ts: the Node-only recorder's per-exchange REST/WebSocket
+ * - src/recorder/exchanges.ts: the Node-only recorder's per-exchange REST/WebSocket
  *   parsers (moving to tools/ under issue #14 item 6); not part of the extension.
  * - src/backtest/engine-adapter.ts, src/backtest/load.ts: the Node-only backtest replays a CSV of one
  *   exchange's open interest, so it names that exchange's risk tier (also moving to tools/).
  */
-const ALLOWED = new Set(['src/market/sources.ts', 'src/recorder/exchanges.ts', 'src/recorder/args.ts', 'src/backtest/engine-adapter.ts', 'src/backtest/load.ts']);
+const ALLOWED = new Set(['src/market/sources.ts', 'src/recorder/exchanges.ts', 'src/backtest/engine-adapter.ts', 'src/backtest/load.ts']);
 
 const names = [...new Set(SITES.flatMap((s) => [s.id, s.name]))].map((n) => n.toLowerCase());
 const pattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
