@@ -10,7 +10,6 @@ import { formatAge, formatPct, formatPrice, formatRatio, formatSignedPct, format
 import { BAND_LABEL, lfrColour, lfrDataValue, lfrText } from './fuel';
 import { MiniMap, TierLegend } from './MiniMap';
 
-
 const STATE_TEXT: Record<MarketView['state'], string> = {
   loading: 'Loading market data…',
   ok: 'Up to date',
