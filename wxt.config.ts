@@ -1,21 +1,24 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
-import { TRADING_PAGE_MATCHES } from './src/sites/matches';
+import { API_HOST_PATTERNS, PAGE_ORIGIN_PATTERNS, SITES, TRADING_PAGE_MATCHES } from './src/sites';
 
 export { TRADING_PAGE_MATCHES };
 
 /** Public market-data hosts the service worker fetches from (no keys, no cookies). */
-export const API_HOSTS = [
-  'https://fapi.binance.com/*',
-  'https://api.bybit.com/*',
-  'https://www.okx.com/*',
-  'https://api.bitget.com/*',
-];
+export const API_HOSTS = [...API_HOST_PATTERNS];
 
 /** Trading-page origins that may load the chart bridge (page MAIN world, see entrypoints/chart-bridge.ts). */
-export const CHART_BRIDGE_ORIGINS = ['https://www.binance.com/*', 'https://www.bybit.com/*', 'https://www.okx.com/*', 'https://www.bitget.com/*'];
+export const CHART_BRIDGE_ORIGINS = [...PAGE_ORIGIN_PATTERNS];
 
 export default defineConfig({
+  hooks: {
+    // One content script per registered exchange (src/sites/<exchange>/content.ts → content-scripts/<exchange>.js),
+    // so a trading page loads only its own page reader.
+    'entrypoints:found': (_wxt, infos) => {
+      for (const site of SITES) infos.push({ name: site.id, inputPath: resolve(import.meta.dirname, 'src/sites', site.id, 'content.ts'), type: 'content-script' });
+    },
+  },
   // Firefox's sources package: the source only, never test output or the fixture server's key.
   zip: { excludeSources: ['test-results/**', '.certs/**', 'liqlens-demo.png', 'shot.png'] },
   manifest: ({ browser, manifestVersion }) => ({

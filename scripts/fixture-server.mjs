@@ -1,40 +1,38 @@
 // Local HTTPS stand-in for the four exchanges: trading pages and public market APIs, on 127.0.0.1 only.
 // Chromium reaches it through --host-resolver-rules (see scripts/browser.mjs); nothing leaves loopback.
 //
-// Routing is on the Host header:
-//   www.binance.com / www.bybit.com / www.okx.com / www.bitget.com  → fixture trading pages (test/fixtures/pages)
-//   fapi.binance.com / api.bybit.com / www.okx.com/api/* / api.bitget.com → scripts/fixtures/api/<exchange>.mjs
+// Routing is on the Host header, from the exchange registry (src/sites/index.ts):
+//   each exchange's page host  → fixture trading pages (test/fixtures/pages)
+//   each exchange's API hosts  → scripts/fixtures/api/<exchange>.mjs (a host that also serves pages: /api/*)
 // Scenarios (per exchange or all) make the APIs fail the ways real ones do: see SCENARIOS.
 import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCert } from './cert.mjs';
+import { tsImport } from 'tsx/esm/api';
 import { composeFixturePage } from '../test/fixtures/pages/compose.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
+/** The registry is TypeScript; tsx loads it (plain data, no browser APIs). */
+const { SITES } = await tsImport('../src/sites/index.ts', import.meta.url);
+
+export const EXCHANGES = SITES.map((s) => s.id);
 
 /** Trading-page hosts → exchange. */
-export const PAGE_HOSTS = {
-  'www.binance.com': 'binance',
-  'www.bybit.com': 'bybit',
-  'www.okx.com': 'okx',
-  'www.bitget.com': 'bitget',
-};
-/** Public API hosts → exchange (OKX serves its API under www.okx.com/api). */
-export const API_HOSTS = {
-  'fapi.binance.com': 'binance',
-  'api.bybit.com': 'bybit',
-  'api.bitget.com': 'bitget',
-};
-/** Trading-page paths per exchange (docs/exchange-apis.md §5), with an optional locale prefix. */
-export const TRADING_PATHS = {
-  binance: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/[A-Z0-9]+USDT$/,
-  bybit: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?trade\/usdt\/[A-Z0-9]+USDT$/,
-  okx: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?trade-swap\/[a-z0-9]+-usdt-swap$/,
-  bitget: /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/usdt\/[A-Z0-9]+USDT$/,
-};
+export const PAGE_HOSTS = Object.fromEntries(SITES.map((s) => [s.pageHost, s.id]));
+/** Public API hosts → exchange, for hosts that serve only the API (one that also serves pages: /api/*). */
+export const API_HOSTS = Object.fromEntries(SITES.flatMap((s) => s.apiHosts.filter((h) => !(h in PAGE_HOSTS)).map((h) => [h, s.id])));
+const SHARED_API_HOSTS = Object.fromEntries(SITES.flatMap((s) => s.apiHosts.filter((h) => h in PAGE_HOSTS).map((h) => [h, s.id])));
+/**
+ * Trading-page paths per exchange: a trading path prefix (with an optional locale segment) and one
+ * symbol segment; anything else on the host is a "not a trading page" page.
+ */
+const LOCALE = '(?:/[a-z]{2}(?:-[A-Za-z]{2,4})?)?';
+const escapeRe = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const TRADING_PATHS = Object.fromEntries(
+  SITES.map((s) => [s.id, new RegExp(`^${LOCALE}/(?:${s.tradingPaths.map(escapeRe).join('|')})[A-Za-z0-9-]+$`)]),
+);
 export const ALL_HOSTS = [...Object.keys(PAGE_HOSTS), ...Object.keys(API_HOSTS)];
 
 /**
@@ -53,14 +51,14 @@ const apiHandlers = new Map();
 async function apiHandler(exchange) {
   if (!apiHandlers.has(exchange)) {
     const file = path.join(ROOT, 'scripts/fixtures/api', `${exchange}.mjs`);
-    apiHandlers.set(exchange, fs.existsSync(file) ? (await import(pathToFileURL(file).href)).default : null);
+    apiHandlers.set(exchange, fs.existsSync(file) ? await import(pathToFileURL(file).href) : null);
   }
   return apiHandlers.get(exchange);
 }
 
 function exchangeForApi(host, pathname) {
   if (API_HOSTS[host]) return API_HOSTS[host];
-  if (host === 'www.okx.com' && pathname.startsWith('/api/')) return 'okx';
+  if (SHARED_API_HOSTS[host] && pathname.startsWith('/api/')) return SHARED_API_HOSTS[host];
   return null;
 }
 
@@ -146,7 +144,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
     }
     const handler = await apiHandler(exchange);
     if (!handler) return json(404, { msg: `no fixture handler for ${exchange}` });
-    const answer = await handler(url, { scenario, now: Date.now(), root: ROOT });
+    const answer = await handler.default(url, { scenario, now: Date.now(), root: ROOT });
     if (!answer) return json(404, { msg: `no fixture for ${url.pathname}` });
     if (scenario === 'malformed') {
       const text = JSON.stringify(answer.body);
@@ -163,15 +161,8 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
     const exchange = url.searchParams.get('exchange');
     const symbol = url.searchParams.get('symbol') ?? '';
     if (!EXCHANGES.includes(exchange) || !/^[A-Z0-9]{2,20}USDT$/.test(symbol)) return notFound(res);
-    const base = symbol.replace(/USDT$/, '');
-    const request = {
-      binance: `https://fapi.binance.com/fapi/v1/klines?symbol=${symbol}&interval=5m&limit=300`,
-      bybit: `https://api.bybit.com/v5/market/kline?category=linear&symbol=${symbol}&interval=5&limit=300`,
-      okx: `https://www.okx.com/api/v5/market/candles?instId=${base}-USDT-SWAP&bar=5m&limit=300`,
-      bitget: `https://api.bitget.com/api/v2/mix/market/candles?symbol=${symbol}&productType=USDT-FUTURES&granularity=5m&limit=300`,
-    }[exchange];
     const handler = await apiHandler(exchange);
-    const answer = handler ? await handler(new URL(request), { scenario: scenarios[exchange], now: Date.now(), root: ROOT }) : null;
+    const answer = handler?.candlesUrl ? await handler.default(new URL(handler.candlesUrl(symbol)), { scenario: scenarios[exchange], now: Date.now(), root: ROOT }) : null;
     const body = answer?.body;
     const rows = Array.isArray(body) ? body : (body?.result?.list ?? body?.data ?? []);
     const candles = rows

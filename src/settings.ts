@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Exchange } from './engine/types';
+import { CLOSE_FEE_RATES, EXCHANGES } from './sites';
 
 /** User settings, stored in browser.storage.local under SETTINGS_KEY. Validated on load (see loadSettings). */
 export interface Settings {
@@ -29,12 +30,17 @@ export interface Settings {
 
 export const SETTINGS_KEY = 'settings';
 
+/** A record with every registered exchange as a key. */
+function allExchanges<T>(value: T): Record<Exchange, T> {
+  return Object.fromEntries(EXCHANGES.map((x) => [x, value])) as Record<Exchange, T>;
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   accountUsd: 10_000,
   riskPct: 1,
   stopBufferPct: 0.4,
   tierWeightsPct: [15, 30, 25, 20, 10],
-  exchanges: { binance: true, bybit: true, okx: true, bitget: true },
+  exchanges: allExchanges(true),
   windowDays: 7,
   refreshSec: 60,
   alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cooldownMin: 30 },
@@ -72,7 +78,9 @@ export const SettingsSchema = v.object({
     ),
   ),
   exchanges: v.pipe(
-    v.object({ binance: v.boolean(), bybit: v.boolean(), okx: v.boolean(), bitget: v.boolean() }),
+    // One key per registered exchange: valibot drops unknown keys, so a hand-written list would silently
+    // switch a new exchange off.
+    v.object(allExchanges(v.boolean()) as Record<Exchange, v.BooleanSchema<undefined>>),
     v.check((e) => Object.values(e).some(Boolean), 'At least one exchange must be on'),
   ),
   windowDays: v.pipe(num('Map window', 1, 30), v.integer('Map window must be a whole number of days')),
@@ -170,6 +178,6 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
  * The engine parameters the user controls, as an engine config override (percent → fractions where the
  * engine wants fractions). The hub and the sizing handler both pass this to analyze().
  */
-export function engineConfigFromSettings(s: Settings): { stopBufferPct: number; tierWeights: readonly number[]; windowDays: number } {
-  return { stopBufferPct: s.stopBufferPct, tierWeights: s.tierWeightsPct.map((w) => w / 100), windowDays: s.windowDays };
+export function engineConfigFromSettings(s: Settings): { stopBufferPct: number; tierWeights: readonly number[]; windowDays: number; closeFeeRate: Readonly<Record<Exchange, number>> } {
+  return { stopBufferPct: s.stopBufferPct, tierWeights: s.tierWeightsPct.map((w) => w / 100), windowDays: s.windowDays, closeFeeRate: CLOSE_FEE_RATES };
 }

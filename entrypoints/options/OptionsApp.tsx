@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { EXCHANGES } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, TIER_LEVERAGES } from '../../src/settings';
 import { formatDecimal } from '../../src/ui/format';
 import { fromDraft, issuesByPath, toDraft, type SettingsDraft } from '../../src/ui/settings-form';

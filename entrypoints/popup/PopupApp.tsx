@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { EXCHANGES, type Exchange } from '../../src/engine/types';
+import { type Exchange } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { sendMessage, type MarketView } from '../../src/messaging';
 import { checkMarketView } from '../../src/overlay/view-check';
 import { ViewSummary } from '../../src/ui/ViewSummary';
@@ -138,7 +139,7 @@ export function PopupApp() {
 }
 
 function Picker({ initial, onPick }: { initial?: { exchange: Exchange; symbol: string }; onPick: (e: Exchange, s: string) => void }) {
-  const [exchange, setExchange] = useState<Exchange>(initial?.exchange ?? 'binance');
+  const [exchange, setExchange] = useState<Exchange>(initial?.exchange ?? EXCHANGES[0]!);
   const [symbol, setSymbol] = useState(initial?.symbol ?? '');
   const [error, setError] = useState('');
   useEffect(() => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXCHANGES } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import {
   FILES,
   RECORDING_FORMAT,

@@ -17,9 +17,10 @@ export interface EngineConfig {
   halfLifeHours: number;
   /**
    * Fee to close that some exchanges add to the maintenance requirement (fraction), which pulls the
-   * liquidation price slightly closer (docs/liquidation-model.md §2: OKX/Bybit-style "fee to close").
+   * liquidation price slightly closer (docs/liquidation-model.md §2). The engine names no exchange: the
+   * rates come from the exchanges' descriptors (src/sites, via engineConfigFromSettings); unset = 0.
    */
-  closeFeeRate: Readonly<Record<Exchange, number>>;
+  closeFeeRate: Readonly<Partial<Record<Exchange, number>>>;
   /** Share of the new quantity given to longs; 0.5 = every contract has one long and one short holder. */
   longShare: number;
 
@@ -98,7 +99,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   // Calibrated walk-forward (docs/accuracy.md): 0.01 % beats 0.05 % out of fold on both sides; finer gains nothing.
   modelBinPct: 0.01,
   halfLifeHours: 7 * 24,
-  closeFeeRate: Object.freeze({ binance: 0, bybit: 0.00055, okx: 0.0005, bitget: 0 }),
+  closeFeeRate: Object.freeze({}),
   longShare: 0.5,
 
   binPct: 0.05,
@@ -142,4 +143,9 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
 /** Defaults overlaid with the caller's overrides (shallow: arrays and records replace whole). */
 export function resolveConfig(overrides?: Partial<EngineConfig>): EngineConfig {
   return overrides ? { ...DEFAULT_CONFIG, ...overrides } : DEFAULT_CONFIG;
+}
+
+/** The fee to close added to an exchange's maintenance rate (0 when the exchange has none or is unknown). */
+export function closeFee(cfg: EngineConfig, exchange: Exchange | undefined): number {
+  return (exchange !== undefined ? cfg.closeFeeRate[exchange] : undefined) ?? 0;
 }

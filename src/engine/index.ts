@@ -7,7 +7,7 @@
 import { asymmetry } from './asymmetry';
 import { findCascades } from './cascade';
 import { findClusters } from './clusters';
-import { type EngineConfig, resolveConfig } from './config';
+import { closeFee, type EngineConfig, resolveConfig } from './config';
 import { type ShiftedBook, withDepthRatios } from './depth';
 import { EngineError } from './errors';
 import { fuelRatio } from './fuel';
@@ -129,8 +129,8 @@ export function analyze(input: AnalyzeInput): Analysis {
   const lfr = fuelRatio(nearest.profit, nearest.risk, cfg);
 
   const exRisk = (position ? input.series.find((s) => s.exchange === position.exchange) : refSeries)?.risk;
-  const exchange = position?.exchange ?? refSeries?.exchange ?? 'binance';
-  const m = (exRisk?.maintenanceRate ?? 0.004) + (cfg.closeFeeRate[exchange] ?? 0);
+  const exchange = position?.exchange ?? refSeries?.exchange;
+  const m = (exRisk?.maintenanceRate ?? 0.004) + closeFee(cfg, exchange);
   const maxLev = exRisk?.maxLeverage ?? Math.max(...cfg.tiers);
   const entry = position?.entry ?? reference;
   const leverage = acct?.leverage ?? position?.leverage ?? Math.min(cfg.defaultLeverage, maxLev);

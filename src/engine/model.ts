@@ -32,7 +32,7 @@
  * its kernel once (not once per tier and side), and consuming a tier is a copy over the entries it crosses.
  * Uniform multiplications (decay, fractional removal) only touch `scale`.
  */
-import type { EngineConfig } from './config';
+import { closeFee, type EngineConfig } from './config';
 import { EngineError } from './errors';
 import { liquidationFactor } from './liquidation-price';
 import type { Candle, Exchange, MarketSeries, OpenInterestPoint, RiskTier, Side } from './types';
@@ -102,7 +102,7 @@ export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfi
     exchange,
     leverages: cfg.tiers.map((l) => Math.min(l, risk.maxLeverage)),
     weights: cfg.tierWeights.map((w) => (sum > 0 ? w / sum : 0)),
-    maintenanceRate: risk.maintenanceRate + (cfg.closeFeeRate[exchange] ?? 0),
+    maintenanceRate: risk.maintenanceRate + closeFee(cfg, exchange),
     modelBinPct: cfg.modelBinPct,
     halfLifeHours: cfg.halfLifeHours,
     longShare: cfg.longShare,

@@ -4,8 +4,13 @@
  * States are discriminated unions: "none" is never NaN, Infinity or a magic number.
  */
 
-export type Exchange = 'binance' | 'bybit' | 'okx' | 'bitget';
-export const EXCHANGES: readonly Exchange[] = ['binance', 'bybit', 'okx', 'bitget'];
+/**
+ * Exchange ids. The engine names no exchange: the registry (src/sites/index.ts) adds its ids to this
+ * interface by declaration merging, so `Exchange` is the registry's union without the engine importing it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ExchangeRegistry {}
+export type Exchange = Extract<keyof ExchangeRegistry, string>;
 
 /** Canonical symbol BASE+QUOTE, e.g. `BTCUSDT`. */
 export type Symbol = string;
@@ -25,7 +30,7 @@ export interface Candle {
   takerBuyBase?: number;
 }
 
-/** Open interest at time `t` (ms), always in both units. OKX contracts × ctVal → coin. */
+/** Open interest at time `t` (ms), always in both units. Contracts × contract size → coin. */
 export interface OpenInterestPoint {
   t: number;
   coin: number;
@@ -59,7 +64,7 @@ export interface RiskTier {
   /** Maintenance-margin rate of tier 1, as a fraction (0.004 = 0.4 %). */
   maintenanceRate: number;
   maxLeverage: number;
-  /** Where the numbers came from, shown in tooltips (Binance's table is static and dated). */
+  /** Where the numbers came from, shown in tooltips (a static table is dated). */
   source: 'api' | 'static-table';
   asOf?: string;
 }
@@ -78,7 +83,7 @@ export interface MarketSeries {
   funding?: Funding;
   depth?: DepthBook;
   risk: RiskTier;
-  /** True when OI history does not yet cover the map window (Bitget polls its own). */
+  /** True when OI history does not yet cover the map window (an exchange without OI history polls its own). */
   oiPartial: boolean;
   /** Share of accounts net long / short, recent points, ascending (optional: context only). */
   longShort?: readonly LongShortPoint[];

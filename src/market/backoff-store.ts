@@ -2,7 +2,8 @@
  * Carries each exchange fetcher's rate-limit back-off across a service-worker restart (a restarted
  * worker must not hit a banned API early). The fetchers own the state; this only copies it in and out.
  */
-import { EXCHANGES, type Exchange } from '../engine/types';
+import type { Exchange } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import type { Backoff } from '../sites/shared/backoff';
 import type { MarketSource } from '../sites/shared/source';
 import { BackoffSchema, type MetaStore } from './meta';

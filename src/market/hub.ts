@@ -12,7 +12,8 @@
  * asymmetry-history.ts and the entry-LFR book, entry-lfr.ts).
  */
 import type { AnalyzeInput } from '../engine';
-import { EXCHANGES, type Analysis, type Exchange, type MarketSeries, type Symbol } from '../engine/types';
+import { type Analysis, type Exchange, type MarketSeries, type Symbol } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import type { ExchangeHealth, MarketView, WatchRequest } from '../messaging';
 import type { Settings } from '../settings';
 import type { MarketSource } from '../sites/shared/source';

@@ -6,11 +6,12 @@
  */
 import type { Exchange } from '../engine/types';
 import type { SourceState } from '../sites/shared/source';
+import { siteOf } from '../sites';
 
 /** Warm data is written to storage at most this often. */
 export const PERSIST_EVERY_MS = 5 * 60_000;
 
 /** `last`: when this (exchange, symbol) was last written, if ever; `covered`: the previous state served the window. */
 export function shouldPersist(exchange: Exchange, prev: SourceState | null, covered: boolean, last: number | undefined, now: number): boolean {
-  return exchange === 'bitget' || prev === null || !covered || last === undefined || now - last >= PERSIST_EVERY_MS;
+  return !siteOf(exchange).capabilities.oiHistory || prev === null || !covered || last === undefined || now - last >= PERSIST_EVERY_MS;
 }

@@ -3,7 +3,8 @@
  * service-worker life, then replaced by each load) and the exchange's health status. Every change bumps
  * the symbol's generation, which keys the view cache.
  */
-import { EXCHANGES, type Exchange, type MarketSeries, type Symbol } from '../engine/types';
+import type { Exchange, MarketSeries, Symbol } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import type { ExchangeHealth } from '../messaging';
 import type { Settings } from '../settings';
 import type { SourceState } from '../sites/shared/source';

@@ -8,7 +8,8 @@
  * A small index (key → savedAt) is written with each entry, so eviction never reads the whole store.
  */
 import * as v from 'valibot';
-import { EXCHANGES, type Candle, type Exchange, type OpenInterestPoint } from '../engine/types';
+import { type Candle, type Exchange, type OpenInterestPoint } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import type { SourceState } from '../sites/shared/source';
 import { dropUndefined } from '../sites/shared/util';
 

@@ -1,6 +1,7 @@
 /** Messages from content scripts and the popup are validated on receipt (docs/design.md §12). */
 import * as v from 'valibot';
-import { EXCHANGES, type Exchange, type Symbol } from '../engine/types';
+import { type Exchange, type Symbol } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import type { WatchRequest } from '../messaging';
 import { CANONICAL_SYMBOL } from './canonical-symbol';
 

@@ -1,5 +1,6 @@
 /** Whether a cached source state serves the map window, and how to make it reload when it does not. */
 import type { SourceState } from '../sites/shared/source';
+import { siteOf } from '../sites';
 
 /**
  * Whether cached history serves the window: it must reach the window (no hole since the last bar) and
@@ -14,6 +15,6 @@ export function coversWindow(prev: SourceState, now: number, windowMs: number): 
 
 /** Drop the history so the source reloads it, except Bitget's polled OI, which cannot be reloaded. */
 export function withoutHistory(prev: SourceState): SourceState {
-  const keepOi = prev.series.exchange === 'bitget';
+  const keepOi = !siteOf(prev.series.exchange).capabilities.oiHistory;
   return { ...prev, series: { ...prev.series, candles: [], openInterest: keepOi ? prev.series.openInterest : [] } };
 }

@@ -3,6 +3,7 @@
  * validated again (storage is not trusted); a broken entry is ignored, never half-used.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
+import { isExchange } from '../sites';
 import { validateManualPosition } from './manual-entry';
 
 export interface ManualStore {
@@ -21,8 +22,8 @@ export const manualKey = (exchange: Exchange, symbol: Symbol) => `${MANUAL_PREFI
 export const hedgeKey = (exchange: Exchange, symbol: Symbol) => `${HEDGE_PREFIX}${exchange}:${symbol.toUpperCase()}`;
 
 function parseKey(key: string): { exchange: Exchange; symbol: Symbol } | null {
-  const m = /^(?:manualPosition|hedgePick):(binance|bybit|okx|bitget):([A-Z0-9]+)$/.exec(key);
-  return m ? { exchange: m[1] as Exchange, symbol: m[2]! } : null;
+  const m = /^(?:manualPosition|hedgePick):([a-z0-9]+):([A-Z0-9]+)$/.exec(key);
+  return m && isExchange(m[1]) ? { exchange: m[1], symbol: m[2]! } : null;
 }
 
 /** The minimal storage surface used (browser.storage.local fits it). */

@@ -1,9 +1,10 @@
 /** Command-line flags of `npm run record`, parsed into RecordOptions; errors name the flag. */
-import { EXCHANGES, type Exchange } from '../engine/types';
+import { type Exchange } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import { UsageError } from '../cli/usage-error';
 import type { RecordOptions } from './recorder';
 
-export const RECORD_USAGE = `usage: npm run record -- --exchange binance|bybit|okx|bitget --symbol BTCUSDT (--hours H | --seconds S) --out DIR
+export const RECORD_USAGE = `usage: npm run record -- --exchange ${EXCHANGES.join('|')} --symbol BTCUSDT (--hours H | --seconds S) --out DIR
        [--rest-base URL] [--ws-base URL] [--poll-seconds 5] [--kline-poll-seconds 30]
        env: LIQLENS_REST_BASE, LIQLENS_WS_BASE override the exchange's base URLs`;
 

@@ -1,4 +1,34 @@
 /**
+ * Published interface of the page side (content script wiring: src/content/start.tsx, one content script per
+ * exchange, src/sites/<exchange>/content.ts; see also src/position/watcher.ts):
+ *
+ *   interface SiteAdapter {                                    // src/sites/page-adapter.ts
+ *     exchange: Exchange;
+ *     symbolFromUrl(url: URL): Symbol | null;                  // canonical BASEQUOTE, with/without locale prefix
+ *     readPosition(root: Document, symbol: Symbol): PositionRead;
+ *     panelRoot(doc: Document): Element | null;               // subtree the watcher observes
+ *   }
+ *
+ *   type PositionRead =
+ *     | { kind: 'position'; position: Position; mark?: number; strategy: string }   // strategy = selector health
+ *     | { kind: 'hedge'; positions: Position[]; marks: (number | undefined)[]; strategy: string }
+ *     | { kind: 'none'; reason: string; draft?: PositionDraft }                       // → planned-trade mode
+ *     | { kind: 'invalid'; reason: string; draft?: PositionDraft }                    // never drawn
+ *
+ *   watchPosition({ adapter, doc, getUrl, onChange, store? }) → PositionWatch      // src/position/watcher.ts
+ *     PositionWatch is callable (= stop) and has .stop(), .pickHedge(side | null), .saveManual(position),
+ *     .clearManual(), .refresh(), .current().
+ *     onChange(PositionState) on every change (deduplicated), within 300 ms of a page change:
+ *       { exchange, symbol (null off a trading page), position (Position | null), source: 'page' | 'manual' | 'none',
+ *         health (selector health: which strategy found it, or why not), mark?, hedge?, hedgePick?,
+ *         draft? (what a failed read got, to prefill the manual panel), pageRead: 'position' | 'hedge' | 'none' | 'invalid' | 'no-symbol' }
+ *     Precedence: saved manual entry > page position (hedge mode: the picked side, none until picked) > none (planned trade).
+ *   Manual entries / hedge picks: src/position/manual-store.ts (browser.storage.local, per exchange + symbol);
+ *   the form: src/overlay/ManualPositionPanel.tsx.
+ *
+ * Position / Exchange / Symbol come from src/engine/types.ts.
+ */
+/**
  * The contract of a page adapter: the only code that knows how one exchange's trading page shows the
  * symbol and the open position (docs/design.md §7). Adapters only READ the DOM; they never click, type or read
  * balances, order ids, cookies, tokens or form inputs.

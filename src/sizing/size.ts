@@ -4,7 +4,8 @@
  * placed beyond the nearest risk-side cluster *as seen from that entry*, never recomputed here.
  */
 import { analyze, isEngineError } from '../engine';
-import { EXCHANGES, type Exchange, type FuelRatio, type MarketSeries, type Side, type Sizing, type StopSuggestion, type Symbol } from '../engine/types';
+import { type Exchange, type FuelRatio, type MarketSeries, type Side, type Sizing, type StopSuggestion, type Symbol } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import { CANONICAL_SYMBOL } from '../market/canonical-symbol';
 import { engineConfigFromSettings, type Settings } from '../settings';
 

@@ -5,11 +5,10 @@
  */
 import type { Exchange } from '../engine/types';
 import type { ExchangeHealth, MarketView } from '../messaging';
+import { exchangeName } from '../sites';
 import { PLACEHOLDER, formatAge, formatRatio } from './format';
 import { analysisView, type ClusterRow } from './view-model/analysis';
 import { MiniMap, TierLegend } from './MiniMap';
-
-const EXCHANGE_NAME: Record<Exchange, string> = { binance: 'Binance', bybit: 'Bybit', okx: 'OKX', bitget: 'Bitget' };
 
 const STATE_TEXT: Record<MarketView['state'], string> = {
   loading: 'Loading market data…',
@@ -64,7 +63,7 @@ export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
   const a = view.analysis;
   const v = a ? analysisView(a) : null;
   return (
-    <section class="ll-view" aria-label={`${view.symbol} on ${EXCHANGE_NAME[view.exchange]}`}>
+    <section class="ll-view" aria-label={`${view.symbol} on ${exchangeName(view.exchange)}`}>
       <StateLine view={view} now={now} />
       {a && v ? (
         <>
@@ -160,7 +159,7 @@ function Freshness({ view, now }: { view: MarketView; now: number }) {
       <tbody>
         {rows.map(([ex, h]) => (
           <tr data-testid={`popup-health-${ex}`} data-state={h.state}>
-            <th scope="row">{EXCHANGE_NAME[ex]}</th>
+            <th scope="row">{exchangeName(ex)}</th>
             <td>{h.state}</td>
             <td>{h.fetchedAt !== undefined ? `${formatAge(now - h.fetchedAt)} ago` : PLACEHOLDER}</td>
             <td class="ll-muted">{h.reason ?? ''}</td>

@@ -2,7 +2,8 @@
  * The options form works on strings (what the inputs hold); this converts between that draft and
  * Settings, and maps validation issues to the field that shows them inline.
  */
-import { EXCHANGES, type Exchange } from '../engine/types';
+import { type Exchange } from '../engine/types';
+import { EXCHANGES } from '../sites';
 import { validateSettings, type Settings, type SettingsIssue } from '../settings';
 
 export interface MacroEventDraft {

@@ -15,7 +15,7 @@ import { analyze, type ModelCache } from '../../src/engine/index';
 import { buildModel, cloneModel, syncModel } from '../../src/engine/model';
 import { resolveConfig } from '../../src/engine/config';
 import type { DepthBook, Exchange, MarketSeries } from '../../src/engine/types';
-import { EXCHANGES } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { endOf, syntheticSeries } from '../engine/synthetic';
 import { rawResponses } from './raw-responses';
 

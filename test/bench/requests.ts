@@ -5,7 +5,8 @@
  * `<ex>_peak_<rule>` is the highest use of each budget rule over any sliding window (budget beside it;
  * the budgets sit below the published limits, see each api.ts). docs/design.md §11: warm refresh ≤ 8 requests.
  */
-import { EXCHANGES, type Exchange } from '../../src/engine/types';
+import { type Exchange } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { createSources } from '../../src/market/sources';
 import { binanceWeight } from '../../src/sites/binance/api';
 import { fixtureFetch, preloadHandlers } from '../sites/shared/fixture-fetch';

@@ -7,7 +7,7 @@ import { fuelRatio } from '../../src/engine/fuel';
 import { analyze, type ModelCache } from '../../src/engine/index';
 import { nearestClusters } from '../../src/engine/nearest';
 import type { Analysis, MarketSeries, Position } from '../../src/engine/types';
-import { EXCHANGES } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { expectClose, handMap, mirrorMap } from './helpers';
 import { endOf, syntheticSeries } from './synthetic';
 

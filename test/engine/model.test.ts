@@ -6,6 +6,7 @@ import { EngineError } from '../../src/engine/errors';
 import { liquidationPrice } from '../../src/engine/liquidation-price';
 import { binCentre, buildModel, cloneModel, coinAt, createModel, extents, modelParams, sideCoin, stepBar, syncModel, type ModelState } from '../../src/engine/model';
 import type { Candle, Side } from '../../src/engine/types';
+import { CLOSE_FEE_RATES } from '../../src/sites';
 import { expectClose } from './helpers';
 import { RISK, endOf, syntheticSeries } from './synthetic';
 
@@ -115,7 +116,7 @@ describe('model: one bar by hand', () => {
 
 describe('model parameters', () => {
   it('tiers above the exchange maximum are capped: at 20x max, the 25/50/100x tiers sit at the 20x level', () => {
-    const p = modelParams('bybit', { maintenanceRate: 0.005, maxLeverage: 20, source: 'api' }, cfg);
+    const p = modelParams('bybit', { maintenanceRate: 0.005, maxLeverage: 20, source: 'api' }, { ...cfg, closeFeeRate: CLOSE_FEE_RATES });
     expect(p.leverages).toEqual([5, 10, 20, 20, 20]);
     // bybit counts a 0.055 % close fee: m = 0.5 % + 0.055 % = 0.555 %
     expect(p.maintenanceRate).toBeCloseTo(0.00555, 12);

@@ -3,7 +3,8 @@
 // themselves sit below the published limits (docs/exchange-apis.md §0).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { EXCHANGES, type Exchange } from '../../src/engine/types';
+import { type Exchange } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { binanceWeight, BINANCE_PROFILE } from '../../src/sites/binance/api';
 import { BITGET_PROFILE } from '../../src/sites/bitget/api';
 import { BYBIT_PROFILE } from '../../src/sites/bybit/api';

@@ -3,8 +3,8 @@
  * storage are made to throw when read; every adapter must still read the position.
  */
 import { describe, expect, test } from 'vitest';
-import { EXCHANGES } from '../../src/engine/types';
-import { PAGE_ADAPTERS } from '../../src/sites/registry';
+import { EXCHANGES } from '../../src/sites';
+import { PAGE_ADAPTERS } from './adapters';
 import { loadFixture } from './fixture-page';
 
 describe('page readers never read form inputs, cookies or storage', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectSite } from '../../src/sites/registry';
+import { detectSite } from './adapters';
 
 describe('detectSite', () => {
   const ex = (u: string) => detectSite(new URL(u))?.exchange ?? null;

@@ -1,0 +1,149 @@
+// Content script (ISOLATED world), one per exchange: position watcher → `watch` to the background →
+// overlay rendered from `marketUpdate` pushes; the chart bridge is injected into the page's MAIN world.
+// Each exchange's entry (src/sites/<exchange>/content.ts) calls startContent with its own descriptor and
+// page adapter, so its bundle carries only that exchange's page reader. Wiring only: the logic lives in
+// src/overlay, src/bridge, src/position and src/sites.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { injectScript } from 'wxt/utils/inject-script';
+import overlayCss from '../overlay/overlay.css?inline';
+import { BridgeClient } from '../bridge/client';
+import { createBridgeMessenger, newBridgeToken } from '../bridge/messenger';
+import { onMessage, sendMessage } from '../messaging';
+import { openSizingInPage } from '../sizing/open-in-page';
+import { startChartController } from '../overlay/chart-controller';
+import { ManualPositionPanel } from '../overlay/ManualPositionPanel';
+import { mountOverlayHost } from '../overlay/mount';
+import { mountOverlay } from '../overlay/render';
+import { createStore, initialOverlayState, type OverlayState } from '../overlay/store';
+import { checkMarketView } from '../overlay/view-check';
+import { createManualStore } from '../position/manual-store';
+import { watchPosition, type PositionState } from '../position/watcher';
+import { coerceOverlay, loadOverlaySettings, overlayFromChange, saveOverlaySettings, type OverlaySettings } from '../overlay/overlay-settings';
+import type { SiteAdapter } from '../sites/page-adapter';
+
+/** The content script's main for one exchange, reading its pages with `adapter`. */
+export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+  // The matches are coarser than a trading page (markets lists, spot…): the adapter decides.
+  if (adapter.symbolFromUrl(new URL(location.href)) === null) return;
+  const exchange = adapter.exchange;
+  const store = createStore<OverlayState>(initialOverlayState(exchange, adapter.symbolFromUrl(new URL(location.href)), Date.now()));
+
+  const onOverlayChange = async (patch: Partial<OverlaySettings>) => {
+    store.set({ overlay: coerceOverlay({ ...store.get().overlay, ...patch }) });
+    store.set({ overlay: await saveOverlaySettings(browser.storage.local, patch) });
+  };
+
+  let positions: ReturnType<typeof watchPosition> | null = null;
+  const ui = mountOverlayHost(document, overlayCss);
+  const rendered = mountOverlay(ui.container, store, {
+    onOverlayChange: (p) => void onOverlayChange(p),
+    // The page reader's manual position panel, in the overlay's details.
+    manual: () => (
+      <ManualPositionPanel
+        state={store.get().positionState}
+        onSave={(p) => positions?.saveManual(p)}
+        onClear={() => positions?.clearManual()}
+        onPickHedge={(side) => positions?.pickHedge(side)}
+      />
+    ),
+  });
+
+  void loadOverlaySettings(browser.storage.local).then((overlay) => store.set({ overlay }));
+  const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const overlay = overlayFromChange(changes, area);
+    if (overlay && JSON.stringify(overlay) !== JSON.stringify(store.get().overlay)) store.set({ overlay });
+  };
+  browser.storage.onChanged.addListener(onSettings);
+
+  // Chart bridge in the page's MAIN world, reached through a namespaced, validated window channel.
+  const token = newBridgeToken();
+  const bridge = createBridgeMessenger(window, token);
+  let bridgeError: string | undefined;
+  try {
+    // keepInDom: the bridge reads its token from its own tag (document.currentScript), then removes it.
+    await injectScript('/chart-bridge.js', { keepInDom: true, modifyScript: (s) => void (s.dataset.liqlensToken = token) });
+  } catch (err) {
+    bridgeError = `chart bridge not injected: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  // The extension may have been reloaded while the script was injected: nothing to wire then.
+  if (ctx.isInvalid) {
+    browser.storage.onChanged.removeListener(onSettings);
+    bridge.dispose();
+    rendered.unmount();
+    ui.remove();
+    return;
+  }
+  const client = bridgeError ? null : new BridgeClient(bridge.messenger);
+  const controller = startChartController({ doc: document, exchange, client, bridgeError, store });
+
+  // Market data: ask the background for this symbol (with the position read from the page).
+  let watchGen = 0;
+  const acceptView = (raw: unknown) => {
+    const checked = checkMarketView(raw);
+    if (!checked.ok) return store.set({ viewError: `background sent a bad view: ${checked.error}` });
+    const s = store.get();
+    if (checked.view.exchange !== exchange || checked.view.symbol !== s.symbol) return; // for another tab state
+    store.set({ view: checked.view, viewError: null, now: Date.now() });
+  };
+  const sendWatch = (ps: PositionState) => {
+    const gen = ++watchGen;
+    if (!ps.symbol) {
+      void sendMessage('unwatch', undefined).catch(() => {});
+      return;
+    }
+    sendMessage('watch', { exchange, symbol: ps.symbol, position: ps.position })
+      .then((view) => gen === watchGen && acceptView(view))
+      .catch((err: unknown) => gen === watchGen && store.set({ viewError: `background not answering: ${err instanceof Error ? err.message : String(err)}` }));
+  };
+  const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
+  // Issue 7: the context menu's sizing dialog opens in the overlay's shadow root (src/sizing/open-in-page).
+  const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.shadow, data));
+
+  let lastWatchKey = '';
+  positions = watchPosition({
+    adapter,
+    doc: document,
+    getUrl: () => location.href,
+    store: createManualStore(browser.storage.local, browser.storage.onChanged),
+    onChange: (ps) => {
+      const symbolChanged = ps.symbol !== store.get().symbol;
+      store.set({
+        symbol: ps.symbol,
+        position: ps.position,
+        positionSource: ps.source,
+        health: ps.health,
+        positionState: ps,
+        ...(symbolChanged ? { view: null, viewError: null } : {}),
+      });
+      const key = JSON.stringify([ps.symbol, ps.position]);
+      if (key !== lastWatchKey) {
+        lastWatchKey = key;
+        sendWatch(ps);
+      }
+    },
+  });
+
+  // Ages tick every 15 s; every minute the watch is renewed, so a restarted service worker (MV3 stops idle
+  // ones) learns about this tab again instead of leaving the overlay on a map that never updates.
+  let clockTicks = 0;
+  const clock = ctx.setInterval(() => {
+    store.set({ now: Date.now() });
+    ui.ensureAttached();
+    const ps = store.get().positionState;
+    if (++clockTicks % 4 === 0 && ps) sendWatch(ps);
+  }, 15_000);
+  ctx.onInvalidated(() => {
+    clearInterval(clock);
+    positions?.stop();
+    removeUpdate();
+    removeSizing();
+    browser.storage.onChanged.removeListener(onSettings);
+    controller.stop();
+    // The page-world bridge outlives us: have it remove our shapes and drop its chart subscriptions.
+    void client?.stop();
+    bridge.dispose();
+    rendered.unmount();
+    ui.remove();
+  });
+}

@@ -1,0 +1,8 @@
+// This exchange's content script (wxt.config.ts adds one entry per registered exchange).
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { contentScriptOptions } from '../../content/options';
+import { startContent } from '../../content/start';
+import { binance } from '.';
+import { binancePage } from './page';
+
+export default defineContentScript({ ...contentScriptOptions(binance), main: (ctx) => startContent(ctx, binancePage) });
