@@ -27,6 +27,12 @@ function answer(req: SizeRequest, o: Partial<Extract<SizeAnswer, { kind: 'ok' }>
   };
 }
 
+function type(id: string, text: string, el: ParentNode) {
+  const input = q(el, id) as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 async function settle() {
   await new Promise((r) => setTimeout(r, 5));
   await flush();
@@ -65,7 +71,42 @@ describe('sizing dialog', () => {
     await settle();
     expect(request.mock.calls.length).toBe(calls);
     expect(lev.getAttribute('aria-invalid')).toBe('true');
-    expect(el.textContent).toContain('Leverage must be between 1 and 200.');
+    expect(el.textContent).toContain('Leverage must be between 1 and 150.');
+  });
+
+  it('reads a decimal comma as a decimal: 0,5 % risk is 0.5 %, 10,5 leverage is 10.5x (not 5 % and 105x)', async () => {
+    const request = vi.fn(async (req: SizeRequest) => answer(req));
+    const el = mount(<SizingDialog initialEntry={100_000} request={request} onClose={() => {}} debounceMs={0} locale="en-US" />);
+    await vi.waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    type('sizing-risk', '0,5', el);
+    type('sizing-leverage', '10,5', el);
+    type('sizing-entry', '97 123,5', el);
+    await vi.waitFor(() => expect(request).toHaveBeenLastCalledWith({ side: 'long', entry: 97_123.5, leverage: 10.5, riskPct: 0.5 }));
+    type('sizing-leverage', '25x', el);
+    type('sizing-account', '12.500,75', el);
+    await vi.waitFor(() => expect(request).toHaveBeenLastCalledWith({ side: 'long', entry: 97_123.5, leverage: 25, accountUsd: 12_500.75, riskPct: 0.5 }));
+  });
+
+  it('asks which number an ambiguous 1,234 is, sends nothing until answered, then uses the pick', async () => {
+    const request = vi.fn(async (req: SizeRequest) => answer(req));
+    const el = mount(<SizingDialog initialEntry={100_000} request={request} onClose={() => {}} debounceMs={0} locale="en-US" />);
+    await vi.waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    type('sizing-leverage', '1,234', el);
+    await vi.waitFor(() => expect(el.querySelector('[data-testid=sizing-leverage-reading]')).not.toBeNull());
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(q(el, 'sizing-leverage')!.getAttribute('aria-invalid')).toBe('true');
+    expect(el.textContent).toContain('"1,234" could be 1.234 or 1234: which one?');
+    const readings = Array.from(el.querySelectorAll('[data-testid=sizing-leverage-reading]')) as HTMLButtonElement[];
+    expect(readings.map((b) => b.getAttribute('data-value'))).toEqual(['1.234', '1234']);
+    readings[0]!.click();
+    await vi.waitFor(() => expect(request).toHaveBeenLastCalledWith({ side: 'long', entry: 100_000, leverage: 1.234 }));
+    expect(el.querySelector('[data-testid=sizing-leverage-reading]')).toBeNull();
+    // en-US settles an amount's 1,234 as thousands; garbage is named with the text typed.
+    type('sizing-account', '1,234', el);
+    type('sizing-risk', '1%%', el);
+    await vi.waitFor(() => expect(el.textContent).toContain('"1%%"'));
+    type('sizing-risk', '1 %', el);
+    await vi.waitFor(() => expect(request).toHaveBeenLastCalledWith({ side: 'long', entry: 100_000, leverage: 1.234, accountUsd: 1234, riskPct: 1 }));
   });
 
   it('warns when the own liquidation comes before the stop and when the LFR is below 1', async () => {
