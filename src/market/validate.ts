@@ -2,9 +2,10 @@
 import * as v from 'valibot';
 import { EXCHANGES, type Exchange, type Symbol } from '../engine/types';
 import type { WatchRequest } from '../messaging';
+import { CANONICAL_SYMBOL } from '../symbols/canonical';
 
-/** A canonical symbol (BASEQUOTE, e.g. BTCUSDT, 1000PEPEUSDT), as pages and the popup name markets. */
-export const CANONICAL_SYMBOL = /^[A-Z0-9]{2,24}USD[TC]$/;
+export { CANONICAL_SYMBOL };
+
 const symbol = v.pipe(v.string(), v.regex(CANONICAL_SYMBOL, 'expected a canonical symbol like BTCUSDT'));
 const positive = v.pipe(v.number(), v.finite(), v.gtValue(0));
 

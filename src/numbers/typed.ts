@@ -71,3 +71,14 @@ export function localeSeparators(locale: string | undefined): { decimal?: Separa
     return undefined;
   }
 }
+
+/**
+ * A value written for a form field so that parseTypedNumber reads it back exactly in `locale`: plain
+ * digits (no exponent, no grouping) with the locale's decimal separator. Prefilling `1.234` in a
+ * de-DE browser would read back as 1234.
+ */
+export function formatTypedNumber(value: number, locale?: string): string {
+  if (!Number.isFinite(value)) return '';
+  const text = plain(value);
+  return localeSeparators(locale)?.decimal === ',' ? text.replace('.', ',') : text;
+}

@@ -11,6 +11,7 @@ import { lfrColour, lfrDataValue, lfrText, BAND_LABEL } from '../ui/fuel';
 import { formatCoin, formatPct, formatPrice, formatUsd, plainDecimal } from '../ui/format';
 import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
 import { parseTypedNumber, type NumberField } from '../numbers/typed';
+import { baseOf } from '../symbols/canonical';
 
 export interface SizingDialogProps {
   /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
@@ -191,7 +192,7 @@ export function SizingDialog(props: SizingDialogProps) {
                 </dd>
                 <dt>Size</dt>
                 <dd data-testid="sizing-size" data-value={plainDecimal(size.sizeCoin)}>
-                  {formatCoin(size.sizeCoin)} {ok.symbol.replace(/USDT?$/, '')}
+                  {formatCoin(size.sizeCoin)} {baseOf(ok.symbol)}
                 </dd>
                 <dt>Margin</dt>
                 <dd data-testid="sizing-margin" data-value={plainDecimal(size.marginUsd)}>

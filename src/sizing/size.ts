@@ -5,7 +5,7 @@
  */
 import { analyze, isEngineError } from '../engine';
 import { EXCHANGES, type Exchange, type FuelRatio, type MarketSeries, type Side, type Sizing, type StopSuggestion, type Symbol } from '../engine/types';
-import { CANONICAL_SYMBOL } from '../market/validate';
+import { CANONICAL_SYMBOL } from '../symbols/canonical';
 import { engineConfigFromSettings, type Settings } from '../settings';
 
 export interface SizeRequest {
