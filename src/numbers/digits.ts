@@ -77,3 +77,14 @@ function compose(intPart: string, frac: string, decimal: Separator | null): Digi
   if (!Number.isFinite(value)) return invalid('too large');
   return { kind: 'number', value };
 }
+
+/**
+ * How text on an exchange page settles the one open case: ',' groups (`1,234` = 1234, the common
+ * English form) and '.' is a decimal (`96.800`: exchanges print prices with '.' decimals far more often
+ * than '.' grouping without decimals). null when the text is not a number.
+ */
+export function byPageConvention(r: DigitsReading): number | null {
+  if (r.kind === 'invalid') return null;
+  if (r.kind === 'number') return r.value;
+  return r.separator === ',' ? r.asGrouping : r.asDecimal;
+}

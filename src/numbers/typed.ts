@@ -14,6 +14,11 @@ export interface TypedNumberOptions {
   field?: NumberField;
   /** A BCP 47 tag such as navigator.language; unknown tags are ignored. */
   locale?: string;
+  /**
+   * The decimal separator when the text is machine-formatted, e.g. the value of an <input type=number>,
+   * which the browser always hands over with a `.` decimal and no grouping, whatever the user's locale.
+   */
+  decimal?: Separator;
 }
 
 export type TypedNumber =
@@ -38,7 +43,7 @@ export function parseTypedNumber(raw: string, opts: TypedNumberOptions = {}): Ty
   if (/%$/.test(t)) return { kind: 'invalid', reason: `"${raw.trim()}": no % here, type the number only` };
   if (/^[\d.,\s\u00a0\u202f\u2009'\u2019]*$/.test(t) === false) return { kind: 'invalid', reason: `"${raw.trim()}" is not a number` };
   // `,5` and `.5`: a leading separator can only be a decimal one.
-  const r = readDigits(/^[.,]/.test(t) ? `0${t}` : t);
+  const r = readDigits(/^[.,]/.test(t) ? `0${t}` : t, { decimal: opts.decimal });
   const sign = (n: number) => (negative && n !== 0 ? -n : n);
   if (r.kind === 'invalid') return { kind: 'invalid', reason: `"${raw.trim()}": ${r.reason}` };
   if (r.kind === 'number') return { kind: 'number', value: sign(r.value) };

@@ -3,7 +3,7 @@
  * `--`/`—` (no value), unit suffixes (BTC, USDT, Cont, 张), signs, K/M/B abbreviations.
  * Exchanges format by the user's locale, so the decimal separator is inferred per value, not assumed.
  */
-import { GROUP_SPACES, readDigits } from '../../numbers/digits';
+import { byPageConvention, GROUP_SPACES, readDigits } from '../../numbers/digits';
 
 export type ParsedNumber =
   | { kind: 'number'; value: number; unit: string | null }
@@ -37,17 +37,9 @@ export function parseLocaleNumber(raw: string, hint: NumberHint = {}): ParsedNum
   return { kind: 'number', value, unit };
 }
 
-/**
- * Digits with separators → number, by the shared reader (src/numbers/digits.ts). Its one open case, a
- * single separator before exactly three digits, is settled by page convention: ',' groups (`1,234` =
- * 1234, the common English form) and '.' is a decimal (`96.800`: exchanges print prices with '.'
- * decimals far more often than '.' grouping without decimals).
- */
+/** Digits with separators → number, by the shared reader and its page convention (src/numbers/digits.ts). */
 function parseDigits(s: string, decimal?: ',' | '.'): number | null {
-  const r = readDigits(s, { decimal });
-  if (r.kind === 'invalid') return null;
-  if (r.kind === 'number') return r.value;
-  return r.separator === ',' ? r.asGrouping : r.asDecimal;
+  return byPageConvention(readDigits(s, { decimal }));
 }
 
 /**
