@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { EXCHANGES, type Exchange, type Symbol } from '../engine/types';
 import type { WatchRequest } from '../messaging';
-import { PositionSchema } from '../position/schema';
+import { PositionSchema } from '../position/message-schema';
 import { CANONICAL_SYMBOL } from '../symbols/canonical';
 
 export { CANONICAL_SYMBOL };

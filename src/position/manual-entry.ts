@@ -4,7 +4,7 @@
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
 import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
-import { positionProblem } from './sanity';
+import { positionIssue } from './schema';
 
 /** The form's raw values (strings as typed, or numbers when read back from storage). */
 export interface ManualInput {
@@ -54,18 +54,7 @@ export function validateManualPosition(input: ManualInput, exchange: Exchange, s
   if (typeof liq === 'object' && liq !== null) return { ok: false, field: 'liqPrice', error: `liquidation price must be a number or empty: ${liq.reason}` };
   const position: Position = { exchange, symbol, side: side as Side, entry, size, leverage, marginMode, source: 'manual' };
   if (liq !== null && liq > 0) position.liqPrice = liq;
-  const problem = positionProblem(position);
-  if (problem) {
-    const field: keyof ManualInput | 'position' = /^entry/.test(problem)
-      ? 'entry'
-      : /^size/.test(problem)
-        ? 'size'
-        : /^leverage/.test(problem)
-          ? 'leverage'
-          : /^liquidation/.test(problem)
-            ? 'liqPrice'
-            : 'position';
-    return { ok: false, field, error: problem };
-  }
+  const problem = positionIssue(position);
+  if (problem) return { ok: false, field: problem.field, error: problem.message };
   return { ok: true, position };
 }
