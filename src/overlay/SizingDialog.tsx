@@ -10,7 +10,7 @@ import type { SizeAnswer, SizeRequest } from '../sizing/size';
 import { lfrColour, lfrDataValue, lfrText, BAND_LABEL } from '../ui/fuel';
 import { formatCoin, formatPct, formatPrice, formatUsd, plainDecimal } from '../ui/format';
 import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
-import { parseTypedNumber, type NumberField } from '../numbers/typed';
+import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
 import { baseOf } from '../symbols/canonical';
 
 export interface SizingDialogProps {
@@ -75,7 +75,9 @@ const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
 export function SizingDialog(props: SizingDialogProps) {
   const { request, onClose, copy = defaultCopy, debounceMs = 150 } = props;
   const [side, setSide] = useState<Side>(props.initialSide ?? 'long');
-  const [entry, setEntry] = useState(props.initialEntry ? plainDecimal(props.initialEntry) : '');
+  const locale = props.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
+  // In the locale's decimal form, so the parser reads it back exactly (1.234 in de-DE would be 1234).
+  const [entry, setEntry] = useState(props.initialEntry ? formatTypedNumber(props.initialEntry, locale) : '');
   const [leverage, setLeverage] = useState(String(props.initialLeverage ?? DEFAULT_LEVERAGE));
   // Empty account/risk fields mean "from options"; the answer tells which values were used.
   const [account, setAccount] = useState('');
@@ -87,7 +89,6 @@ export function SizingDialog(props: SizingDialogProps) {
   const seq = useRef(0);
 
   const [picked, setPicked] = useState<Picked>({});
-  const locale = props.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
   const texts: Texts = { entry, leverage, account, risk };
   const { values, errors, choices } = readInputs(texts, picked, locale);
   const valid = Object.keys(errors).length === 0;
