@@ -9,6 +9,7 @@ import { EXCHANGES } from '../../src/sites';
 import { sendMessage, type MarketView } from '../../src/messaging';
 import { checkMarketView } from '../../src/overlay/view-check';
 import { ViewSummary } from '../../src/ui/ViewSummary';
+import { withQuote } from '../../src/symbols/canonical';
 
 const PICK_KEY = 'popup:lastPick';
 const REFRESH_MS = 2_000;
@@ -20,7 +21,7 @@ type Load = { kind: 'idle' } | { kind: 'waiting' } | { kind: 'view'; view: Marke
 export function canonicalSymbol(input: string): string | null {
   const s = input.trim().toUpperCase().replace(/[-_/ ]|SWAP$/g, '');
   if (!/^[A-Z0-9]{2,20}$/.test(s)) return null;
-  return s.endsWith('USDT') ? s : `${s}USDT`;
+  return withQuote(s);
 }
 
 /** `?tab=ID` (the popup opened for a given tab, e.g. by tests) or `?exchange=…&symbol=…` (a hand-picked market). */

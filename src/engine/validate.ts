@@ -4,10 +4,13 @@
  */
 import type { EngineConfig } from './config';
 import { EngineError } from './errors';
+import { MAX_LEVERAGE, MIN_LEVERAGE } from './limits';
 import { firstAfter } from './model';
 import type { Exchange, MarketSeries, Position } from './types';
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const leverageOk = (x: unknown) => finite(x) && x >= MIN_LEVERAGE && x <= MAX_LEVERAGE;
+const LEVERAGE_RANGE = `must be within ${MIN_LEVERAGE}–${MAX_LEVERAGE}`;
 
 function positive(x: unknown, field: string, exchange?: Exchange): void {
   if (!finite(x) || x <= 0) throw new EngineError('invalid-input', field, `must be a positive finite number, got ${String(x)}`, exchange);
@@ -118,7 +121,7 @@ export function validatePosition(p: Position, symbol: string | undefined): void 
   if (p.side !== 'long' && p.side !== 'short') throw new EngineError('invalid-input', 'position.side', `must be long or short, got ${String(p.side)}`, ex);
   positive(p.entry, 'position.entry', ex);
   nonNegative(p.size, 'position.size', ex);
-  if (!finite(p.leverage) || p.leverage < 1) throw new EngineError('invalid-input', 'position.leverage', `must be ≥ 1, got ${String(p.leverage)}`, ex);
+  if (!leverageOk(p.leverage)) throw new EngineError('invalid-input', 'position.leverage', `${LEVERAGE_RANGE}, got ${String(p.leverage)}`, ex);
   if (p.liqPrice !== undefined) positive(p.liqPrice, 'position.liqPrice', ex);
   if (symbol !== undefined && p.symbol !== symbol) {
     throw new EngineError('invalid-input', 'position.symbol', `position is ${p.symbol} but the market data is ${symbol}`, ex);
@@ -134,7 +137,7 @@ export function validatePlan(side: unknown, entry: unknown): void {
 export function validateAccount(a: { sizeUsd: number; riskPct: number; leverage?: number }): void {
   positive(a.sizeUsd, 'account.sizeUsd');
   if (!(finite(a.riskPct) && a.riskPct > 0 && a.riskPct <= 100)) throw new EngineError('invalid-input', 'account.riskPct', `must be within (0, 100], got ${String(a.riskPct)}`);
-  if (a.leverage !== undefined && !(finite(a.leverage) && a.leverage >= 1)) throw new EngineError('invalid-input', 'account.leverage', `must be ≥ 1, got ${String(a.leverage)}`);
+  if (a.leverage !== undefined && !leverageOk(a.leverage)) throw new EngineError('invalid-input', 'account.leverage', `${LEVERAGE_RANGE}, got ${String(a.leverage)}`);
 }
 
 export function validateMacroEvents(events: readonly { t: number; label: string }[]): void {

@@ -3,29 +3,17 @@ import * as v from 'valibot';
 import { type Exchange, type Symbol } from '../engine/types';
 import { EXCHANGES } from '../sites';
 import type { WatchRequest } from '../messaging';
-import { CANONICAL_SYMBOL } from './canonical-symbol';
+import { PositionSchema } from '../position/message-schema';
+import { CANONICAL_SYMBOL } from '../symbols/canonical';
 
 export { CANONICAL_SYMBOL };
 
 const symbol = v.pipe(v.string(), v.regex(CANONICAL_SYMBOL, 'expected a canonical symbol like BTCUSDT'));
-const positive = v.pipe(v.number(), v.finite(), v.gtValue(0));
-
-const position = v.object({
-  exchange: v.picklist(EXCHANGES),
-  symbol,
-  side: v.picklist(['long', 'short']),
-  entry: positive,
-  size: positive,
-  leverage: v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(200)),
-  marginMode: v.picklist(['isolated', 'cross']),
-  liqPrice: v.optional(positive),
-  source: v.picklist(['page', 'manual']),
-});
 
 const watch = v.object({
   exchange: v.picklist(EXCHANGES),
   symbol,
-  position: v.nullable(position),
+  position: v.nullable(PositionSchema),
   plannedSide: v.optional(v.picklist(['long', 'short'])),
 });
 

@@ -8,13 +8,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Position, Side } from '../engine/types';
 import { validateManualPosition, type ManualInput } from '../position/manual-entry';
 import type { PositionState } from '../position/watcher';
-import { plainDecimal } from '../ui/format';
+import { formatTypedNumber } from '../numbers/typed';
+import { baseOf } from '../symbols/canonical';
 
 export interface ManualPositionPanelProps {
   state: PositionState | null;
   onSave: (position: Position) => Promise<void> | void;
   onClear: () => Promise<void> | void;
   onPickHedge?: (side: Side | null) => Promise<void> | void;
+  /** The user's language (navigator.language by default): how numbers are prefilled and read back. */
+  locale?: string;
 }
 
 type FormValues = Record<'side' | 'entry' | 'size' | 'leverage' | 'marginMode' | 'liqPrice', string>;
@@ -23,10 +26,11 @@ type FieldName = keyof FormValues;
 const EMPTY: FormValues = { side: 'long', entry: '', size: '', leverage: '', marginMode: 'cross', liqPrice: '' };
 
 /** Form values from the best thing we know: the manual entry, the page's position, the failed read's draft. */
-export function prefill(state: PositionState): FormValues {
+export function prefill(state: PositionState, locale?: string): FormValues {
   const src: Partial<Position> = state.position ?? state.draft ?? state.hedge?.[0] ?? {};
-  // Plain decimals: String(1.5e-7) would be read back by the form's parser as 1.5 (unit "E").
-  const s = (v: number | undefined) => (v === undefined ? '' : plainDecimal(v));
+  // Written so the form's parser reads them back exactly: no exponent (1.5e-7), the locale's decimal
+  // separator (1.234 in a de-DE browser would read back as 1234).
+  const s = (v: number | undefined) => (v === undefined ? '' : formatTypedNumber(v, locale));
   return {
     side: src.side ?? 'long',
     entry: s(src.entry),
@@ -37,11 +41,13 @@ export function prefill(state: PositionState): FormValues {
   };
 }
 
-export function ManualPositionPanel({ state, onSave, onClear, onPickHedge }: ManualPositionPanelProps) {
+const defaultLocale = () => (typeof navigator === 'undefined' ? undefined : navigator.language);
+
+export function ManualPositionPanel({ state, onSave, onClear, onPickHedge, locale = defaultLocale() }: ManualPositionPanelProps) {
   const key = state ? `${state.exchange}:${state.symbol ?? ''}` : '';
   const mustAsk = state?.pageRead === 'invalid';
   const [open, setOpen] = useState(mustAsk);
-  const [values, setValues] = useState<FormValues>(state ? prefill(state) : EMPTY);
+  const [values, setValues] = useState<FormValues>(state ? prefill(state, locale) : EMPTY);
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,19 +57,19 @@ export function ManualPositionPanel({ state, onSave, onClear, onPickHedge }: Man
   useEffect(() => {
     if (!state || seen.current === `${key}|${mustAsk}`) return;
     seen.current = `${key}|${mustAsk}`;
-    setValues(prefill(state));
+    setValues(prefill(state, locale));
     setError(null);
     setOpen(state.pageRead === 'invalid');
   }, [key, mustAsk]);
 
   if (!state || state.symbol === null) return null;
   const symbol = state.symbol;
-  const base = symbol.replace(/(USDT|USDC|USD)$/, '');
+  const base = baseOf(symbol);
   const manual = state.source === 'manual';
 
   const submit = async (ev: Event) => {
     ev.preventDefault();
-    const r = validateManualPosition(values as ManualInput, state.exchange, symbol);
+    const r = validateManualPosition(values as ManualInput, state.exchange, symbol, locale);
     if (!r.ok) {
       setError({ field: r.field, text: r.error });
       return;
@@ -145,7 +151,7 @@ export function ManualPositionPanel({ state, onSave, onClear, onPickHedge }: Man
             class="ll-btn"
             data-testid="liqlens-manual-open"
             onClick={() => {
-              setValues(prefill(state));
+              setValues(prefill(state, locale));
               setOpen(true);
             }}
           >

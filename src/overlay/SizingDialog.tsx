@@ -8,6 +8,8 @@ import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
 import { formatPriceForCopy, plainDecimal } from '../ui/format';
 import { sizingView } from '../ui/view-model/sizing';
+import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
+import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
 
 export interface SizingDialogProps {
   /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
@@ -21,34 +23,49 @@ export interface SizingDialogProps {
   copy?: (text: string) => Promise<void>;
   /** Delay before re-asking after an edit, ms. */
   debounceMs?: number;
+  /** The user's language (navigator.language by default): settles `1,234` where its conventions can. */
+  locale?: string;
 }
 
 const DEFAULT_LEVERAGE = 10;
 
-/** Parses a user-typed number field; null when empty or not a finite number. */
-function num(s: string): number | null {
-  const t = s.trim().replace(/,/g, '');
-  if (t === '') return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
+type InputName = 'entry' | 'leverage' | 'account' | 'risk';
+type Texts = Record<InputName, string>;
+/** A reading the user picked for an ambiguous text (`1,234`): valid while the field still holds that text. */
+type Picked = Partial<Record<InputName, { text: string; value: number }>>;
+
+const FIELD: Record<InputName, NumberField> = { entry: 'price', leverage: 'leverage', account: 'amount', risk: 'percent' };
+
+interface ReadInputs {
+  values: Partial<Record<InputName, number>>;
+  /** Field-level problems with the inputs, before anything is sent. */
+  errors: Partial<Record<InputName, string>>;
+  /** Fields whose text reads two ways: both readings, for the user to pick. */
+  choices: Partial<Record<InputName, [number, number]>>;
 }
 
-/** Field-level problems with the inputs, before anything is sent. */
-function inputErrors(entry: string, leverage: string, account: string, risk: string): Record<string, string> {
-  const e: Record<string, string> = {};
-  const en = num(entry);
-  if (en === null || en <= 0) e.entry = 'Enter a positive entry price.';
-  const lev = num(leverage);
-  if (lev === null || lev < 1 || lev > 200) e.leverage = 'Leverage must be between 1 and 200.';
-  if (account.trim() !== '') {
-    const a = num(account);
-    if (a === null || a <= 0) e.account = 'Account size must be a positive amount.';
+/** Reads every field with the one typed-number parser (src/numbers/typed.ts); nothing ambiguous is guessed. */
+function readInputs(texts: Texts, picked: Picked, locale: string | undefined): ReadInputs {
+  const out: ReadInputs = { values: {}, errors: {}, choices: {} };
+  for (const name of Object.keys(FIELD) as InputName[]) {
+    const text = texts[name];
+    const p = picked[name];
+    const r = p && p.text === text ? { kind: 'number' as const, value: p.value } : parseTypedNumber(text, { field: FIELD[name], locale });
+    if (r.kind === 'number') out.values[name] = r.value;
+    else if (r.kind === 'invalid') out.errors[name] = r.reason;
+    else if (r.kind === 'ambiguous') {
+      out.errors[name] = r.message;
+      out.choices[name] = r.readings;
+    }
   }
-  if (risk.trim() !== '') {
-    const r = num(risk);
-    if (r === null || r <= 0 || r > 100) e.risk = 'Risk must be above 0 and at most 100 %.';
+  const { entry, leverage, account, risk } = out.values;
+  if (!out.errors.entry && (entry === undefined || entry <= 0)) out.errors.entry = 'Enter a positive entry price.';
+  if (!out.errors.leverage && (leverage === undefined || leverage < MIN_LEVERAGE || leverage > MAX_LEVERAGE)) {
+    out.errors.leverage = `Leverage must be between ${MIN_LEVERAGE} and ${MAX_LEVERAGE}.`;
   }
-  return e;
+  if (account !== undefined && account <= 0) out.errors.account = 'Account size must be a positive amount.';
+  if (risk !== undefined && (risk <= 0 || risk > 100)) out.errors.risk = 'Risk must be above 0 and at most 100 %.';
+  return out;
 }
 
 const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
@@ -56,7 +73,9 @@ const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
 export function SizingDialog(props: SizingDialogProps) {
   const { request, onClose, copy = defaultCopy, debounceMs = 150 } = props;
   const [side, setSide] = useState<Side>(props.initialSide ?? 'long');
-  const [entry, setEntry] = useState(props.initialEntry ? plainDecimal(props.initialEntry) : '');
+  const locale = props.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
+  // In the locale's decimal form, so the parser reads it back exactly (1.234 in de-DE would be 1234).
+  const [entry, setEntry] = useState(props.initialEntry ? formatTypedNumber(props.initialEntry, locale) : '');
   const [leverage, setLeverage] = useState(String(props.initialLeverage ?? DEFAULT_LEVERAGE));
   // Empty account/risk fields mean "from options"; the answer tells which values were used.
   const [account, setAccount] = useState('');
@@ -67,8 +86,11 @@ export function SizingDialog(props: SizingDialogProps) {
   const first = useRef<HTMLButtonElement>(null);
   const seq = useRef(0);
 
-  const errors = inputErrors(entry, leverage, account, risk);
+  const [picked, setPicked] = useState<Picked>({});
+  const texts: Texts = { entry, leverage, account, risk };
+  const { values, errors, choices } = readInputs(texts, picked, locale);
   const valid = Object.keys(errors).length === 0;
+  const pick = (name: InputName) => (value: number) => setPicked({ ...picked, [name]: { text: texts[name], value } });
 
   useEffect(() => first.current?.focus(), []);
 
@@ -76,11 +98,9 @@ export function SizingDialog(props: SizingDialogProps) {
     if (!valid) return;
     const my = ++seq.current;
     const timer = setTimeout(() => {
-      const req: SizeRequest = { side, entry: num(entry)!, leverage: num(leverage)! };
-      const a = num(account);
-      const r = num(risk);
-      if (a !== null) req.accountUsd = a;
-      if (r !== null) req.riskPct = r;
+      const req: SizeRequest = { side, entry: values.entry!, leverage: values.leverage! };
+      if (values.account !== undefined) req.accountUsd = values.account;
+      if (values.risk !== undefined) req.riskPct = values.risk;
       setBusy(true);
       request(req)
         .then((ans) => my === seq.current && setAnswer(ans))
@@ -88,7 +108,7 @@ export function SizingDialog(props: SizingDialogProps) {
         .finally(() => my === seq.current && setBusy(false));
     }, debounceMs);
     return () => clearTimeout(timer);
-  }, [side, entry, leverage, account, risk, valid]);
+  }, [side, entry, leverage, account, risk, valid, picked]);
 
   const doCopy = (what: string, text: string) =>
     copy(text).then(
@@ -135,10 +155,10 @@ export function SizingDialog(props: SizingDialogProps) {
         ))}
       </fieldset>
       <div class="ll-grid">
-        <Field id="entry" label="Entry" value={entry} onInput={setEntry} error={errors.entry} />
-        <Field id="leverage" label="Leverage (x)" value={leverage} onInput={setLeverage} error={errors.leverage} />
-        <Field id="account" label="Account (USD)" value={account} placeholder={ok ? String(ok.accountUsd) : 'from options'} onInput={setAccount} error={errors.account} />
-        <Field id="risk" label="Risk (%)" value={risk} placeholder={ok ? String(ok.riskPct) : 'from options'} onInput={setRisk} error={errors.risk} />
+        <Field id="entry" label="Entry" value={entry} onInput={setEntry} error={errors.entry} choice={choices.entry} onPick={pick('entry')} />
+        <Field id="leverage" label="Leverage (x)" value={leverage} onInput={setLeverage} error={errors.leverage} choice={choices.leverage} onPick={pick('leverage')} />
+        <Field id="account" label="Account (USD)" value={account} placeholder={ok ? String(ok.accountUsd) : 'from options'} onInput={setAccount} error={errors.account} choice={choices.account} onPick={pick('account')} />
+        <Field id="risk" label="Risk (%)" value={risk} placeholder={ok ? String(ok.riskPct) : 'from options'} onInput={setRisk} error={errors.risk} choice={choices.risk} onPick={pick('risk')} />
       </div>
       <div aria-live="polite" data-testid="sizing-result" data-busy={busy ? 'true' : 'false'}>
         {answer?.kind === 'error' && (
@@ -220,7 +240,19 @@ export function SizingDialog(props: SizingDialogProps) {
   );
 }
 
-function Field(p: { id: string; label: string; value: string; placeholder?: string; error: string | undefined; onInput: (v: string) => void }) {
+interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  placeholder?: string;
+  error: string | undefined;
+  /** Two readings of an ambiguous text, offered as buttons. */
+  choice?: [number, number] | undefined;
+  onPick: (v: number) => void;
+  onInput: (v: string) => void;
+}
+
+function Field(p: FieldProps) {
   const id = `ll-sizing-${p.id}`;
   return (
     <label for={id}>
@@ -240,6 +272,15 @@ function Field(p: { id: string; label: string; value: string; placeholder?: stri
         <small id={`${id}-err`} class="ll-error">
           {p.error}
         </small>
+      )}
+      {p.choice && (
+        <span class="ll-choice" role="group" aria-label={`${p.label}: which number?`}>
+          {p.choice.map((v, i) => (
+            <button type="button" data-testid={`sizing-${p.id}-reading`} data-value={plainDecimal(v)} onClick={() => p.onPick(v)}>
+              {plainDecimal(v)} {i === 0 ? '(decimal)' : '(thousands)'}
+            </button>
+          ))}
+        </span>
       )}
     </label>
   );
@@ -266,6 +307,7 @@ const CSS = `
 .ll-out dt{color:#adb5bd}.ll-out dd{margin:0}
 .ll-warn{color:#ffa94d;padding-left:18px;margin:6px 0}
 .ll-error{color:#ff8787}
+.ll-choice{display:flex;gap:4px;flex-wrap:wrap}.ll-choice button{padding:1px 6px;font-size:11px}
 .ll-note{color:#868e96;font-size:11px;margin:4px 0}
 .ll-sizing footer{display:flex;gap:8px;align-items:center;margin-top:8px}
 `;

@@ -1,37 +1,28 @@
 /**
  * Position watcher: combines a page adapter and the manual store into the current PositionState and
- * reports every change. A MutationObserver scoped to the adapter's panel (never the whole body), debounced
- * with a max wait so a continuously re-rendering panel still reports within 300 ms; a light poll follows
- * SPA navigation (URL changes) and a panel root that React replaced wholesale.
- *
- * Precedence: a saved manual entry for (exchange, symbol) wins (the user said so explicitly; clearing it
- * returns to the page); else the page's position; in hedge mode the user's pick (none → no position until
- * picked); else none (planned-trade mode) with the reason as health.
+ * reports every change. The parts, one per file:
+ * - ./panel-observer.ts: a MutationObserver scoped to the adapter's panel (never the whole body);
+ * - ./read-scheduler.ts: debounced with a max wait, so a continuously re-rendering panel still reports
+ *   within 300 ms;
+ * - ./precedence.ts (+ ./hedge.ts): manual > page (hedge: the user's pick) > none;
+ * - ./gap-grace.ts: a re-render gap keeps the last good read for a moment;
+ * - ./manual-source.ts: manual entries and hedge picks per symbol;
+ * - ./dedupe.ts: only real changes are reported.
+ * This file wires them to the page: a light poll follows SPA navigation (URL changes) and a panel root
+ * that React replaced wholesale.
  */
-import type { Exchange, Position, Side, Symbol } from '../engine/types';
-import type { PositionDraft, PositionRead, SiteAdapter } from '../sites/page-adapter';
+import type { Position, Side, Symbol } from '../engine/types';
+import type { PositionRead, SiteAdapter } from '../sites/page-adapter';
+import { dedupe } from './dedupe';
+import { gapGrace } from './gap-grace';
 import type { ManualStore } from './manual-store';
-import { describePosition } from './describe';
+import { manualSource } from './manual-source';
+import { panelObserver } from './panel-observer';
+import { noSymbolState, resolveState } from './precedence';
+import { readScheduler } from './read-scheduler';
+import type { PositionState } from './state';
 
-export interface PositionState {
-  exchange: Exchange;
-  /** Canonical symbol of the current URL; null when the SPA navigated away from a trading page. */
-  symbol: Symbol | null;
-  /** The position to analyse, or null (planned-trade mode, hedge not yet picked, or nothing valid). */
-  position: Position | null;
-  source: 'page' | 'manual' | 'none';
-  /** Selector health: which strategy found the position, or why none was used. */
-  health: string;
-  /** Mark price shown in the position row, when read from the page. */
-  mark?: number;
-  /** Hedge mode: every position on the symbol, for the user to pick from. */
-  hedge?: Position[];
-  hedgePick?: Side | null;
-  /** What was read when the read failed: prefill for the manual panel. */
-  draft?: PositionDraft;
-  /** The raw page read's kind, so the UI can offer the manual panel on 'none' / 'invalid'. */
-  pageRead: PositionRead['kind'] | 'no-symbol';
-}
+export type { PositionState } from './state';
 
 export interface WatchOptions {
   adapter: SiteAdapter;
@@ -61,22 +52,8 @@ export interface PositionWatch {
   current(): PositionState | null;
 }
 
-const OBSERVE: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: ['aria-selected', 'aria-hidden', 'hidden', 'style', 'aria-colindex', 'data-testid'],
-};
-
-const ANCESTOR_LEVELS = 3;
-/** How long a vanished or placeholder panel may keep the last good read (ms). */
-const GAP_GRACE_MS = 1500;
-
 export function watchPosition(opts: WatchOptions): PositionWatch {
-  const { adapter, doc, getUrl, onChange, store } = opts;
-  const debounceMs = opts.debounceMs ?? 60;
-  const maxWaitMs = opts.maxWaitMs ?? 180;
+  const { adapter, doc, getUrl, store } = opts;
   const pollMs = opts.pollMs ?? 200;
   const view = doc.defaultView;
 
@@ -84,18 +61,16 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   let symbol: Symbol | null = null;
   let href = '';
   let manual: Position | null = null;
-  const memoryManual = new Map<string, Position>();
   let pick: Side | null = null;
-  let loadGen = 0;
   let loaded = false;
-  let observed: Element | null = null;
-  let observer: MutationObserver | null = null;
-  let debounceTimer: ReturnType<typeof setTimeout> | null = null;
-  let firstPendingAt: number | null = null;
-  let last: PositionState | null = null;
-  let lastGood: { symbol: Symbol; state: PositionState; at: number } | null = null;
-  let graceTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastJson = '';
+
+  const out = dedupe(opts.onChange);
+  const scheduler = readScheduler(() => evaluate(), opts.debounceMs ?? 60, opts.maxWaitMs ?? 180);
+  const panel = panelObserver(adapter, doc, () => {
+    if (!stopped) scheduler.schedule();
+  });
+  const grace = gapGrace(() => evaluate());
+  const saved = manualSource(adapter.exchange, store);
 
   const readUrl = (): URL | null => {
     try {
@@ -106,151 +81,38 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     }
   };
 
-  function emit(state: PositionState) {
-    const json = JSON.stringify(state);
-    if (json === lastJson) return;
-    lastJson = json;
-    last = state;
-    onChange(state);
+  function read(sym: Symbol): PositionRead {
+    try {
+      return adapter.readPosition(doc, sym);
+    } catch (err) {
+      return { kind: 'invalid', reason: `${adapter.exchange}: reading the page failed: ${err instanceof Error ? err.message : String(err)}` };
+    }
   }
 
   function compose(): PositionState {
-    const base = { exchange: adapter.exchange, symbol };
-    if (symbol === null) {
-      return { ...base, position: null, source: 'none', health: 'not a trading page (no symbol in the URL)', pageRead: 'no-symbol' };
-    }
-    let read: PositionRead;
-    try {
-      read = adapter.readPosition(doc, symbol);
-    } catch (err) {
-      read = { kind: 'invalid', reason: `${adapter.exchange}: reading the page failed: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    const pageSummary = summarise(read);
-    if (manual) {
-      return { ...base, position: manual, source: 'manual', health: `manual entry (clear it to use the page); page: ${pageSummary}`, pageRead: read.kind };
-    }
-    switch (read.kind) {
-      case 'position': {
-        const s: PositionState = { ...base, position: read.position, source: 'page', health: `page: ${read.strategy}`, pageRead: read.kind };
-        if (read.mark !== undefined) s.mark = read.mark;
-        lastGood = { symbol, state: s, at: Date.now() };
-        return s;
-      }
-      case 'hedge': {
-        const i = pick ? read.positions.findIndex((p) => p.side === pick) : -1;
-        const chosen = i >= 0 ? read.positions[i]! : null;
-        const s: PositionState = {
-          ...base,
-          position: chosen,
-          source: chosen ? 'page' : 'none',
-          health: chosen ? `page (hedge mode, ${pick} picked): ${read.strategy}` : `hedge mode: ${read.positions.map((p) => p.side).join(' and ')} open on ${symbol}: pick one`,
-          hedge: read.positions,
-          hedgePick: chosen ? pick : null,
-          pageRead: read.kind,
-        };
-        const mark = i >= 0 ? read.marks[i] : read.marks.find((m) => m !== undefined);
-        if (mark !== undefined) s.mark = mark;
-        return s;
-      }
-      case 'none':
-      case 'invalid': {
-        const kept = keepThroughGap(read);
-        if (kept) return kept;
-        const s: PositionState = {
-          ...base,
-          position: null,
-          source: 'none',
-          health: read.kind === 'none' ? `no position read (planned trade): ${read.reason}` : `position not used: ${read.reason}`,
-          pageRead: read.kind,
-        };
-        if (read.draft && Object.keys(read.draft).length > 0) s.draft = read.draft;
-        return s;
-      }
-    }
-  }
-
-  /**
-   * A panel that vanishes (React remounting it) or shows placeholders ("--" while loading) right after a
-   * good read is usually a re-render, not a closed position: keep the last good read for GAP_GRACE_MS so the
-   * overlay and the background do not flicker to planned-trade mode and back. A read that finds the table
-   * but no row for the symbol (the position closed) is reported at once.
-   */
-  function keepThroughGap(read: Extract<PositionRead, { kind: 'none' | 'invalid' }>): PositionState | null {
-    if (!lastGood || lastGood.symbol !== symbol) return null;
-    const panelGone = read.kind === 'none' && observed === null;
-    if (read.kind !== 'invalid' && !panelGone) return null;
-    const age = Date.now() - lastGood.at;
-    if (age >= GAP_GRACE_MS) return null;
-    if (graceTimer === null) {
-      graceTimer = setTimeout(() => {
-        graceTimer = null;
-        evaluate();
-      }, GAP_GRACE_MS - age + 1);
-    }
-    return { ...lastGood.state, health: `${lastGood.state.health} (kept for a moment: ${read.reason})` };
+    if (symbol === null) return noSymbolState(adapter.exchange);
+    const r = read(symbol);
+    const state = resolveState(adapter.exchange, symbol, r, manual, pick);
+    if (manual) return state;
+    if (r.kind === 'position') grace.remember(symbol, state);
+    if (r.kind === 'none' || r.kind === 'invalid') return grace.keep(symbol, r, panel.observed() === null) ?? state;
+    return state;
   }
 
   function evaluate() {
     if (stopped || !loaded) return;
-    clearDebounce();
-    attach();
-    emit(compose());
-  }
-
-  function clearDebounce() {
-    if (debounceTimer !== null) clearTimeout(debounceTimer);
-    debounceTimer = null;
-    firstPendingAt = null;
-  }
-
-  function schedule() {
-    if (stopped) return;
-    const now = Date.now();
-    if (firstPendingAt === null) firstPendingAt = now;
-    if (debounceTimer !== null) clearTimeout(debounceTimer);
-    const wait = Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now));
-    debounceTimer = setTimeout(evaluate, wait);
-  }
-
-  function attach() {
-    const root = adapter.panelRoot(doc);
-    if (root === observed && (root === null || root.isConnected)) return false;
-    observer?.disconnect();
-    observer = null;
-    observed = root;
-    if (root && view?.MutationObserver) {
-      observer = new view.MutationObserver(() => schedule());
-      observer.observe(root, OBSERVE);
-      // React often replaces the panel wholesale: watch the few ancestors' child lists (not their subtrees)
-      // so a replacement is read after the debounce instead of at the next poll.
-      let up = root.parentElement;
-      for (let i = 0; up && up !== doc.body && i < ANCESTOR_LEVELS; i++, up = up.parentElement) {
-        observer.observe(up, { childList: true });
-      }
-    }
-    return true;
+    scheduler.cancel();
+    panel.attach();
+    out.emit(compose());
   }
 
   async function loadFor(sym: Symbol | null) {
-    const gen = ++loadGen;
     loaded = false;
-    let m: Position | null = null;
-    let p: Side | null = null;
-    if (sym) {
-      if (store) {
-        try {
-          [m, p] = await Promise.all([store.load(adapter.exchange, sym), store.loadHedgePick(adapter.exchange, sym)]);
-        } catch {
-          m = null;
-          p = null;
-        }
-      } else {
-        m = memoryManual.get(sym) ?? null;
-      }
-    }
-    if (gen !== loadGen || stopped) return;
-    manual = m;
-    pick = p;
+    const pending = saved.load(sym);
+    const choice = pending instanceof Promise ? await pending : pending;
+    if (choice === null || stopped) return;
+    manual = choice.manual;
+    pick = choice.pick;
     loaded = true;
     evaluate();
   }
@@ -272,7 +134,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   function tick() {
     if (stopped) return;
     checkUrl();
-    if (attach()) evaluate();
+    if (panel.attach()) evaluate();
   }
 
   const onNav = () => tick();
@@ -292,33 +154,31 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     if (ex === adapter.exchange && sym === symbol) void loadFor(symbol);
   });
 
-  attach();
+  panel.attach();
   checkUrl();
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
     clearInterval(poll);
-    clearDebounce();
-    if (graceTimer !== null) clearTimeout(graceTimer);
-    observer?.disconnect();
-    observer = null;
+    scheduler.cancel();
+    grace.stop();
+    panel.disconnect();
     view?.removeEventListener('popstate', onNav);
     view?.removeEventListener('wxt:locationchange', onNav);
     doc.removeEventListener('visibilitychange', onVisibility);
     unsubscribe?.();
   };
 
-  const watch = Object.assign(() => stop(), {
+  return Object.assign(() => stop(), {
     stop,
     async pickHedge(side: Side | null) {
       pick = side;
-      if (store && symbol) await store.saveHedgePick(adapter.exchange, symbol, side);
+      if (symbol) await saved.savePick(symbol, side);
       evaluate();
     },
     async saveManual(position: Position) {
-      if (store) await store.save(position);
-      else memoryManual.set(position.symbol, { ...position, source: 'manual' as const });
+      await saved.save(position);
       if (position.symbol === symbol) {
         manual = { ...position, source: 'manual' };
         evaluate();
@@ -326,8 +186,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     },
     async clearManual() {
       if (!symbol) return;
-      if (store) await store.clear(adapter.exchange, symbol);
-      else memoryManual.delete(symbol);
+      await saved.clear(symbol);
       manual = null;
       evaluate();
     },
@@ -335,20 +194,6 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
       tick();
       evaluate();
     },
-    current: () => last,
+    current: () => out.last(),
   });
-  return watch;
-}
-
-function summarise(read: PositionRead): string {
-  switch (read.kind) {
-    case 'position':
-      return `${describePosition(read.position)} via ${read.strategy}`;
-    case 'hedge':
-      return `hedge mode (${read.positions.map(describePosition).join('; ')})`;
-    case 'none':
-      return `no position (${read.reason})`;
-    case 'invalid':
-      return `unreadable (${read.reason})`;
-  }
 }

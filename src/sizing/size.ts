@@ -5,8 +5,9 @@
  */
 import { analyze, isEngineError } from '../engine';
 import { type Exchange, type FuelRatio, type MarketSeries, type Side, type Sizing, type StopSuggestion, type Symbol } from '../engine/types';
+import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
 import { EXCHANGES } from '../sites';
-import { CANONICAL_SYMBOL } from '../market/canonical-symbol';
+import { CANONICAL_SYMBOL } from '../symbols/canonical';
 import { engineConfigFromSettings, type Settings } from '../settings';
 
 export interface SizeRequest {
@@ -49,8 +50,8 @@ export function checkSizeRequest(req: unknown): { ok: true; req: SizeRequest } |
   const pos = (k: string, min = 0) => typeof r[k] === 'number' && Number.isFinite(r[k]) && (r[k] as number) > min;
   if (r.side !== 'long' && r.side !== 'short') return { ok: false, reason: 'side: must be long or short' };
   if (!pos('entry')) return { ok: false, reason: 'entry: must be a positive price' };
-  if (!(typeof r.leverage === 'number' && Number.isFinite(r.leverage) && r.leverage >= 1 && r.leverage <= 200)) {
-    return { ok: false, reason: 'leverage: must be between 1 and 200' };
+  if (!(typeof r.leverage === 'number' && Number.isFinite(r.leverage) && r.leverage >= MIN_LEVERAGE && r.leverage <= MAX_LEVERAGE)) {
+    return { ok: false, reason: `leverage: must be between ${MIN_LEVERAGE} and ${MAX_LEVERAGE}` };
   }
   if (r.accountUsd !== undefined && !pos('accountUsd')) return { ok: false, reason: 'accountUsd: must be a positive amount' };
   if (r.riskPct !== undefined && !(pos('riskPct') && (r.riskPct as number) <= 100)) return { ok: false, reason: 'riskPct: must be within (0, 100]' };

@@ -3,6 +3,7 @@
  * Settings, and maps validation issues to the field that shows them inline.
  */
 import { type Exchange } from '../engine/types';
+import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
 import { EXCHANGES } from '../sites';
 import { validateSettings, type Settings, type SettingsIssue } from '../settings';
 
@@ -30,15 +31,16 @@ export interface SettingsDraft {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function toDraft(s: Settings): SettingsDraft {
+  const str = (n: number) => formatTypedNumber(n);
   return {
-    accountUsd: String(s.accountUsd),
-    riskPct: String(s.riskPct),
-    stopBufferPct: String(s.stopBufferPct),
-    tierWeightsPct: s.tierWeightsPct.map(String),
+    accountUsd: str(s.accountUsd),
+    riskPct: str(s.riskPct),
+    stopBufferPct: str(s.stopBufferPct),
+    tierWeightsPct: s.tierWeightsPct.map(str),
     exchanges: { ...s.exchanges },
-    windowDays: String(s.windowDays),
-    refreshSec: String(s.refreshSec),
-    alerts: { ...s.alerts, clusterEdgePct: String(s.alerts.clusterEdgePct), cooldownMin: String(s.alerts.cooldownMin) },
+    windowDays: str(s.windowDays),
+    refreshSec: str(s.refreshSec),
+    alerts: { ...s.alerts, clusterEdgePct: str(s.alerts.clusterEdgePct), cooldownMin: str(s.alerts.cooldownMin) },
     macroEvents: s.macroEvents.map((e) => {
       const d = new Date(e.t);
       return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`, label: e.label };
@@ -47,10 +49,19 @@ export function toDraft(s: Settings): SettingsDraft {
   };
 }
 
-/** A typed number from an input; empty or garbage becomes NaN, which validation names as "must be a number". */
-function num(s: string): number {
-  const t = s.trim();
-  return t === '' ? Number.NaN : Number(t);
+/**
+ * Reads the form's numbers with the one parser (src/numbers/typed.ts). The options inputs are
+ * type=number, so the browser hands over its own form (`.` decimal, no grouping) whatever the user's
+ * locale: `1.234` is 1.234 here, never ambiguous. Empty becomes NaN, which validation names as "must be
+ * a number"; garbage also becomes NaN, with the parser's reason recorded for the field.
+ */
+function numberReader(issues: SettingsIssue[]) {
+  return (text: string, path: string, field: NumberField = 'amount'): number => {
+    const r = parseTypedNumber(text, { field, decimal: '.' });
+    if (r.kind === 'number') return r.value;
+    if (r.kind === 'invalid') issues.push({ path, message: r.reason });
+    return Number.NaN;
+  };
 }
 
 /** UTC time of a date + time pair, or null when either is not a real calendar value. */
@@ -67,20 +78,21 @@ export type DraftResult = { ok: true; settings: Settings } | { ok: false; issues
 
 export function fromDraft(d: SettingsDraft): DraftResult {
   const dateIssues: SettingsIssue[] = [];
+  const num = numberReader(dateIssues);
   const macroEvents = d.macroEvents.map((e, i) => {
     const t = eventTime(e.date, e.time);
     if (t === null) dateIssues.push({ path: `macroEvents.${i}.t`, message: 'Enter a valid date (YYYY-MM-DD) and time (HH:MM, UTC).' });
     return { t: t ?? 0, label: e.label };
   });
   const candidate = {
-    accountUsd: num(d.accountUsd),
-    riskPct: num(d.riskPct),
-    stopBufferPct: num(d.stopBufferPct),
-    tierWeightsPct: d.tierWeightsPct.map(num),
+    accountUsd: num(d.accountUsd, 'accountUsd'),
+    riskPct: num(d.riskPct, 'riskPct', 'percent'),
+    stopBufferPct: num(d.stopBufferPct, 'stopBufferPct', 'percent'),
+    tierWeightsPct: d.tierWeightsPct.map((t, i) => num(t, `tierWeightsPct.${i}`, 'percent')),
     exchanges: Object.fromEntries(EXCHANGES.map((x) => [x, d.exchanges[x]])),
-    windowDays: num(d.windowDays),
-    refreshSec: num(d.refreshSec),
-    alerts: { ...d.alerts, clusterEdgePct: num(d.alerts.clusterEdgePct), cooldownMin: num(d.alerts.cooldownMin) },
+    windowDays: num(d.windowDays, 'windowDays'),
+    refreshSec: num(d.refreshSec, 'refreshSec'),
+    alerts: { ...d.alerts, clusterEdgePct: num(d.alerts.clusterEdgePct, 'alerts.clusterEdgePct', 'percent'), cooldownMin: num(d.alerts.cooldownMin, 'alerts.cooldownMin') },
     macroEvents,
     overlay: d.overlay,
   };

@@ -11,7 +11,9 @@ describe('selected price → entry', () => {
     ['97,123', 97_123],
     ['0,5123', 0.5123],
     ['3456.78 USDT', 3456.78],
+    // Read like the position reader does (one core, src/numbers/digits.ts): this used to give 123.
+    ['0,123', 0.123],
   ])('%s → %d', (text, want) => expect(parseSelectedPrice(text)).toBe(want));
 
-  it.each(['', 'BTCUSDT', '-5', '1.2.3abc', '0', 'price 97,000'])('%s → null', (text) => expect(parseSelectedPrice(text)).toBeNull());
+  it.each(['', 'BTCUSDT', '-5', '1.2.3abc', '0', 'price 97,000', '1,23,456'])('%s → null', (text) => expect(parseSelectedPrice(text)).toBeNull());
 });

@@ -81,7 +81,7 @@ describe('sizing a planned trade through the engine', () => {
   it('requests from the page are checked field by field', () => {
     expect(checkSizeRequest({ side: 'up', entry: 1, leverage: 1 })).toEqual({ ok: false, reason: 'side: must be long or short' });
     expect(checkSizeRequest({ side: 'long', entry: -1, leverage: 1 })).toEqual({ ok: false, reason: 'entry: must be a positive price' });
-    expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 0.5 })).toEqual({ ok: false, reason: 'leverage: must be between 1 and 200' });
+    expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 0.5 })).toEqual({ ok: false, reason: 'leverage: must be between 1 and 150' });
     expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 2, riskPct: 101 })).toEqual({ ok: false, reason: 'riskPct: must be within (0, 100]' });
     expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 2 }).ok).toBe(true);
   });

@@ -31,3 +31,16 @@ describe('options form draft', () => {
     });
   });
 });
+
+describe('options numbers', () => {
+  it('are read by the one parser as the browser hands them over (type=number: "." decimal), garbage named', () => {
+    const d = toDraft(DEFAULT_SETTINGS);
+    d.accountUsd = '1.234';
+    d.riskPct = '0.5';
+    const r = fromDraft(d);
+    expect(r.ok && [r.settings.accountUsd, r.settings.riskPct]).toEqual([1.234, 0.5]);
+    d.riskPct = '1e1';
+    const bad = fromDraft(d);
+    expect(issuesByPath(bad.ok ? [] : bad.issues).riskPct).toBe('"1e1": write the number without an exponent');
+  });
+});

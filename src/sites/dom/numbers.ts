@@ -3,6 +3,7 @@
  * `--`/`—` (no value), unit suffixes (BTC, USDT, Cont, 张), signs, K/M/B abbreviations.
  * Exchanges format by the user's locale, so the decimal separator is inferred per value, not assumed.
  */
+import { byPageConvention, GROUP_SPACES, readDigits } from '../../numbers/digits';
 
 export type ParsedNumber =
   | { kind: 'number'; value: number; unit: string | null }
@@ -16,8 +17,6 @@ export interface NumberHint {
 
 const EMPTY = /^(?:-+|—+|–+|n\/?a|null|)$/i;
 const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, 万: 1e4, 亿: 1e8 };
-// Thin, narrow no-break and ordinary spaces, apostrophes (Swiss): group separators only.
-const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
 
 /**
  * Parses the first number in `text`. Returns its value, the unit written after it (upper-cased, e.g. BTC,
@@ -38,40 +37,9 @@ export function parseLocaleNumber(raw: string, hint: NumberHint = {}): ParsedNum
   return { kind: 'number', value, unit };
 }
 
-/** Digits with group and decimal separators → number, deciding which separator is the decimal one. */
+/** Digits with separators → number, by the shared reader and its page convention (src/numbers/digits.ts). */
 function parseDigits(s: string, decimal?: ',' | '.'): number | null {
-  const t = s.replace(GROUP_SPACES, '');
-  const lastDot = t.lastIndexOf('.');
-  const lastComma = t.lastIndexOf(',');
-  let normalised: string;
-  if (lastDot >= 0 && lastComma >= 0) {
-    // Both present: whichever comes last is the decimal separator.
-    normalised = lastDot > lastComma ? t.replace(/,/g, '') : t.replace(/\./g, '').replace(',', '.');
-  } else if (lastComma >= 0) {
-    normalised = decimal === '.' ? t.replace(/,/g, '') : decimal === ',' ? t.replace(',', '.') : decideSingle(t, ',');
-  } else if (lastDot >= 0) {
-    normalised = decimal === ',' ? t.replace(/\./g, '') : decimal === '.' ? t : decideSingle(t, '.');
-  } else {
-    normalised = t;
-  }
-  if (!/^\d+(?:\.\d+)?$/.test(normalised)) return null;
-  return Number(normalised);
-}
-
-/**
- * Only one kind of separator. Repeated → grouping (`1,234,567`, `1.234.567`). Once: a group of exactly
- * three digits after a 1–3 digit head reads as grouping for ',' (`1,234` = 1234, the common English form)
- * but as a decimal for '.' (`0.150`, `96.800` is ambiguous; exchanges print prices with '.' decimals far
- * more often than '.' grouping without decimals).
- */
-function decideSingle(t: string, sep: ',' | '.'): string {
-  const parts = t.split(sep);
-  if (parts.length > 2) {
-    return parts.every((p, i) => (i === 0 ? /^\d{1,3}$/.test(p) : /^\d{3}$/.test(p))) ? parts.join('') : 'x';
-  }
-  const [head = '', tail = ''] = parts;
-  if (sep === ',' && /^\d{1,3}$/.test(head) && /^\d{3}$/.test(tail) && head !== '0') return head + tail;
-  return `${head}.${tail}`;
+  return byPageConvention(readDigits(s, { decimal }));
 }
 
 /**

@@ -11,6 +11,7 @@
  */
 import type { Exchange, Position, Side, Symbol } from '../../engine/types';
 import { positionProblem } from '../../position/sanity';
+import { baseOf } from '../../symbols/canonical';
 import type { PositionDraft, PositionRead } from '../page-adapter';
 import { leverageFromText, readLeverageControl, type LeverageRead, type MarginWords } from './leverage';
 import { inferDecimal, parseLocaleNumber, type NumberHint } from './numbers';
@@ -219,7 +220,7 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
   if (!side) return { kind: 'invalid', reason: `side of the ${symbol} position not shown (no side column, tag or signed size)`, draft };
   draft.side = side;
   const unit = size.unit ?? headerUnit(cols.byField.size!.text);
-  const base = symbol.toUpperCase().replace(/(USDT|USDC|USD)$/, '');
+  const base = baseOf(symbol);
   const unitKey = unit ? labelKey(unit) : null;
   if (unitKey && cfg.labels.contractUnits.some((u) => labelKey(u) === unitKey)) {
     return {

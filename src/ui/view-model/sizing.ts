@@ -8,6 +8,7 @@ import { formatCoin, formatLeverage, formatPct, formatUsd, plainDecimal } from '
 import { sizingNoneText, sizingWarningText } from '../messages';
 import { type LfrView, lfrView } from './lfr';
 import { type StopView, stopView } from './stop';
+import { baseOf } from '../../symbols/canonical';
 
 export interface SizingInput {
   symbol: string;
@@ -36,8 +37,6 @@ export interface SizingView {
   warnings: string[];
 }
 
-/** "BTC" from "BTCUSDT" / "BTCUSD". */
-const base = (symbol: string) => symbol.replace(/USDT?$/, '');
 
 export function sizingView(a: SizingInput): SizingView {
   const stop = stopView(a.stop);
@@ -57,7 +56,7 @@ export function sizingView(a: SizingInput): SizingView {
       ? {
           stopDistance: { value: plainDecimal(s.stopDistancePct), text: formatPct(s.stopDistancePct) },
           notional: { value: plainDecimal(s.notionalUsd), text: formatUsd(s.notionalUsd) },
-          size: { value: plainDecimal(s.sizeCoin), text: `${formatCoin(s.sizeCoin)} ${base(a.symbol)}`, copy: formatCoin(s.sizeCoin) },
+          size: { value: plainDecimal(s.sizeCoin), text: `${formatCoin(s.sizeCoin)} ${baseOf(a.symbol)}`, copy: formatCoin(s.sizeCoin) },
           margin: { value: plainDecimal(s.marginUsd), text: `${formatUsd(s.marginUsd)} at ${formatLeverage(s.leverage)}` },
           maxLeverage: { value: plainDecimal(s.maxLeverage), text: `${formatLeverage(s.maxLeverage)} keeps liquidation beyond the stop` },
           risk: { value: plainDecimal(s.riskUsd), text: `${formatUsd(s.riskUsd)} incl. fees` },

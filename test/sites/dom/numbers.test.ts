@@ -38,6 +38,12 @@ describe('parseLocaleNumber', () => {
     expect(value('96.800', ',')).toBe(96800);
     expect(value('96.800', '.')).toBe(96.8);
   });
+  test('grouping that is not in threes is a misread, not a number (shared reader, src/numbers/digits.ts)', () => {
+    expect(parseLocaleNumber('1,23,456').kind).toBe('invalid');
+    expect(parseLocaleNumber('1,2.5').kind).toBe('invalid');
+    // A row whose other numbers say '.' is the decimal: `1,5` used to become 15.
+    expect(parseLocaleNumber('1,5', { decimal: '.' }).kind).toBe('invalid');
+  });
   test('dash placeholders are empty, not zero', () => {
     for (const t of ['--', '—', '–', '-', '', ' -- ']) expect(parseLocaleNumber(t)).toEqual({ kind: 'empty' });
   });
