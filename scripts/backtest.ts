@@ -4,14 +4,14 @@
  * Reads the data in place; prints a table; --json writes the per-side metrics.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseBacktestArgs, UsageError, USAGE } from '../src/backtest/args';
-import { calibrate, formatCalibration } from '../src/backtest/calibrate';
-import { BINANCE_BTC_TIER1, enginePredictor } from '../src/backtest/engine-adapter';
-import { DEFAULT_METRIC_OPTIONS } from '../src/backtest/metrics';
-import { loadBars } from '../src/backtest/load';
-import { buildReport, formatReport, targetsMet } from '../src/backtest/report';
-import { formatPerPrice, perPriceStats, type ConsumedLevels } from '../src/backtest/per-price';
-import { runWalkForward } from '../src/backtest/walkforward';
+import { parseBacktestArgs, UsageError, USAGE } from '../tools/backtest/args';
+import { calibrate, formatCalibration } from '../tools/backtest/calibrate';
+import { BINANCE_BTC_TIER1, enginePredictor } from '../tools/backtest/engine-adapter';
+import { DEFAULT_METRIC_OPTIONS } from '../tools/backtest/metrics';
+import { loadBars } from '../tools/backtest/load';
+import { buildReport, formatReport, targetsMet } from '../tools/backtest/report';
+import { formatPerPrice, perPriceStats, type ConsumedLevels } from '../tools/backtest/per-price';
+import { runWalkForward } from '../tools/backtest/walkforward';
 import { DEFAULT_CONFIG, type EngineConfig } from '../src/engine/config';
 
 function main(argv: string[]): void {

@@ -1,5 +1,5 @@
 // CI check: an exchange is known in one place. Fails when an exchange's name appears as an identifier or
-// in a string (comments do not count) in src/ or entrypoints/ outside src/sites/, where the registry
+// in a string (comments do not count) in src/, entrypoints/ or tools/ outside src/sites/, where the registry
 // (src/sites/index.ts) and each exchange's folder live. Everything else must ask the registry.
 // Names are read from the registry itself, so a new exchange is checked without editing this file.
 import fs from 'node:fs';
@@ -16,12 +16,12 @@ const { SITES } = await tsImport('../src/sites/index.ts', import.meta.url);
  * - src/market/sources.ts: wires each exchange's API client (src/sites/<ex>/api.ts) into the service
  *   worker. It is kept out of the plain registry so content scripts never bundle API clients; its
  *   Record<Exchange, …> makes the compiler point at it when an exchange is added.
- * - src/recorder/exchanges.ts: the Node-only recorder's per-exchange REST/WebSocket
- *   parsers (moving to tools/ under issue #14 item 6); not part of the extension.
- * - src/backtest/engine-adapter.ts, src/backtest/load.ts: the Node-only backtest replays a CSV of one
- *   exchange's open interest, so it names that exchange's risk tier (also moving to tools/).
+ * - tools/recorder/exchanges.ts: the Node-only recorder's per-exchange REST/WebSocket parsers; not part
+ *   of the extension.
+ * - tools/backtest/engine-adapter.ts, tools/backtest/load.ts: the Node-only backtest replays a CSV of one
+ *   exchange's open interest, so it names that exchange's risk tier.
  */
-const ALLOWED = new Set(['src/market/sources.ts', 'src/recorder/exchanges.ts', 'src/backtest/engine-adapter.ts', 'src/backtest/load.ts']);
+const ALLOWED = new Set(['src/market/sources.ts', 'tools/recorder/exchanges.ts', 'tools/backtest/engine-adapter.ts', 'tools/backtest/load.ts']);
 
 const names = [...new Set(SITES.flatMap((s) => [s.id, s.name]))].map((n) => n.toLowerCase());
 const pattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
@@ -66,7 +66,7 @@ function* tokens(text, file) {
 }
 
 const problems = [];
-for (const top of ['src', 'entrypoints']) {
+for (const top of ['src', 'entrypoints', 'tools']) {
   for (const abs of files(path.join(ROOT, top))) {
     const rel = path.relative(ROOT, abs).split(path.sep).join('/');
     if (rel.startsWith('src/sites/') || ALLOWED.has(rel)) continue;

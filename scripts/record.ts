@@ -4,8 +4,8 @@
  * measure the map on it with `npm run backtest -- --recording DIR`.
  * Base URLs can also come from LIQLENS_REST_BASE / LIQLENS_WS_BASE (e.g. a regional host or a test server).
  */
-import { parseRecordArgs, RECORD_USAGE } from '../src/recorder/args';
-import { record } from '../src/recorder/recorder';
+import { parseRecordArgs, RECORD_USAGE } from '../tools/recorder/args';
+import { record } from '../tools/recorder/recorder';
 
 async function main(): Promise<void> {
   const opts = parseRecordArgs(process.argv.slice(2), process.env);

@@ -3,7 +3,7 @@
 // page cannot read what the trader types (account size) nor the numbers shown.
 import { render } from 'preact';
 import { sendMessage } from '../../src/messaging';
-import { SizingDialog } from '../../src/overlay/SizingDialog';
+import { SizingDialog } from '../../src/ui/SizingDialog';
 import { FRAME_MSG } from '../../src/sizing/frame-protocol';
 import { parseSelectedPrice } from '../../src/sizing/price-text';
 import './style.css';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { blockBootstrapCi, blockResample, seededRandom } from '../../src/backtest/bootstrap';
+import { blockBootstrapCi, blockResample, seededRandom } from '../../tools/backtest/bootstrap';
 
 describe('seededRandom', () => {
   it('repeats for a seed and differs across seeds', () => {

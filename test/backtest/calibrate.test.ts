@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { calibrate, selectFolds, SELECTION_TOLERANCE } from '../../src/backtest/calibrate';
-import { BINANCE_BTC_TIER1 } from '../../src/backtest/engine-adapter';
-import type { BacktestBar } from '../../src/backtest/bar';
-import { seededRandom } from '../../src/backtest/bootstrap';
+import { calibrate, selectFolds, SELECTION_TOLERANCE } from '../../tools/backtest/calibrate';
+import { BINANCE_BTC_TIER1 } from '../../tools/backtest/engine-adapter';
+import type { BacktestBar } from '../../tools/backtest/bar';
+import { seededRandom } from '../../tools/backtest/bootstrap';
 
 const row = (name: string, scores: (number | null)[]) => ({ name, blocks: scores.map((score) => ({ score })), selectionScores: [] as (number | null)[] });
 

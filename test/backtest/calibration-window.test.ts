@@ -7,12 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCoinglassCsv } from '../../src/backtest/csv';
-import { BINANCE_BTC_TIER1, enginePredictor } from '../../src/backtest/engine-adapter';
-import { DEFAULT_METRIC_OPTIONS } from '../../src/backtest/metrics';
-import { partialSpearmanBinned } from '../../src/backtest/partial';
-import { buildReport } from '../../src/backtest/report';
-import { runWalkForward, WEEK_MS } from '../../src/backtest/walkforward';
+import { parseCoinglassCsv } from '../../tools/backtest/csv';
+import { BINANCE_BTC_TIER1, enginePredictor } from '../../tools/backtest/engine-adapter';
+import { DEFAULT_METRIC_OPTIONS } from '../../tools/backtest/metrics';
+import { partialSpearmanBinned } from '../../tools/backtest/partial';
+import { buildReport } from '../../tools/backtest/report';
+import { runWalkForward, WEEK_MS } from '../../tools/backtest/walkforward';
 
 // Relative to the repo root (vitest's cwd): the shared folder sits beside the repo.
 const CSV = resolve(

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBacktestArgs, UsageError } from '../../src/backtest/args';
-import { seededRandom } from '../../src/backtest/bootstrap';
+import { parseBacktestArgs, UsageError } from '../../tools/backtest/args';
+import { seededRandom } from '../../tools/backtest/bootstrap';
 
 const HOUR = 3_600_000;
 

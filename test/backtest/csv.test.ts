@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCoinglassCsv } from '../../src/backtest/csv';
+import { CsvError, parseCoinglassCsv } from '../../tools/backtest/csv';
 
 const HEADER =
   'timestamp,datetime_utc,price_open,price_high,price_low,price_close,liquidation_long_usd,liquidation_short_usd,oi_open,oi_high,oi_low,oi_close';

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { BacktestBar } from '../../src/backtest/bar';
-import { seededRandom } from '../../src/backtest/bootstrap';
-import { barOiPoints, BINANCE_BTC_TIER1, enginePredictor } from '../../src/backtest/engine-adapter';
-import { runWalkForward } from '../../src/backtest/walkforward';
+import type { BacktestBar } from '../../tools/backtest/bar';
+import { seededRandom } from '../../tools/backtest/bootstrap';
+import { barOiPoints, BINANCE_BTC_TIER1, enginePredictor } from '../../tools/backtest/engine-adapter';
+import { runWalkForward } from '../../tools/backtest/walkforward';
 import { DEFAULT_CONFIG } from '../../src/engine/config';
 
 const H = 3_600_000;

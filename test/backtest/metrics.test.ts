@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/backtest/bootstrap';
-import { combinedOutOfSample, DEFAULT_METRIC_OPTIONS, sideMetrics } from '../../src/backtest/metrics';
-import { spearman } from '../../src/backtest/rank';
+import { seededRandom } from '../../tools/backtest/bootstrap';
+import { combinedOutOfSample, DEFAULT_METRIC_OPTIONS, sideMetrics } from '../../tools/backtest/metrics';
+import { spearman } from '../../tools/backtest/rank';
 
 function series(n: number, seed: number, mapInformative: boolean) {
   const r = seededRandom(seed);

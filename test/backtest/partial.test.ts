@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/backtest/bootstrap';
-import { partialSpearmanBinned, partialSpearmanLinear, rankBins } from '../../src/backtest/partial';
-import { spearman } from '../../src/backtest/rank';
+import { seededRandom } from '../../tools/backtest/bootstrap';
+import { partialSpearmanBinned, partialSpearmanLinear, rankBins } from '../../tools/backtest/partial';
+import { spearman } from '../../tools/backtest/rank';
 
 describe('rankBins', () => {
   it('makes equal-count bins and keeps ties in X together', () => {

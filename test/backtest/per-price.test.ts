@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { BacktestBar } from '../../src/backtest/bar';
-import { perPriceStats, type ConsumedLevels } from '../../src/backtest/per-price';
+import type { BacktestBar } from '../../tools/backtest/bar';
+import { perPriceStats, type ConsumedLevels } from '../../tools/backtest/per-price';
 
 const bar = (t: number, close: number, low: number, high: number, extra: Partial<BacktestBar> = {}): BacktestBar => ({
   t, barMs: 1, open: close, high, low, close, oiOpenUsd: 1, oiHighUsd: 1, oiLowUsd: 1, oiCloseUsd: 1, liqLongUsd: 0, liqShortUsd: 0, ...extra,

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pearson, quantile, ranks, ResampleRanker, spearman } from '../../src/backtest/rank';
+import { pearson, quantile, ranks, ResampleRanker, spearman } from '../../tools/backtest/rank';
 
 describe('ranks', () => {
   it('gives tied values the average of their ranks', () => {

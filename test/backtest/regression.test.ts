@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ols, predictOls } from '../../src/backtest/regression';
+import { ols, predictOls } from '../../tools/backtest/regression';
 
 describe('ols', () => {
   it('recovers an exact linear relation y = 1 + 2a − 3b', () => {

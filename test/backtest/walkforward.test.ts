@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { BacktestBar } from '../../src/backtest/bar';
-import { BacktestInputError, runWalkForward, type BarPredictor } from '../../src/backtest/walkforward';
+import type { BacktestBar } from '../../tools/backtest/bar';
+import { BacktestInputError, runWalkForward, type BarPredictor } from '../../tools/backtest/walkforward';
 
 const H = 3_600_000;
 function syntheticBars(n: number, t0 = 0): BacktestBar[] {

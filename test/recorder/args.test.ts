@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecordArgs } from '../../src/recorder/args';
-import { FILES } from '../../src/recorder/format';
+import { parseRecordArgs } from '../../tools/recorder/args';
+import { FILES } from '../../tools/recorder/format';
 import { startFakeExchange } from './fake-exchange';
 
 describe('parseRecordArgs', () => {

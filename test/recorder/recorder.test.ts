@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readMeta } from '../../src/backtest/recording';
+import { readMeta } from '../../tools/backtest/recording';
 import type { Exchange } from '../../src/engine/types';
-import { FILES, type KlineRecord, type LiquidationRecord, type OpenInterestRecord } from '../../src/recorder/format';
-import { record } from '../../src/recorder/recorder';
+import { FILES, type KlineRecord, type LiquidationRecord, type OpenInterestRecord } from '../../tools/recorder/format';
+import { record } from '../../tools/recorder/recorder';
 import { startFakeExchange, type FakeExchange } from './fake-exchange';
 
 const lines = <T>(dir: string, file: string): T[] =>

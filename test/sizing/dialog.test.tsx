@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SizingDialog } from '../../src/overlay/SizingDialog';
+import { SizingDialog } from '../../src/ui/SizingDialog';
 import type { SizeAnswer, SizeRequest } from '../../src/sizing/size';
 import { cluster } from '../ui/make-analysis';
 import { mount } from '../ui/mount';

@@ -44,7 +44,7 @@ describe('popup data-* hooks for sub-cent prices', () => {
 
 describe('sizing dialog data-* hooks for sub-cent prices', () => {
   it('prefill and results are plain decimals', async () => {
-    const { SizingDialog } = await import('../../src/overlay/SizingDialog');
+    const { SizingDialog } = await import('../../src/ui/SizingDialog');
     const { flush } = await import('./mount');
     const request = async (req: { side: 'long' | 'short'; entry: number; leverage: number }) =>
       ({

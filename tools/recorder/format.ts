@@ -3,7 +3,7 @@
  * writes it and the backtest that reads it. One directory per recording; every series is JSON Lines,
  * one object per line, appended as data arrives, so a recording cut short is still readable.
  */
-import type { Exchange, RiskTier } from '../engine/types';
+import type { Exchange, RiskTier } from '../../src/engine/types';
 
 export const RECORDING_FORMAT = 'liqlens-recording/1';
 

@@ -11,7 +11,7 @@
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { Exchange } from '../engine/types';
+import type { Exchange } from '../../src/engine/types';
 import { RecorderError } from './errors';
 import { SPECS, type GetJson } from './exchanges';
 import { FILES, RECORDING_FORMAT, type KlineRecord, type LiquidationRecord, type RecordingMeta } from './format';

@@ -2,7 +2,7 @@
  * Command-line flags of `npm run backtest`, parsed into a typed request. Unknown flags and bad values
  * are errors that name the flag, so a typo never silently runs a different backtest.
  */
-import type { EngineConfig } from '../engine/config';
+import type { EngineConfig } from '../../src/engine/config';
 import { UsageError } from '../cli/usage-error';
 
 export { UsageError } from '../cli/usage-error';

@@ -4,7 +4,7 @@
  * the side of the *position* that was liquidated. Anything malformed throws a RecorderError naming the
  * exchange, endpoint and field; the recorder counts it and keeps recording.
  */
-import type { Exchange } from '../engine/types';
+import type { Exchange } from '../../src/engine/types';
 import { RecorderError } from './errors';
 import type { KlineRecord, LiquidationRecord } from './format';
 

@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run record`, parsed into RecordOptions; errors name the flag. */
-import { type Exchange } from '../engine/types';
-import { EXCHANGES } from '../sites';
+import { type Exchange } from '../../src/engine/types';
+import { EXCHANGES } from '../../src/sites';
 import { UsageError } from '../cli/usage-error';
 import type { RecordOptions } from './recorder';
 

@@ -7,10 +7,10 @@
  * high was most likely reached; prototype V5e) and the closing OI at the close. The engine's gross
  * inflow is then max(0, high − previous close), as docs/design.md §5.1.1 prescribes for bar data.
  */
-import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config';
-import { validateConfig } from '../engine/validate';
-import { binCentre, coinAt, createModel, extents, modelParams, stepBar, type ModelState } from '../engine/model';
-import type { Candle, Exchange, OpenInterestPoint, RiskTier } from '../engine/types';
+import { DEFAULT_CONFIG, type EngineConfig } from '../../src/engine/config';
+import { validateConfig } from '../../src/engine/validate';
+import { binCentre, coinAt, createModel, extents, modelParams, stepBar, type ModelState } from '../../src/engine/model';
+import type { Candle, Exchange, OpenInterestPoint, RiskTier } from '../../src/engine/types';
 import type { BacktestBar } from './bar';
 import { BacktestInputError } from './walkforward';
 import type { ConsumedLevels } from './per-price';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXCHANGES } from '../sites';
+import { EXCHANGES } from '../../src/sites';
 import {
   FILES,
   RECORDING_FORMAT,

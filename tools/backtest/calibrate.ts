@@ -6,7 +6,7 @@
  * candidate with the best mean partial ρ (long, short) over blocks < k and *checks* it on block k,
  * which it has not seen: the out-of-fold score is what the selection procedure achieves on new data.
  */
-import { DEFAULT_CONFIG, type EngineConfig } from '../engine/config';
+import { DEFAULT_CONFIG, type EngineConfig } from '../../src/engine/config';
 import type { BacktestBar } from './bar';
 import { enginePredictor, type EngineAdapterOptions } from './engine-adapter';
 import { DEFAULT_METRIC_OPTIONS, sideMetrics, type SideMetrics } from './metrics';

@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
-import { formatPriceForCopy, plainDecimal } from '../ui/format';
-import { sizingView } from '../ui/view-model/sizing';
+import { formatPriceForCopy, plainDecimal } from './format';
+import { sizingView } from './view-model/sizing';
 import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
 import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
 

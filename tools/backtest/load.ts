@@ -1,6 +1,6 @@
 /** Loads backtest bars from the source the CLI names (CoinGlass CSV or one of our recordings). */
 import { readFileSync } from 'node:fs';
-import type { Exchange, RiskTier } from '../engine/types';
+import type { Exchange, RiskTier } from '../../src/engine/types';
 import type { BacktestArgs } from './args';
 import type { BacktestBar } from './bar';
 import { parseCoinglassCsv } from './csv';
