@@ -10,7 +10,8 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ExchangeRegistry {}
-export type Exchange = Extract<keyof ExchangeRegistry, string>;
+/** Checked alone (src/engine/tsconfig.json, no registry in the program), an exchange is any string id. */
+export type Exchange = [keyof ExchangeRegistry] extends [never] ? string : Extract<keyof ExchangeRegistry, string>;
 
 /** Canonical symbol BASE+QUOTE, e.g. `BTCUSDT`. */
 export type Symbol = string;
