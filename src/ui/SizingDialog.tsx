@@ -3,6 +3,7 @@
  * engine (in the background) computes for the trader's planned side, entry, leverage and risk budget,
  * and offers to copy the size and stop. It never types into or clicks the exchange's order form.
  */
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Side } from '../engine/types';
 import type { SizeAnswer, SizeRequest } from '../sizing/size';
@@ -10,6 +11,16 @@ import { formatPriceForCopy, plainDecimal } from './format';
 import { sizingView } from './view-model/sizing';
 import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
 import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
+
+/** The sized-position rows, in display order: label, test id, field of the sizing view. */
+const SIZE_ROWS = [
+  ['Stop distance', 'sizing-stop-distance', 'stopDistance'],
+  ['Notional', 'sizing-notional', 'notional'],
+  ['Size', 'sizing-size', 'size'],
+  ['Margin', 'sizing-margin', 'margin'],
+  ['Max leverage', 'sizing-max-leverage', 'maxLeverage'],
+  ['Risk', 'sizing-risk-usd', 'risk'],
+] as const;
 
 export interface SizingDialogProps {
   /** Entry prefilled from the selected price (or the mark when nothing usable was selected). */
@@ -174,30 +185,14 @@ export function SizingDialog(props: SizingDialogProps) {
             </dd>
             {size ? (
               <>
-                <dt>Stop distance</dt>
-                <dd data-testid="sizing-stop-distance" data-value={size.stopDistance.value}>
-                  {size.stopDistance.text}
-                </dd>
-                <dt>Notional</dt>
-                <dd data-testid="sizing-notional" data-value={size.notional.value}>
-                  {size.notional.text}
-                </dd>
-                <dt>Size</dt>
-                <dd data-testid="sizing-size" data-value={size.size.value}>
-                  {size.size.text}
-                </dd>
-                <dt>Margin</dt>
-                <dd data-testid="sizing-margin" data-value={size.margin.value}>
-                  {size.margin.text}
-                </dd>
-                <dt>Max leverage</dt>
-                <dd data-testid="sizing-max-leverage" data-value={size.maxLeverage.value}>
-                  {size.maxLeverage.text}
-                </dd>
-                <dt>Risk</dt>
-                <dd data-testid="sizing-risk-usd" data-value={size.risk.value}>
-                  {size.risk.text}
-                </dd>
+                {SIZE_ROWS.map(([label, testid, key]) => (
+                  <Fragment key={testid}>
+                    <dt>{label}</dt>
+                    <dd data-testid={testid} data-value={size[key].value}>
+                      {size[key].text}
+                    </dd>
+                  </Fragment>
+                ))}
               </>
             ) : (
               v.noSizeText !== null && (

@@ -36,6 +36,20 @@ export function StateLine({ view, now }: { view: MarketView; now: number }) {
   );
 }
 
+/** One side's heading row and its cluster rows. */
+function ClusterGroup({ side, caption, rows }: { side: 'profit' | 'risk'; caption: string; rows: readonly ClusterRow[] }) {
+  return (
+    <>
+      <tr>
+        <th colSpan={3} scope="rowgroup">
+          {caption}
+        </th>
+      </tr>
+      <ClusterRows side={side} rows={rows} />
+    </>
+  );
+}
+
 function ClusterRows({ side, rows }: { side: 'profit' | 'risk'; rows: readonly ClusterRow[] }) {
   if (rows.length === 0) {
     return (
@@ -101,18 +115,8 @@ export function ViewSummary({ view, now }: { view: MarketView; now: number }) {
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th colSpan={3} scope="rowgroup">
-                  Profit side ({v.profitCaption})
-                </th>
-              </tr>
-              <ClusterRows side="profit" rows={v.clusters.profit} />
-              <tr>
-                <th colSpan={3} scope="rowgroup">
-                  Risk side ({v.riskCaption})
-                </th>
-              </tr>
-              <ClusterRows side="risk" rows={v.clusters.risk} />
+              <ClusterGroup side="profit" caption={`Profit side (${v.profitCaption})`} rows={v.clusters.profit} />
+              <ClusterGroup side="risk" caption={`Risk side (${v.riskCaption})`} rows={v.clusters.risk} />
             </tbody>
           </table>
           <p data-testid="popup-stop" data-value={v.stop.value}>

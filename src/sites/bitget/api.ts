@@ -3,12 +3,12 @@
 // until it covers the map window the series is marked oiPartial.
 import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint, RiskTier } from '../../engine/types';
-import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { mergeCandles } from '../shared/assemble-series';
 import { sortedBook } from '../shared/book';
 import { unwrapCoded } from '../shared/envelope';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
-import { loadWindow } from '../shared/load-window';
+import { finishLoad, openLoad } from '../shared/open-load';
 import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num } from '../shared/schema';
 import { ascending, longShortDue, oiCoversWindow, oiInUnits, withTakerBuy } from '../shared/series';
@@ -138,13 +138,9 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
   }
 
   async function load(req: LoadRequest): Promise<SourceState> {
+    const open = await openLoad(EX, req, resolveInstrument);
+    const { w, instrument, ctx, sym, k } = open;
     const { symbol, now } = req;
-    const w = loadWindow(req);
-    const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolveInstrument(symbol);
-    const { instrument } = resolved;
-    const sym = instrument.exchangeSymbol;
-    const k = instrument.unitFactor;
-    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
     const candlesP = pageWindows(w.candleFrom, now, 1000, BAR_MS, async (start, end) =>
       parseCandles(await get('/api/v2/mix/market/candles', { symbol: sym, granularity: '5m', startTime: start, endTime: end, limit: 1000 })),
@@ -161,17 +157,15 @@ export function bitgetSource(deps: FetchDeps = {}): MarketSource {
     const [rawCandles, price, oiBody, funding, depth, ls, taker] = await Promise.all([candlesP, priceP, oiRawP, fundP, optional(bookP), optional(lsP), optional(takerP)]);
 
     const polled = parseOpenInterest(oiBody, sym, price.mark);
-    const series = assembleSeries(ctx, {
+    return finishLoad(open, {
       candles: mergeCandles(ctx, withTakerBuy(rawCandles, taker ?? [])),
       openInterest: [oiInUnits(polled, k)],
       markPrice: price.mark,
       indexPrice: price.index,
       funding,
       depth,
-      risk: resolved.risk,
       longShort: ls,
     });
-    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };

@@ -2,11 +2,11 @@
 // come newest first and are reversed here.
 import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, RiskTier } from '../../engine/types';
-import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { mergeCandles } from '../shared/assemble-series';
 import { sortedBook } from '../shared/book';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
-import { loadWindow } from '../shared/load-window';
+import { finishLoad, openLoad } from '../shared/open-load';
 import { pageWindows } from '../shared/paging';
 import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
 import { ascending, longShortDue, oiWithUsd } from '../shared/series';
@@ -137,13 +137,9 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
   }
 
   async function load(req: LoadRequest): Promise<SourceState> {
+    const open = await openLoad(EX, req, resolveInstrument);
+    const { w, instrument, ctx, sym, k } = open;
     const { symbol, now } = req;
-    const w = loadWindow(req);
-    const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolveInstrument(symbol);
-    const { instrument } = resolved;
-    const sym = instrument.exchangeSymbol;
-    const k = instrument.unitFactor;
-    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
     // Time-windowed pages (limit bars each): newest-first order cannot skip rows.
     const candlesP = pageWindows(w.candleFrom, now, 1000, BAR_MS, async (start, end) =>
@@ -161,17 +157,15 @@ export function bybitSource(deps: FetchDeps = {}): MarketSource {
 
     // Bybit's OI history has no USD: value it at the merged candles' closes.
     const candles = mergeCandles(ctx, rawCandles);
-    const series = assembleSeries(ctx, {
+    return finishLoad(open, {
       candles,
       openInterest: oiWithUsd(oi.map((p) => ({ t: p.t, coin: p.coin * k })), candles),
       markPrice: tick.markPrice,
       indexPrice: tick.indexPrice,
       funding: { rate: tick.fundingRate, intervalHours: instrument.fundingIntervalHours, nextTime: tick.nextFundingTime },
       depth,
-      risk: resolved.risk,
       longShort: ls,
     });
-    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };

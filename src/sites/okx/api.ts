@@ -3,12 +3,12 @@
 // recordable); every body is validated, so a shape we got wrong fails loudly with the field named.
 import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint, RiskTier } from '../../engine/types';
-import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import { mergeCandles } from '../shared/assemble-series';
 import { sortedBook } from '../shared/book';
 import { unwrapCoded } from '../shared/envelope';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
-import { loadWindow } from '../shared/load-window';
+import { finishLoad, openLoad } from '../shared/open-load';
 import { pageBackward } from '../shared/paging';
 import { ms, nonNeg, num } from '../shared/schema';
 import { ascending, longShortDue, oiInUnits, withTakerBuy } from '../shared/series';
@@ -156,14 +156,11 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
 
   async function load(req: LoadRequest): Promise<SourceState> {
     const { symbol, now } = req;
-    const w = loadWindow(req);
+    const open = await openLoad(EX, req, resolveInstrument);
+    const { w, instrument, ctx, k } = open;
     const { candleFrom, oiFrom } = w;
-    const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolveInstrument(symbol);
-    const { instrument } = resolved;
-    const instId = instrument.exchangeSymbol;
+    const instId = open.sym;
     const ctVal = instrument.contractSize;
-    const k = instrument.unitFactor;
-    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
 
     // /market/candles only reaches back ~1440 bars; older pages come from /market/history-candles.
     let history = false;
@@ -197,17 +194,15 @@ export function okxSource(deps: FetchDeps = {}): MarketSource {
     ]);
 
     // Cursor pages may reach past the resume point: only rows from it on are fresh.
-    const series = assembleSeries(ctx, {
+    return finishLoad(open, {
       candles: mergeCandles(ctx, withTakerBuy(rawCandles.filter((c) => c.t >= candleFrom), taker ?? [])),
       openInterest: oi.filter((p) => p.t >= oiFrom).map((p) => oiInUnits(p, k)),
       markPrice: mark,
       indexPrice: index,
       funding,
       depth,
-      risk: resolved.risk,
       longShort: ls,
     });
-    return { series, instrument, instrumentAt: w.instrumentAt };
   }
 
   return { exchange: EX, fetcher, load };
