@@ -106,7 +106,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapt
     adapter,
     doc: document,
     getUrl: () => location.href,
-    store: createManualStore(browser.storage.local, { source: browser.storage.onChanged, isExchange }),
+    store: createManualStore(browser.storage.local, isExchange, browser.storage.onChanged),
     onChange: (ps) => {
       const symbolChanged = ps.symbol !== store.get().symbol;
       store.set({

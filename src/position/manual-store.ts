@@ -43,13 +43,7 @@ export interface ChangeSource {
   removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
 }
 
-/** Changes from other tabs: where they come from, and which exchange ids they may name. */
-export interface ChangeFeed {
-  source: ChangeSource;
-  isExchange: ExchangeCheck;
-}
-
-export function createManualStore(area: KeyValueArea, changes?: ChangeFeed): ManualStore {
+export function createManualStore(area: KeyValueArea, isExchange: ExchangeCheck, changes?: ChangeSource): ManualStore {
   return {
     async load(exchange, symbol) {
       const key = manualKey(exchange, symbol);
@@ -81,19 +75,19 @@ export function createManualStore(area: KeyValueArea, changes?: ChangeFeed): Man
       const listener = (c: Record<string, unknown>, areaName: string) => {
         if (areaName !== 'local') return;
         for (const key of Object.keys(c)) {
-          const k = parseKey(key, changes.isExchange);
+          const k = parseKey(key, isExchange);
           if (k) cb(k.exchange, k.symbol);
         }
       };
-      changes.source.addListener(listener);
-      return () => changes.source.removeListener(listener);
+      changes.addListener(listener);
+      return () => changes.removeListener(listener);
     },
   };
 }
 
 /** The store over the extension's browser.storage.local. */
 export function browserManualStore(isExchange: ExchangeCheck): ManualStore {
-  return createManualStore(browser.storage.local as unknown as KeyValueArea, { source: browser.storage.onChanged as unknown as ChangeSource, isExchange });
+  return createManualStore(browser.storage.local as unknown as KeyValueArea, isExchange, browser.storage.onChanged as unknown as ChangeSource);
 }
 
 /** An in-memory store (tests, and pages where storage is unavailable). */
@@ -115,6 +109,7 @@ export function memoryManualStore(isExchange: ExchangeCheck): ManualStore {
         notify(key);
       },
     },
-    { source: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) }, isExchange },
+    isExchange,
+    { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
   );
 }
