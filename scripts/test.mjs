@@ -76,14 +76,9 @@ function vitest(name, label, args) {
   }
 }
 
-// The calibration-window backtest reads the CoinGlass CSV from ../shared/data, which may not be copied into
-// the repo (its README: no licence, validation data only). It runs as its own step where that folder is
-// present (CI has it) and is left out of the unit run, so a fresh clone passes without it.
-const CALIBRATION_TEST = 'test/backtest/calibration-window.test.ts';
-const CALIBRATION_CSV = path.resolve(ROOT, '../shared/data/liquidation/coinglass-btc-1h-2025-12-04_2026-03-31/btc-1h-price-oi-funding-liquidations.csv');
-vitest('unit', 'unit', ['--exclude', CALIBRATION_TEST]);
-if (fs.existsSync(CALIBRATION_CSV)) vitest('calibration', 'calibration', [CALIBRATION_TEST]);
-else if (!only.length || only.includes('calibration')) console.log(`\n▷ calibration: not run, ${CALIBRATION_CSV} is absent (shared data beside the repo)`);
+// Unit tests. The calibration-window backtest is not one of them (vitest.config.ts excludes it): it needs data
+// beside the repo, so it is `npm run accuracy:check`, and a fresh clone passes without it.
+vitest('unit', 'unit', []);
 
 // End-to-end: needs the Chrome build and Chromium.
 if (!only.length || only.includes('e2e')) {

@@ -20,7 +20,8 @@ import { checkMarketView } from '../overlay/view-check';
 import { createManualStore } from '../position/manual-store';
 import { watchPosition, type PositionState } from '../position/watcher';
 import { coerceOverlay, loadOverlaySettings, overlayFromChange, saveOverlaySettings, type OverlaySettings } from '../overlay/overlay-settings';
-import type { SiteAdapter } from '../sites/page-adapter';
+import type { SiteAdapter } from '../position/page-adapter';
+import { isExchange } from '../sites';
 
 /** The content script's main for one exchange, reading its pages with `adapter`. */
 export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
@@ -105,7 +106,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapt
     adapter,
     doc: document,
     getUrl: () => location.href,
-    store: createManualStore(browser.storage.local, browser.storage.onChanged),
+    store: createManualStore(browser.storage.local, isExchange, browser.storage.onChanged),
     onChange: (ps) => {
       const symbolChanged = ps.symbol !== store.get().symbol;
       store.set({

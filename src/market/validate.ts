@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { type Exchange, type Symbol } from '../engine/types';
 import { EXCHANGES } from '../sites';
 import type { WatchRequest } from '../messaging';
-import { PositionSchema } from '../position/message-schema';
+import { PositionSchema } from './position-schema';
 import { CANONICAL_SYMBOL } from '../symbols/canonical';
 
 export { CANONICAL_SYMBOL };

@@ -5,7 +5,7 @@
  * but no row for the symbol (the position closed) is reported at once.
  */
 import type { Symbol } from '../engine/types';
-import type { PositionRead } from '../sites/page-adapter';
+import type { PositionRead } from './page-adapter';
 import type { PositionState } from './state';
 
 /** How long a vanished or placeholder panel may keep the last good read (ms). */

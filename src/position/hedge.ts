@@ -1,6 +1,6 @@
 /** Hedge mode: both sides open on one symbol. The user's pick is analysed; none picked → no position yet. */
 import type { Side, Symbol } from '../engine/types';
-import type { PositionRead } from '../sites/page-adapter';
+import type { PositionRead } from './page-adapter';
 import type { PositionState, StateBase } from './state';
 
 export function hedgeState(base: StateBase & { symbol: Symbol }, read: Extract<PositionRead, { kind: 'hedge' }>, pick: Side | null): PositionState {

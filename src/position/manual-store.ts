@@ -3,7 +3,6 @@
  * validated again (storage is not trusted); a broken entry is ignored, never half-used.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
-import { isExchange } from '../sites';
 import { validateManualPosition } from './manual-entry';
 
 export interface ManualStore {
@@ -21,9 +20,15 @@ export const HEDGE_PREFIX = 'hedgePick:';
 export const manualKey = (exchange: Exchange, symbol: Symbol) => `${MANUAL_PREFIX}${exchange}:${symbol.toUpperCase()}`;
 export const hedgeKey = (exchange: Exchange, symbol: Symbol) => `${HEDGE_PREFIX}${exchange}:${symbol.toUpperCase()}`;
 
-function parseKey(key: string): { exchange: Exchange; symbol: Symbol } | null {
+/**
+ * Which ids are registered exchanges: the registry's `isExchange` (src/sites), passed in because the
+ * registry sits above the position domain. A changed key naming any other id is not announced.
+ */
+export type ExchangeCheck = (id: string) => id is Exchange;
+
+function parseKey(key: string, isExchange: ExchangeCheck): { exchange: Exchange; symbol: Symbol } | null {
   const m = /^(?:manualPosition|hedgePick):([a-z0-9]+):([A-Z0-9]+)$/.exec(key);
-  return m && isExchange(m[1]) ? { exchange: m[1], symbol: m[2]! } : null;
+  return m && isExchange(m[1]!) ? { exchange: m[1], symbol: m[2]! } : null;
 }
 
 /** The minimal storage surface used (browser.storage.local fits it). */
@@ -38,7 +43,7 @@ export interface ChangeSource {
   removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
 }
 
-export function createManualStore(area: KeyValueArea, changes?: ChangeSource): ManualStore {
+export function createManualStore(area: KeyValueArea, isExchange: ExchangeCheck, changes?: ChangeSource): ManualStore {
   return {
     async load(exchange, symbol) {
       const key = manualKey(exchange, symbol);
@@ -70,7 +75,7 @@ export function createManualStore(area: KeyValueArea, changes?: ChangeSource): M
       const listener = (c: Record<string, unknown>, areaName: string) => {
         if (areaName !== 'local') return;
         for (const key of Object.keys(c)) {
-          const k = parseKey(key);
+          const k = parseKey(key, isExchange);
           if (k) cb(k.exchange, k.symbol);
         }
       };
@@ -81,12 +86,12 @@ export function createManualStore(area: KeyValueArea, changes?: ChangeSource): M
 }
 
 /** The store over the extension's browser.storage.local. */
-export function browserManualStore(): ManualStore {
-  return createManualStore(browser.storage.local as unknown as KeyValueArea, browser.storage.onChanged as unknown as ChangeSource);
+export function browserManualStore(isExchange: ExchangeCheck): ManualStore {
+  return createManualStore(browser.storage.local as unknown as KeyValueArea, isExchange, browser.storage.onChanged as unknown as ChangeSource);
 }
 
 /** An in-memory store (tests, and pages where storage is unavailable). */
-export function memoryManualStore(): ManualStore {
+export function memoryManualStore(isExchange: ExchangeCheck): ManualStore {
   const data = new Map<string, unknown>();
   const listeners = new Set<(c: Record<string, unknown>, area: string) => void>();
   const notify = (key: string) => listeners.forEach((l) => l({ [key]: {} }, 'local'));
@@ -104,6 +109,7 @@ export function memoryManualStore(): ManualStore {
         notify(key);
       },
     },
+    isExchange,
     { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
   );
 }

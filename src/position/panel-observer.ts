@@ -2,7 +2,7 @@
  * A MutationObserver scoped to the adapter's positions panel, never the whole body, re-attached when the
  * panel root changes (React replaced it, or it appeared).
  */
-import type { SiteAdapter } from '../sites/page-adapter';
+import type { SiteAdapter } from './page-adapter';
 
 const OBSERVE: MutationObserverInit = {
   childList: true,

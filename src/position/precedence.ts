@@ -4,7 +4,7 @@
  * user's pick (./hedge.ts); else none (planned-trade mode) with the reason as health.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
-import type { PositionRead } from '../sites/page-adapter';
+import type { PositionRead } from './page-adapter';
 import { describePosition } from './describe';
 import { hedgeState } from './hedge';
 import type { PositionState } from './state';

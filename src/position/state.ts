@@ -1,6 +1,6 @@
 /** What the position watcher reports: the position to analyse, where it came from, and why. */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
-import type { PositionDraft, PositionRead } from '../sites/page-adapter';
+import type { PositionDraft, PositionRead } from './page-adapter';
 
 export interface PositionState {
   exchange: Exchange;

@@ -12,7 +12,7 @@
  * that React replaced wholesale.
  */
 import type { Position, Side, Symbol } from '../engine/types';
-import type { PositionRead, SiteAdapter } from '../sites/page-adapter';
+import type { PositionRead, SiteAdapter } from './page-adapter';
 import { dedupe } from './dedupe';
 import { gapGrace } from './gap-grace';
 import type { ManualStore } from './manual-store';

@@ -4,7 +4,7 @@
  * Imports no engine and no dialog code: the content-script bundle stays small.
  */
 import { browser } from 'wxt/browser';
-import { plainDecimal } from '../ui/format';
+import { plainDecimal } from '../numbers/plain-decimal';
 import { readFrameMessage } from './frame-protocol';
 import { parseSelectedPrice } from './price-text';
 

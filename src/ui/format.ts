@@ -8,22 +8,14 @@
  * exchange — so 97,123.45 shows as 97,123.5, not as the binary float's 97,123.4.
  */
 
+import { expand, plainDecimal } from '../numbers/plain-decimal';
+
+// Part of this module's set of formats; it lives in src/numbers so non-UI code (src/sizing) can write a
+// number for a URL without depending on the presentation layer.
+export { plainDecimal };
+
 /** What a missing or non-finite number renders as. */
 export const PLACEHOLDER = '—';
-
-/** Digits of a finite |x| without exponent: 1.5e-7 → "0.00000015", 1e21 → "1000000000000000000000". */
-function expand(abs: number): string {
-  const s = String(abs);
-  const e = s.indexOf('e');
-  if (e < 0) return s;
-  const exp = Number(s.slice(e + 1));
-  const [int = '0', frac = ''] = s.slice(0, e).split('.');
-  const digits = int + frac;
-  const point = int.length + exp;
-  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
-  return `${digits.slice(0, point)}.${digits.slice(point)}`;
-}
 
 /** Adds one to a string of decimal digits ("099" → "100", "99" → "100"). */
 function increment(digits: string): string {
@@ -59,12 +51,6 @@ const group = (int: string) => int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 function grouped(text: string): string {
   const [int = '0', frac] = text.split('.');
   return frac === undefined ? group(int) : `${group(int)}.${frac}`;
-}
-
-/** Plain decimal for data-* hooks and copied values: no separators, no units, no exponent; '' for none. */
-export function plainDecimal(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '';
-  return n < 0 ? `-${expand(-n)}` : expand(n);
 }
 
 /** Decimals a price gets by its size: 97,123.4 · 3,456.78 · 145.23 · 2.3456 · 0.5123 · 0.00001234. */

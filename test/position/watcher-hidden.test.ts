@@ -2,7 +2,7 @@
 // (the panel MutationObserver still reports position changes then); a tab coming back catches up at once.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { watchPosition, type PositionState } from '../../src/position/watcher';
-import type { SiteAdapter } from '../../src/sites/page-adapter';
+import type { SiteAdapter } from '../../src/position/page-adapter';
 
 function setVisibility(state: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });

@@ -5,7 +5,7 @@ import { binancePage } from '../../src/sites/binance/page';
 import { bitgetPage } from '../../src/sites/bitget/page';
 import { bybitPage } from '../../src/sites/bybit/page';
 import { okxPage } from '../../src/sites/okx/page';
-import type { SiteAdapter } from '../../src/sites/page-adapter';
+import type { SiteAdapter } from '../../src/position/page-adapter';
 
 export const PAGE_ADAPTERS: Readonly<Record<Exchange, SiteAdapter>> = {
   binance: binancePage,

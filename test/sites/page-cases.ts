@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Exchange, Position } from '../../src/engine/types';
-import type { SiteAdapter } from '../../src/sites/page-adapter';
+import type { SiteAdapter } from '../../src/position/page-adapter';
 import { FIXTURE_URL, loadFixture, type LoadedFixture } from './fixture-page';
 
 export const btcLong = (exchange: Exchange): Position => ({

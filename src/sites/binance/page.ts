@@ -2,7 +2,7 @@
  * Binance USDⓈ-M futures trading page: symbol from `/{locale?}/futures/{SYMBOL}` and the open position
  * from the bottom account panel's Positions tab (docs/pages-and-overlay.md §1.1).
  */
-import type { SiteAdapter } from '../page-adapter';
+import type { SiteAdapter } from '../../position/page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';
 import type { ReaderConfig } from '../dom/position-reader';
 import { LOCALE_PREFIX } from '../dom/url';

@@ -3,7 +3,7 @@
  * from the positions list — test ids first (Bitget's `FutureTrade…` convention), header text otherwise
  * (docs/pages-and-overlay.md §1.4).
  */
-import type { SiteAdapter } from '../page-adapter';
+import type { SiteAdapter } from '../../position/page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';
 import type { ReaderConfig } from '../dom/position-reader';
 import { LOCALE_PREFIX } from '../dom/url';

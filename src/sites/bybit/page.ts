@@ -3,7 +3,7 @@
  * from the Positions table, columns by header text because Bybit lets users hide and drag columns
  * (docs/pages-and-overlay.md §1.2).
  */
-import type { SiteAdapter } from '../page-adapter';
+import type { SiteAdapter } from '../../position/page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';
 import type { ReaderConfig } from '../dom/position-reader';
 import { LOCALE_PREFIX } from '../dom/url';

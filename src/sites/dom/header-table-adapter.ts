@@ -3,7 +3,7 @@
  * header-text positions table: everything but the exchange's URL pattern and reader config is shared.
  */
 import type { Symbol } from '../../engine/types';
-import type { PositionRead, SiteAdapter } from '../page-adapter';
+import type { PositionRead, SiteAdapter } from '../../position/page-adapter';
 import { findPositionsPane, readPositionWith, type ReaderConfig } from './position-reader';
 import { hostIs } from './url';
 

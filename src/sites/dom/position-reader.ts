@@ -12,7 +12,7 @@
 import type { Exchange, Position, Side, Symbol } from '../../engine/types';
 import { positionProblem } from '../../position/sanity';
 import { baseOf } from '../../symbols/canonical';
-import type { PositionDraft, PositionRead } from '../page-adapter';
+import type { PositionDraft, PositionRead } from '../../position/page-adapter';
 import { leverageFromText, readLeverageControl, type LeverageRead, type MarginWords } from './leverage';
 import { inferDecimal, parseLocaleNumber, type NumberHint } from './numbers';
 import { findTables, readHeaderTable, type Column, type HeaderTable, type Row } from './table';

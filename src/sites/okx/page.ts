@@ -3,7 +3,7 @@
  * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the Positions tab (docs/pages-and-overlay.md §1.3). Size is
  * accepted only in coin: OKX may show contracts, which the reader reports rather than converting blind.
  */
-import type { SiteAdapter } from '../page-adapter';
+import type { SiteAdapter } from '../../position/page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';
 import type { ReaderConfig } from '../dom/position-reader';
 import { LOCALE_PREFIX } from '../dom/url';

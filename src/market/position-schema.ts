@@ -1,11 +1,13 @@
 /**
  * A Position as messages carry it (background side, valibot): the identity fields by schema, the numbers
- * by the one position check (./schema.ts), its problem reported at the field it names.
+ * by the one position check (src/position/schema.ts), its problem reported at the field it names.
+ * Here, not in src/position: it checks the exchange against the registry (src/sites), which sits above the
+ * position domain.
  */
 import * as v from 'valibot';
 import { EXCHANGES } from '../sites';
 import { CANONICAL_SYMBOL } from '../symbols/canonical';
-import { positionIssue } from './schema';
+import { positionIssue } from '../position/schema';
 
 export const PositionSchema = v.pipe(
   v.object({

@@ -2,7 +2,7 @@
  * Published interface of the page side (content script wiring: src/content/start.tsx, one content script per
  * exchange, src/sites/<exchange>/content.ts; see also src/position/watcher.ts):
  *
- *   interface SiteAdapter {                                    // src/sites/page-adapter.ts
+ *   interface SiteAdapter {                                    // src/position/page-adapter.ts
  *     exchange: Exchange;
  *     symbolFromUrl(url: URL): Symbol | null;                  // canonical BASEQUOTE, with/without locale prefix
  *     readPosition(root: Document, symbol: Symbol): PositionRead;
@@ -32,6 +32,8 @@
  * The contract of a page adapter: the only code that knows how one exchange's trading page shows the
  * symbol and the open position (docs/design.md §7). Adapters only READ the DOM; they never click, type or read
  * balances, order ids, cookies, tokens or form inputs.
+ * It lives with the position domain, not in src/sites: the watcher consumes it and src/sites implements it,
+ * so sites depends on position and never the other way (.dependency-cruiser.cjs, no-circular-folders).
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
 
