@@ -4,6 +4,7 @@ import { watchPosition, type PositionState, type PositionWatch } from '../../src
 import { binancePage } from '../../src/sites/binance/page';
 import { loadFixture, type LoadedFixture } from '../sites/fixture-page';
 import { btcHedgeShort, btcLong, ethShort } from '../sites/page-cases';
+import { isExchange } from '../../src/sites';
 
 let open: LoadedFixture | null = null;
 let watch: PositionWatch | null = null;
@@ -135,7 +136,7 @@ describe('watchPosition', () => {
   });
 
   test('hedge mode: nothing drawn until the user picks; the pick is honoured and remembered', async () => {
-    const store = memoryManualStore();
+    const store = memoryManualStore(isExchange);
     await start('variant=hedge', { store });
     expect(last()).toMatchObject({ position: null, source: 'none', hedge: [btcLong('binance'), btcHedgeShort('binance')], hedgePick: null });
     expect(last().health).toMatch(/hedge mode: long and short open on BTCUSDT: pick one/);
@@ -145,7 +146,7 @@ describe('watchPosition', () => {
   });
 
   test('a manual entry wins over the page until cleared', async () => {
-    const store = memoryManualStore();
+    const store = memoryManualStore(isExchange);
     await start('', { store });
     const manual = { ...btcLong('binance'), entry: 90000, liqPrice: 81000, source: 'manual' as const };
     await watch!.saveManual(manual);
@@ -166,7 +167,7 @@ describe('watchPosition', () => {
   });
 
   test('a manual entry saved elsewhere (another tab, the panel) reaches the watcher through the store', async () => {
-    const store = memoryManualStore();
+    const store = memoryManualStore(isExchange);
     await start('variant=none', { store });
     expect(last().source).toBe('none');
     await store.save({ ...btcLong('binance'), source: 'manual' });
