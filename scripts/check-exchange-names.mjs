@@ -13,15 +13,10 @@ const { SITES } = await tsImport('../src/sites/index.ts', import.meta.url);
 
 /**
  * Files allowed to name an exchange, each for a reason:
- * - src/market/sources.ts: wires each exchange's API client (src/sites/<ex>/api.ts) into the service
- *   worker. It is kept out of the plain registry so content scripts never bundle API clients; its
- *   Record<Exchange, …> makes the compiler point at it when an exchange is added.
- * - tools/recorder/exchanges.ts: the Node-only recorder's per-exchange REST/WebSocket parsers; not part
- *   of the extension.
  * - tools/backtest/engine-adapter.ts, tools/backtest/load.ts: the Node-only backtest replays a CSV of one
  *   exchange's open interest, so it names that exchange's risk tier.
  */
-const ALLOWED = new Set(['src/market/sources.ts', 'tools/recorder/exchanges.ts', 'tools/backtest/engine-adapter.ts', 'tools/backtest/load.ts']);
+const ALLOWED = new Set(['tools/backtest/engine-adapter.ts', 'tools/backtest/load.ts']);
 
 const names = [...new Set(SITES.flatMap((s) => [s.id, s.name]))].map((n) => n.toLowerCase());
 const pattern = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');

@@ -1,7 +1,8 @@
 // Content script (ISOLATED world), one per exchange: position watcher → `watch` to the background →
 // overlay rendered from `marketUpdate` pushes; the chart bridge is injected into the page's MAIN world.
 // Each exchange's entry (src/sites/<exchange>/content.ts) calls startContent with its own descriptor and
-// page adapter, so its bundle carries only that exchange's page reader. Wiring only: the logic lives in
+// page adapter, so its bundle carries only that exchange's page reader and never the registry (which
+// carries every exchange's API client). Wiring only: the logic lives in
 // src/overlay, src/bridge, src/position and src/sites.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -21,10 +22,11 @@ import { createManualStore } from '../position/manual-store';
 import { watchPosition, type PositionState } from '../position/watcher';
 import { coerceOverlay, loadOverlaySettings, overlayFromChange, saveOverlaySettings, type OverlaySettings } from '../overlay/overlay-settings';
 import type { SiteAdapter } from '../position/page-adapter';
-import { isExchange } from '../sites';
+import type { SiteDescriptor } from '../sites/site';
+import type { Exchange } from '../engine/types';
 
-/** The content script's main for one exchange, reading its pages with `adapter`. */
-export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapter): Promise<void> {
+/** The content script's main for one exchange (`site`), reading its pages with `adapter`. */
+export async function startContent(ctx: ContentScriptContext, site: SiteDescriptor<Exchange>, adapter: SiteAdapter): Promise<void> {
   // The matches are coarser than a trading page (markets lists, spot…): the adapter decides.
   if (adapter.symbolFromUrl(new URL(location.href)) === null) return;
   const exchange = adapter.exchange;
@@ -76,7 +78,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapt
     return;
   }
   const client = bridgeError ? null : new BridgeClient(bridge.messenger);
-  const controller = startChartController({ doc: document, exchange, client, bridgeError, store });
+  const controller = startChartController({ doc: document, chartSelectors: site.chartSelectors, client, bridgeError, store });
 
   // Market data: ask the background for this symbol (with the position read from the page).
   let watchGen = 0;
@@ -106,7 +108,7 @@ export async function startContent(ctx: ContentScriptContext, adapter: SiteAdapt
     adapter,
     doc: document,
     getUrl: () => location.href,
-    store: createManualStore(browser.storage.local, isExchange, browser.storage.onChanged),
+    store: createManualStore((id): id is Exchange => id === exchange, browser.storage.local, browser.storage.onChanged),
     onChange: (ps) => {
       const symbolChanged = ps.symbol !== store.get().symbol;
       store.set({

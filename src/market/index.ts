@@ -7,7 +7,7 @@ import type { WatchRequest } from '../messaging';
 import { onMessage, sendMessage } from '../messaging';
 import { loadSettings, watchSettings } from '../settings';
 import { MarketHub, type Scheduler, type WatcherStore } from './hub';
-import { createSources } from './sources';
+import { createSources } from '../sites';
 import { MetaStore } from './meta';
 import { MarketStore, type StorageArea } from './store';
 import { checkGetView, checkWatch } from './validate';

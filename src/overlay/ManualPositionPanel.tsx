@@ -4,7 +4,7 @@
  * clearable. Validation is the same as for a page read (src/position/manual-entry.ts): an invalid form is
  * never saved, and the error names the field.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { Position, Side } from '../engine/types';
 import { validateManualPosition, type ManualInput } from '../position/manual-entry';
 import type { PositionState } from '../position/watcher';
@@ -43,24 +43,51 @@ export function prefill(state: PositionState, locale?: string): FormValues {
 
 const defaultLocale = () => (typeof navigator === 'undefined' ? undefined : navigator.language);
 
-export function ManualPositionPanel({ state, onSave, onClear, onPickHedge, locale = defaultLocale() }: ManualPositionPanelProps) {
-  const key = state ? `${state.exchange}:${state.symbol ?? ''}` : '';
-  const mustAsk = state?.pageRead === 'invalid';
-  const [open, setOpen] = useState(mustAsk);
-  const [values, setValues] = useState<FormValues>(state ? prefill(state, locale) : EMPTY);
-  const [error, setError] = useState<{ field: string; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+interface FormState {
+  open: boolean;
+  values: FormValues;
+  error: { field: string; text: string } | null;
+  busy: boolean;
+}
 
-  // A new symbol (SPA navigation) starts a fresh form; a failed read opens it. Only on a real change: an
-  // effect that also ran on mount would close a form the user had just opened.
-  const seen = useRef(`${key}|${mustAsk}`);
-  useEffect(() => {
-    if (!state || seen.current === `${key}|${mustAsk}`) return;
-    seen.current = `${key}|${mustAsk}`;
-    setValues(prefill(state, locale));
-    setError(null);
-    setOpen(state.pageRead === 'invalid');
-  }, [key, mustAsk]);
+/** What identifies "the same form": the exchange + symbol, and whether the page read failed. */
+const formKey = (state: PositionState | null) => `${state ? `${state.exchange}:${state.symbol ?? ''}` : ''}|${state?.pageRead === 'invalid'}`;
+
+// A class component: the content script then needs no preact/hooks (≈ 2.6 kB of its bundle).
+export class ManualPositionPanel extends Component<ManualPositionPanelProps, FormState> {
+  /** The form key last prefilled for. */
+  private seen: string;
+
+  constructor(props: ManualPositionPanelProps) {
+    super(props);
+    const locale = props.locale ?? defaultLocale();
+    this.seen = formKey(props.state);
+    this.state = { open: props.state?.pageRead === 'invalid', values: props.state ? prefill(props.state, locale) : EMPTY, error: null, busy: false };
+  }
+
+  // A new symbol (SPA navigation) starts a fresh form; a failed read opens it. Only on a real change (not on
+  // mount), so a form the user has just opened stays open.
+  override componentDidUpdate() {
+    const { state } = this.props;
+    if (!state || this.seen === formKey(state)) return;
+    this.seen = formKey(state);
+    this.setState({ values: prefill(state, this.props.locale ?? defaultLocale()), error: null, open: state.pageRead === 'invalid' });
+  }
+
+  override render() {
+    return form(this.props, this.state, (patch) => this.setState(patch));
+  }
+}
+
+function form(
+  { state, onSave, onClear, onPickHedge, locale = defaultLocale() }: ManualPositionPanelProps,
+  { open, values, error, busy }: FormState,
+  set: (patch: Partial<FormState>) => void,
+) {
+  const setValues = (v: FormValues) => set({ values: v });
+  const setError = (e: FormState['error']) => set({ error: e });
+  const setBusy = (b: boolean) => set({ busy: b });
+  const setOpen = (o: boolean) => set({ open: o });
 
   if (!state || state.symbol === null) return null;
   const symbol = state.symbol;

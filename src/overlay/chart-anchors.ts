@@ -1,15 +1,14 @@
 /**
- * Where each exchange's chart sits in the page, for the pixel overlay and the ladder: the exchange's own
- * selectors come from its descriptor (src/sites/<exchange>/index.ts), then generic fallbacks.
+ * Where the exchange's chart sits in the page, for the pixel overlay and the ladder: the exchange's own
+ * selectors come from its descriptor (src/sites/<exchange>/descriptor.ts, passed in by its content
+ * script), then generic fallbacks.
  */
-import type { Exchange } from '../engine/types';
-import { siteOf } from '../sites';
 
 const GENERIC = ['iframe[id^="tradingview_"]', '[class*="chart-container" i]', '[id*="chart" i]', '[class*="chart" i]'];
 
 /** The largest visible candidate (≥ 240×160 px): the chart, not an icon or a mini-chart. */
-export function findChartRoot(doc: Document, exchange: Exchange): Element | null {
-  for (const list of [siteOf(exchange).chartSelectors, GENERIC]) {
+export function findChartRoot(doc: Document, chartSelectors: readonly string[]): Element | null {
+  for (const list of [chartSelectors, GENERIC]) {
     let best: Element | null = null;
     let bestArea = 240 * 160;
     for (const sel of list) {

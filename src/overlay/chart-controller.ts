@@ -9,7 +9,6 @@
  */
 import type { BridgeClient } from '../bridge/client';
 import type { ChartProbe, ChartScale } from '../bridge/protocol';
-import type { Exchange } from '../engine/types';
 import { domScaleReader, type ScaleRead } from './dom-scale';
 import { crosshairHover, pointerHover } from './hover';
 import { nativeSync } from './native-sync';
@@ -23,7 +22,8 @@ export const PERF_MEASURE = 'liqlens:overlay-update';
 
 export interface ControllerDeps {
   doc: Document;
-  exchange: Exchange;
+  /** Where this exchange's chart sits (its descriptor's chartSelectors), for the DOM scale fallback. */
+  chartSelectors: readonly string[];
   client: BridgeClient | null;
   bridgeError?: string;
   store: Store<OverlayState>;
@@ -31,7 +31,7 @@ export interface ControllerDeps {
 }
 
 export function startChartController(deps: ControllerDeps): { stop: () => void } {
-  const { doc, exchange, client, store } = deps;
+  const { doc, client, store } = deps;
   const win = doc.defaultView!;
   const pollMs = deps.pollMs ?? POLL_MS;
   let stopped = false;
@@ -39,7 +39,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
   let probeWhyNot = deps.bridgeError ?? 'chart bridge not started';
   let probes = 0;
   let mouse: { x: number; y: number } | null = null;
-  const dom = domScaleReader(doc, exchange);
+  const dom = domScaleReader(doc, deps.chartSelectors);
   const native = nativeSync(client, store);
   // Page-controlled timing switch for the overlay bench: e2e build only (the condition is a build-time
   // constant, so the production bundle carries neither the attribute name nor the measuring code).

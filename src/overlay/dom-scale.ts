@@ -2,7 +2,6 @@
  * The price scale read from the DOM price axis, for charts whose widget is out of reach (pixel tier
  * fallback). Keeps the chart root and axis it found, and finds them again when the page re-renders them.
  */
-import type { Exchange } from '../engine/types';
 import { findAxis, readAxis } from './axis-labels';
 import { calibrate, calibrationToScale } from './calibrate';
 import { findChartRoot } from './chart-anchors';
@@ -16,13 +15,13 @@ export interface DomScale {
   root(): Element | null;
 }
 
-export function domScaleReader(doc: Document, exchange: Exchange): DomScale {
+export function domScaleReader(doc: Document, chartSelectors: readonly string[]): DomScale {
   let axis: Element | null = null;
   let domRoot: Element | null = null;
   return {
     read() {
       if (!domRoot || !domRoot.isConnected) {
-        domRoot = findChartRoot(doc, exchange);
+        domRoot = findChartRoot(doc, chartSelectors);
         axis = null;
       }
       if (!domRoot) return { ok: false, reason: 'no chart element found' };

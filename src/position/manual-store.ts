@@ -20,15 +20,12 @@ export const HEDGE_PREFIX = 'hedgePick:';
 export const manualKey = (exchange: Exchange, symbol: Symbol) => `${MANUAL_PREFIX}${exchange}:${symbol.toUpperCase()}`;
 export const hedgeKey = (exchange: Exchange, symbol: Symbol) => `${HEDGE_PREFIX}${exchange}:${symbol.toUpperCase()}`;
 
-/**
- * Which ids are registered exchanges: the registry's `isExchange` (src/sites), passed in because the
- * registry sits above the position domain. A changed key naming any other id is not announced.
- */
-export type ExchangeCheck = (id: string) => id is Exchange;
+/** Which exchange ids the store answers for: the registry's (extension pages) or the content script's own. */
+export type KnownExchange = (id: string) => id is Exchange;
 
-function parseKey(key: string, isExchange: ExchangeCheck): { exchange: Exchange; symbol: Symbol } | null {
+function parseKey(key: string, known: KnownExchange): { exchange: Exchange; symbol: Symbol } | null {
   const m = /^(?:manualPosition|hedgePick):([a-z0-9]+):([A-Z0-9]+)$/.exec(key);
-  return m && isExchange(m[1]!) ? { exchange: m[1], symbol: m[2]! } : null;
+  return m && known(m[1]!) ? { exchange: m[1], symbol: m[2]! } : null;
 }
 
 /** The minimal storage surface used (browser.storage.local fits it). */
@@ -43,7 +40,7 @@ export interface ChangeSource {
   removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
 }
 
-export function createManualStore(area: KeyValueArea, isExchange: ExchangeCheck, changes?: ChangeSource): ManualStore {
+export function createManualStore(known: KnownExchange, area: KeyValueArea, changes?: ChangeSource): ManualStore {
   return {
     async load(exchange, symbol) {
       const key = manualKey(exchange, symbol);
@@ -75,7 +72,7 @@ export function createManualStore(area: KeyValueArea, isExchange: ExchangeCheck,
       const listener = (c: Record<string, unknown>, areaName: string) => {
         if (areaName !== 'local') return;
         for (const key of Object.keys(c)) {
-          const k = parseKey(key, isExchange);
+          const k = parseKey(key, known);
           if (k) cb(k.exchange, k.symbol);
         }
       };
@@ -86,16 +83,17 @@ export function createManualStore(area: KeyValueArea, isExchange: ExchangeCheck,
 }
 
 /** The store over the extension's browser.storage.local. */
-export function browserManualStore(isExchange: ExchangeCheck): ManualStore {
-  return createManualStore(browser.storage.local as unknown as KeyValueArea, isExchange, browser.storage.onChanged as unknown as ChangeSource);
+export function browserManualStore(known: KnownExchange): ManualStore {
+  return createManualStore(known, browser.storage.local as unknown as KeyValueArea, browser.storage.onChanged as unknown as ChangeSource);
 }
 
 /** An in-memory store (tests, and pages where storage is unavailable). */
-export function memoryManualStore(isExchange: ExchangeCheck): ManualStore {
+export function memoryManualStore(known: KnownExchange): ManualStore {
   const data = new Map<string, unknown>();
   const listeners = new Set<(c: Record<string, unknown>, area: string) => void>();
   const notify = (key: string) => listeners.forEach((l) => l({ [key]: {} }, 'local'));
   return createManualStore(
+    known,
     {
       get: async (key) => (data.has(key) ? { [key]: data.get(key) } : {}),
       set: async (items) => {
@@ -109,7 +107,6 @@ export function memoryManualStore(isExchange: ExchangeCheck): ManualStore {
         notify(key);
       },
     },
-    isExchange,
     { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
   );
 }

@@ -1,20 +1,25 @@
 /**
  * The exchange registry: one line per exchange. The `Exchange` type, the settings schema, the manifest's
  * hosts and matches, the manual-store keys, the display names and the fixture server's routing all derive
- * from SITES. Plain data only (descriptors, no page readers or API clients), so any bundle may import it.
+ * from SITES, and so do the service worker's market-data clients (createSources) and the recorder's specs.
+ * Each entry carries its exchange's API client and recorder parsers: only the service worker, the popup,
+ * options and sizing pages, the manifest config and the tools import this. Content scripts never do: each
+ * gets its own exchange's descriptor from src/sites/<exchange>/content.ts.
  */
 import { binance } from './binance';
 import { bitget } from './bitget';
 import { bybit } from './bybit';
 import { okx } from './okx';
-import { tradingMatches, type SiteDescriptor } from './site';
+import type { FetchDeps } from './shared/fetcher';
+import type { MarketSource } from './shared/source';
+import { tradingMatches, type ExchangeEntry } from './site';
 
 export const SITES = [
   binance,
   bybit,
   okx,
   bitget,
-] as const satisfies readonly SiteDescriptor[];
+] as const satisfies readonly ExchangeEntry[];
 
 export type Site = (typeof SITES)[number];
 type RegisteredId = Site['id'];
@@ -51,3 +56,8 @@ export const TRADING_PAGE_MATCHES: readonly string[] = SITES.flatMap(tradingMatc
 export const API_HOST_PATTERNS: readonly string[] = SITES.flatMap((s) => s.apiHosts.map((h) => `https://${h}/*`));
 /** Trading-page origins that may load the chart bridge and the framed sizing dialog. */
 export const PAGE_ORIGIN_PATTERNS: readonly string[] = SITES.map((s) => `https://${s.pageHost}/*`);
+
+/** One market-data client per exchange, each with its own budget and back-off state (service worker). */
+export function createSources(deps: FetchDeps = {}): Record<Exchange, MarketSource> {
+  return Object.fromEntries(SITES.map((s) => [s.id, s.source(deps)])) as Record<Exchange, MarketSource>;
+}

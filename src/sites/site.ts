@@ -1,9 +1,16 @@
 /**
- * What one exchange is, as plain data: the one place that names its hosts, trading pages, chart anchors,
- * capabilities and fees. Each `src/sites/<exchange>/index.ts` exports one; src/sites/index.ts lists them,
- * and everything that enumerates exchanges (types, settings, manifest, fixture server) derives from that list.
- * Plain data only (no DOM, no fetch): the manifest config, the fixture server and every bundle import it.
+ * What one exchange is. Two layers, both in the exchange's own folder:
+ * - SiteDescriptor (src/sites/<exchange>/descriptor.ts), plain data: its hosts, trading pages, chart anchors,
+ *   capabilities and fees. Its content script gets this (and its page adapter) and nothing else, so a
+ *   trading page never bundles another exchange, an API client or the registry.
+ * - ExchangeEntry (src/sites/<exchange>/index.ts): the descriptor plus its market-data client and recorder
+ *   spec. src/sites/index.ts lists these, and everything that enumerates exchanges (types, settings,
+ *   manifest, service worker sources, recorder, fixture server) derives from that list.
  */
+import type { RecorderSpec } from './shared/recorder-spec';
+import type { FetchDeps } from './shared/fetcher';
+import type { MarketSource } from './shared/source';
+
 export interface SiteDescriptor<Id extends string = string> {
   readonly id: Id;
   /** Shown to the user (popup, options, overlay). */
@@ -30,6 +37,14 @@ export interface SiteDescriptor<Id extends string = string> {
   readonly closeFeeRate: number;
 }
 
+/** A registry entry: the descriptor plus what only the service worker and the tools use. */
+export interface ExchangeEntry<Id extends string = string> extends SiteDescriptor<Id> {
+  /** The market-data client the service worker polls (src/sites/<exchange>/api.ts); one per hub. */
+  readonly source: (deps?: FetchDeps) => MarketSource;
+  /** What the Node-only recorder (tools/recorder) asks this exchange and how it reads the answers. */
+  readonly recorder: RecorderSpec;
+}
+
 /** Keeps the id's literal type, so the registry's ids form the `Exchange` union. */
 export function defineSite<const Id extends string>(site: SiteDescriptor<Id>): SiteDescriptor<Id> {
   return site;
@@ -38,4 +53,9 @@ export function defineSite<const Id extends string>(site: SiteDescriptor<Id>): S
 /** Manifest match patterns of the site's trading pages, with and without a locale prefix. */
 export function tradingMatches(site: SiteDescriptor): string[] {
   return site.tradingPaths.flatMap((p) => [`https://${site.pageHost}/${p}*`, `https://${site.pageHost}/*/${p}*`]);
+}
+
+/** Keeps the id's literal type, so the registry's ids form the `Exchange` union. */
+export function defineExchange<const Id extends string>(entry: ExchangeEntry<Id>): ExchangeEntry<Id> {
+  return entry;
 }

@@ -6,8 +6,7 @@
  * the budgets sit below the published limits, see each api.ts). docs/design.md §11: warm refresh ≤ 8 requests.
  */
 import { type Exchange } from '../../src/engine/types';
-import { EXCHANGES } from '../../src/sites';
-import { createSources } from '../../src/market/sources';
+import { EXCHANGES, createSources } from '../../src/sites';
 import { binanceWeight } from '../../src/sites/binance/api';
 import { fixtureFetch, preloadHandlers } from '../sites/shared/fixture-fetch';
 

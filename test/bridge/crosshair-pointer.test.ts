@@ -7,6 +7,7 @@ import { pointerInTop } from '../../src/bridge/server';
 import { startChartController } from '../../src/overlay/chart-controller';
 import { createStore, initialOverlayState, type OverlayState } from '../../src/overlay/store';
 import { analysis } from '../overlay/fixtures';
+import { siteOf } from '../../src/sites';
 
 describe('crosshair pointer', () => {
   it('frame coordinates + the frame’s position (and border) = top-window coordinates', () => {
@@ -38,7 +39,7 @@ describe('crosshair pointer', () => {
       view: { exchange: 'binance', symbol: 'BTCUSDT', state: 'ok', analysis: analysis(), health: {}, asOf: 1 },
       tierReason: '',
     });
-    const c = startChartController({ doc: document, exchange: 'binance', client, store, pollMs: 10_000 });
+    const c = startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client, store, pollMs: 10_000 });
     await new Promise((r) => setTimeout(r, 30));
     expect(store.get().tier).toBe('native');
     // The top document last saw the pointer at (5, 5), before it went over the chart frame.

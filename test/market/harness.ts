@@ -6,7 +6,7 @@ import { analyze as engineAnalyze, type AnalyzeInput } from '../../src/engine';
 import type { Analysis, Exchange } from '../../src/engine/types';
 import type { MarketView, WatchRequest } from '../../src/messaging';
 import { MarketHub, type HubDeps } from '../../src/market/hub';
-import { createSources } from '../../src/market/sources';
+import { createSources } from '../../src/sites';
 import { MetaStore } from '../../src/market/meta';
 import { MarketStore, type StorageArea } from '../../src/market/store';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';

@@ -4,6 +4,7 @@ import type { ChartEvent, ChartProbe, DrawRequest } from '../../src/bridge/proto
 import { startChartController } from '../../src/overlay/chart-controller';
 import { createStore, initialOverlayState, type OverlayState } from '../../src/overlay/store';
 import { analysis } from './fixtures';
+import { siteOf } from '../../src/sites';
 
 function fakeClient(probe: ChartProbe) {
   const draws: DrawRequest[] = [];
@@ -41,7 +42,7 @@ describe('chart controller (native tier)', () => {
   it('chooses native drawing when the widget can draw, and sends the plan once', async () => {
     const f = fakeClient(found);
     const s = store();
-    stops.push(startChartController({ doc: document, exchange: 'binance', client: f.client, store: s, pollMs: 10_000 }).stop);
+    stops.push(startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client: f.client, store: s, pollMs: 10_000 }).stop);
     await settle();
     expect(s.get().tier).toBe('native');
     expect(f.draws).toHaveLength(1);
@@ -55,7 +56,7 @@ describe('chart controller (native tier)', () => {
   it('re-sends only when the plan changed, clears when hidden, redraws when shown', async () => {
     const f = fakeClient(found);
     const s = store();
-    stops.push(startChartController({ doc: document, exchange: 'binance', client: f.client, store: s, pollMs: 10_000 }).stop);
+    stops.push(startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client: f.client, store: s, pollMs: 10_000 }).stop);
     await settle();
     s.set({ position: { exchange: 'binance', symbol: 'BTCUSDT', side: 'long', entry: 96_800, size: 0.1, leverage: 10, marginMode: 'cross', source: 'page' } });
     await settle();
@@ -72,7 +73,7 @@ describe('chart controller (native tier)', () => {
   it('redraws after the bridge reports a symbol or interval change (it removed our shapes)', async () => {
     const f = fakeClient(found);
     const s = store();
-    stops.push(startChartController({ doc: document, exchange: 'binance', client: f.client, store: s, pollMs: 10_000 }).stop);
+    stops.push(startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client: f.client, store: s, pollMs: 10_000 }).stop);
     await settle();
     f.emit({ kind: 'interval', symbol: 'BTCUSDT', resolution: '15' });
     await settle();
@@ -82,7 +83,7 @@ describe('chart controller (native tier)', () => {
   it('clears its shapes when the user picks another tier', async () => {
     const f = fakeClient(found);
     const s = store();
-    stops.push(startChartController({ doc: document, exchange: 'binance', client: f.client, store: s, pollMs: 10_000 }).stop);
+    stops.push(startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client: f.client, store: s, pollMs: 10_000 }).stop);
     await settle();
     s.set({ overlay: { ...s.get().overlay, mode: 'ladder' } });
     await settle();
@@ -92,7 +93,7 @@ describe('chart controller (native tier)', () => {
 
   it('removes its shapes when stopped (extension disabled or reloaded)', async () => {
     const f = fakeClient(found);
-    const c = startChartController({ doc: document, exchange: 'binance', client: f.client, store: store(), pollMs: 10_000 });
+    const c = startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client: f.client, store: store(), pollMs: 10_000 });
     await settle();
     c.stop();
     await settle();
@@ -102,7 +103,7 @@ describe('chart controller (native tier)', () => {
   it('falls back to the ladder, saying why, when there is no widget and no readable axis', async () => {
     const f = fakeClient({ found: false, reason: 'chart frame is cross-origin' });
     const s = store();
-    stops.push(startChartController({ doc: document, exchange: 'bybit', client: f.client, store: s, pollMs: 10_000 }).stop);
+    stops.push(startChartController({ doc: document, chartSelectors: siteOf('bybit').chartSelectors, client: f.client, store: s, pollMs: 10_000 }).stop);
     await settle();
     expect(s.get().tier).toBe('ladder');
     expect(s.get().tierReason).toBe('chart not reachable (chart frame is cross-origin; no chart element found)');
@@ -118,7 +119,7 @@ describe('chart controller (pixel tier through the bridge)', () => {
       const s = store();
       const seen: unknown[] = [];
       s.subscribe((st, changed) => changed.has('scale') && seen.push(st.scale));
-      stops.push(startChartController({ doc: document, exchange: 'binance', client: f.client, store: s, pollMs: 100 }).stop);
+      stops.push(startChartController({ doc: document, chartSelectors: siteOf('binance').chartSelectors, client: f.client, store: s, pollMs: 100 }).stop);
       await vi.advanceTimersByTimeAsync(0);
       await settle();
       expect(s.get().tier).toBe('pixel');

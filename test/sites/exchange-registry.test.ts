@@ -27,7 +27,7 @@ describe('exchange registry', () => {
       set: async (items) => void Object.assign(data, items),
       remove: async (k) => void delete data[k],
     };
-    const store = createManualStore(area, isExchange, { addListener: (cb) => listeners.push(cb), removeListener: () => {} });
+    const store = createManualStore(isExchange, area, { addListener: (cb) => listeners.push(cb), removeListener: () => {} });
     const seen: string[] = [];
     store.subscribe((ex, sym) => seen.push(`${ex}:${sym}`));
     for (const ex of EXCHANGES) for (const cb of listeners) cb({ [manualKey(ex, 'btcusdt')]: {}, [hedgeKey(ex, 'ETHUSDT')]: {} }, 'local');

@@ -1,12 +1,2 @@
-/** A recorder failure that names the exchange, the endpoint (or stream) and the offending field. */
-export class RecorderError extends Error {
-  constructor(
-    readonly exchange: string,
-    readonly endpoint: string,
-    readonly field: string,
-    detail: string,
-  ) {
-    super(`${exchange} ${endpoint}: ${field}: ${detail}`);
-    this.name = 'RecorderError';
-  }
-}
+// The recorder's error lives with the per-exchange specs that throw it (src/sites/shared/recorder-spec.ts).
+export { RecorderError } from '../../src/sites/shared/recorder-spec';

@@ -33,16 +33,8 @@ export interface RecordingMeta {
   sources: Record<string, string>;
 }
 
-/** One closed 1-minute kline (last-traded price; volumes in coin and USD). */
-export interface KlineRecord {
-  t: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  baseVolume: number;
-  quoteVolume: number;
-}
+/** One closed 1-minute kline and one liquidation: defined where the per-exchange parsers produce them. */
+export type { KlineRecord, LiquidationRecord } from '../../src/sites/shared/recorder-spec';
 
 /** Open interest as polled (finest available), coin and USD. */
 export interface OpenInterestRecord {
@@ -51,12 +43,3 @@ export interface OpenInterestRecord {
   usd: number;
 }
 
-/** One liquidation as the exchange published it. side = the side of the position that was liquidated. */
-export interface LiquidationRecord {
-  t: number;
-  side: 'long' | 'short';
-  /** Execution (average) price when published, else the order / bankruptcy price. */
-  price: number;
-  coin: number;
-  usd: number;
-}

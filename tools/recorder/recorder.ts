@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Exchange } from '../../src/engine/types';
 import { RecorderError } from './errors';
-import { SPECS, type GetJson } from './exchanges';
+import { siteOf } from '../../src/sites';
+import type { GetJson } from '../../src/sites/shared/recorder-spec';
 import { FILES, RECORDING_FORMAT, type KlineRecord, type LiquidationRecord, type RecordingMeta } from './format';
 
 export interface RecordOptions {
@@ -51,7 +52,7 @@ export interface RecordSummary {
 const MINUTE = 60_000;
 
 export async function record(opts: RecordOptions): Promise<RecordSummary> {
-  const spec = SPECS[opts.exchange];
+  const spec = siteOf(opts.exchange).recorder;
   if (!spec) throw new RecorderError(String(opts.exchange), '-', 'exchange', 'unknown exchange');
   if (!(opts.durationMs > 0)) throw new RecorderError(opts.exchange, '-', 'duration', `must be > 0 ms, got ${opts.durationMs}`);
   const now = opts.now ?? Date.now;

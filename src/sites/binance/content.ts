@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptOptions } from '../../content/options';
 import { startContent } from '../../content/start';
-import { binance } from '.';
+import { binanceSite } from './descriptor';
 import { binancePage } from './page';
 
-export default defineContentScript({ ...contentScriptOptions(binance), main: (ctx) => startContent(ctx, binancePage) });
+export default defineContentScript({ ...contentScriptOptions(binanceSite), main: (ctx) => startContent(ctx, binanceSite, binancePage) });

@@ -1,13 +1,7 @@
-/** Binance USDⓈ-M futures: what the rest of the extension knows about it (see src/sites/site.ts). */
-import { defineSite } from '../site';
+// This exchange's registry entry: its descriptor, market-data client and recorder spec (src/sites/site.ts).
+import { defineExchange } from '../site';
+import { binanceSource } from './api';
+import { binanceSite } from './descriptor';
+import { binanceRecorder } from './recorder';
 
-export const binance = defineSite({
-  id: 'binance',
-  name: 'Binance',
-  pageHost: 'www.binance.com',
-  tradingPaths: ['futures/'],
-  apiHosts: ['fapi.binance.com'],
-  chartSelectors: ['.chart-widget-root', '#chart_futures-tradingview', '[data-testid="basic-chart"]'],
-  capabilities: { oiHistory: true },
-  closeFeeRate: 0,
-});
+export const binance = defineExchange({ ...binanceSite, source: binanceSource, recorder: binanceRecorder });

@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptOptions } from '../../content/options';
 import { startContent } from '../../content/start';
-import { bitget } from '.';
+import { bitgetSite } from './descriptor';
 import { bitgetPage } from './page';
 
-export default defineContentScript({ ...contentScriptOptions(bitget), main: (ctx) => startContent(ctx, bitgetPage) });
+export default defineContentScript({ ...contentScriptOptions(bitgetSite), main: (ctx) => startContent(ctx, bitgetSite, bitgetPage) });

@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptOptions } from '../../content/options';
 import { startContent } from '../../content/start';
-import { bybit } from '.';
+import { bybitSite } from './descriptor';
 import { bybitPage } from './page';
 
-export default defineContentScript({ ...contentScriptOptions(bybit), main: (ctx) => startContent(ctx, bybitPage) });
+export default defineContentScript({ ...contentScriptOptions(bybitSite), main: (ctx) => startContent(ctx, bybitSite, bybitPage) });

@@ -1,14 +1,7 @@
-/** Bybit USDT perpetuals: what the rest of the extension knows about it (see src/sites/site.ts). */
-import { defineSite } from '../site';
+// This exchange's registry entry: its descriptor, market-data client and recorder spec (src/sites/site.ts).
+import { defineExchange } from '../site';
+import { bybitSource } from './api';
+import { bybitSite } from './descriptor';
+import { bybitRecorder } from './recorder';
 
-export const bybit = defineSite({
-  id: 'bybit',
-  name: 'Bybit',
-  pageHost: 'www.bybit.com',
-  tradingPaths: ['trade/usdt/'],
-  apiHosts: ['api.bybit.com'],
-  chartSelectors: ['.kline-container', '#tv_chart_container', '[class*="kline-chart"]'],
-  capabilities: { oiHistory: true },
-  // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
-  closeFeeRate: 0.00055,
-});
+export const bybit = defineExchange({ ...bybitSite, source: bybitSource, recorder: bybitRecorder });

@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptOptions } from '../../content/options';
 import { startContent } from '../../content/start';
-import { okx } from '.';
+import { okxSite } from './descriptor';
 import { okxPage } from './page';
 
-export default defineContentScript({ ...contentScriptOptions(okx), main: (ctx) => startContent(ctx, okxPage) });
+export default defineContentScript({ ...contentScriptOptions(okxSite), main: (ctx) => startContent(ctx, okxSite, okxPage) });

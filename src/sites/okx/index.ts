@@ -1,15 +1,7 @@
-/** OKX USDT perpetual swaps: what the rest of the extension knows about it (see src/sites/site.ts). */
-import { defineSite } from '../site';
+// This exchange's registry entry: its descriptor, market-data client and recorder spec (src/sites/site.ts).
+import { defineExchange } from '../site';
+import { okxSource } from './api';
+import { okxSite } from './descriptor';
+import { okxRecorder } from './recorder';
 
-export const okx = defineSite({
-  id: 'okx',
-  name: 'OKX',
-  pageHost: 'www.okx.com',
-  tradingPaths: ['trade-swap/'],
-  // The public API is served under www.okx.com/api.
-  apiHosts: ['www.okx.com'],
-  chartSelectors: ['.tv-chart-box', '[class*="chart-box"]'],
-  capabilities: { oiHistory: true },
-  // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
-  closeFeeRate: 0.0005,
-});
+export const okx = defineExchange({ ...okxSite, source: okxSource, recorder: okxRecorder });

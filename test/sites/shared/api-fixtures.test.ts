@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange, MarketSeries } from '../../../src/engine/types';
-import { createSources } from '../../../src/market/sources';
+import { createSources } from '../../../src/sites';
 import { parseKline } from '../../../src/sites/bybit/api';
 import { parseCandles, parseOpenInterestHistory } from '../../../src/sites/okx/api';
 import { fixtureFetch, preloadHandlers } from './fixture-fetch';
