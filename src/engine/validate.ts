@@ -164,7 +164,7 @@ export function validateConfig(c: EngineConfig): void {
   }
   const [from, to] = c.thinSessionUtcHours;
   if (!(from >= 0 && from <= 24 && to >= 0 && to <= 24)) throw bad('thinSessionUtcHours', 'hours must lie within 0–24');
-  for (const [ex, fee] of Object.entries(c.closeFeeRate)) if (!(fee >= 0 && fee < 0.1)) throw bad(`closeFeeRate.${ex}`, `must be a fraction within [0, 0.1), got ${String(fee)}`);
+  for (const [ex, fee] of Object.entries(c.closeFeeRate)) if (!(fee !== undefined && fee >= 0 && fee < 0.1)) throw bad(`closeFeeRate.${ex}`, `must be a fraction within [0, 0.1), got ${String(fee)}`);
   if (!(c.halfLifeHours > 0)) throw bad('halfLifeHours', `must be > 0 (Infinity = no decay), got ${c.halfLifeHours}`);
   if (!finite(c.longShare) || c.longShare < 0 || c.longShare > 1) throw bad('longShare', 'must be within [0, 1]');
   if (!Number.isInteger(c.nearestCount) || c.nearestCount < 1) throw bad('nearestCount', 'must be an integer ≥ 1');
