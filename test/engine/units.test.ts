@@ -8,6 +8,7 @@ import { liquidationPrice, sizePosition } from '../../src/engine';
 import type { Cluster } from '../../src/engine/types';
 import type { Coin, Fraction, Pct, Price, Usd, UtcMs } from '../../src/engine/units';
 import { makeScale } from '../../src/overlay/scale';
+import { formatPct, formatPrice, formatUsd } from '../../src/ui/format';
 
 const cluster: Cluster = {
   side: 'long', low: 95, high: 96, centre: 95.5, usd: 2_000_000, tierMix: [], distancePct: -4.5, cumulativeUsd: 2_000_000,
@@ -58,5 +59,16 @@ describe('units in types', () => {
       // A unit is still a number for everything that takes a number.
       expect(Math.max(s.notionalUsd, 0)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('units at the boundaries', () => {
+  it('a formatter rejects the wrong unit', () => {
+    const mmrOnly: Fraction = 0.004;
+    // @ts-expect-error a Usd is not formatted as a price
+    expect(formatPrice(cluster.usd)).toBe('2,000,000.0');
+    // @ts-expect-error a fraction is not formatted as a percentage (0.004 would read "0.00 %", not 0.4 %)
+    expect(formatPct(mmrOnly)).toBe('0.00 %');
+    expect(formatUsd(cluster.usd)).toBe('$2.00M');
   });
 });
