@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Analysis, Exchange, Position, Side, Symbol } from './engine/types';
+import type { Price, UtcMs } from './engine/units';
 import type { SizeAnswer, SizeRequest } from './sizing/size';
 
 /** Health of one exchange's data for the watched symbol. */
@@ -8,7 +9,7 @@ export interface ExchangeHealth {
   /** Human-readable reason for anything but ok, e.g. "HTTP 429, retrying in 30 s". */
   reason?: string;
   /** When this exchange's data was last fetched successfully (ms). */
-  fetchedAt?: number;
+  fetchedAt?: UtcMs;
 }
 
 /** What the background knows about one (exchange page, symbol): everything a renderer needs. */
@@ -22,7 +23,7 @@ export interface MarketView {
   analysis: Analysis | null;
   health: Partial<Record<Exchange, ExchangeHealth>>;
   /** Time of the newest data behind `analysis` (ms), for "age" displays. */
-  asOf: number | null;
+  asOf: UtcMs | null;
   /** LFR value stored when the position was first seen (for "LFR since entry"). */
   entryLfr?: number | null;
 }
@@ -50,7 +51,7 @@ export interface ProtocolMap {
   /** Background → content script: a new view for the watched symbol. */
   marketUpdate(view: MarketView): void;
   /** Background → content script: the context menu "Size position with LiqLens" was clicked (selected text = entry). */
-  openSizing(req: { selectionText?: string; mark?: number }): void;
+  openSizing(req: { selectionText?: string; mark?: Price }): void;
   /** Sizing dialog → background: stop and size from the engine for a planned trade (see src/sizing). */
   sizePosition(req: SizeRequest): SizeAnswer;
 }

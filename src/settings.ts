@@ -1,16 +1,17 @@
 import * as v from 'valibot';
 import type { Exchange } from './engine/types';
+import type { Fraction, Pct, Usd } from './engine/units';
 import { CLOSE_FEE_RATES, EXCHANGES } from './sites';
 
 /** User settings, stored in browser.storage.local under SETTINGS_KEY. Validated on load (see loadSettings). */
 export interface Settings {
-  accountUsd: number;
+  accountUsd: Usd;
   /** Risk per trade, percent of account (1 = 1 %). */
-  riskPct: number;
+  riskPct: Pct;
   /** Stop buffer beyond the cluster, percent, 0.3–0.5. */
-  stopBufferPct: number;
+  stopBufferPct: Pct;
   /** Weights of leverage tiers 5/10/25/50/100x in percent, summing to 100. */
-  tierWeightsPct: readonly number[];
+  tierWeightsPct: readonly Pct[];
   exchanges: Record<Exchange, boolean>;
   /** Map window in days, 1–30. */
   windowDays: number;
@@ -18,7 +19,7 @@ export interface Settings {
   refreshSec: number;
   alerts: {
     clusterEdge: boolean;
-    clusterEdgePct: number;
+    clusterEdgePct: Pct;
     lfrDegraded: boolean;
     staleMap: boolean;
     squeeze: boolean;
@@ -178,6 +179,6 @@ export function watchSettings(cb: (s: Settings) => void): () => void {
  * The engine parameters the user controls, as an engine config override (percent → fractions where the
  * engine wants fractions). The hub and the sizing handler both pass this to analyze().
  */
-export function engineConfigFromSettings(s: Settings): { stopBufferPct: number; tierWeights: readonly number[]; windowDays: number; closeFeeRate: Readonly<Record<Exchange, number>> } {
+export function engineConfigFromSettings(s: Settings): { stopBufferPct: Pct; tierWeights: readonly Fraction[]; windowDays: number; closeFeeRate: Readonly<Record<Exchange, Fraction>> } {
   return { stopBufferPct: s.stopBufferPct, tierWeights: s.tierWeightsPct.map((w) => w / 100), windowDays: s.windowDays, closeFeeRate: CLOSE_FEE_RATES };
 }

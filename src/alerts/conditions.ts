@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONFIG } from '../engine/config';
 import type { Analysis, Cluster } from '../engine/types';
+import type { Pct, Price, Usd } from '../engine/units';
 import type { Settings } from '../settings';
 import { formatPct, formatPrice, formatRatio, formatUsd } from '../ui/format';
 import { signalText } from '../ui/messages';
@@ -22,18 +23,18 @@ export interface AlertCondition {
 export const WATCHED_CLUSTERS_PER_SIDE = 2;
 
 /** The edge of a cluster that price meets first: the low edge of a cluster above, the high edge of one below. */
-function nearEdge(c: Cluster, price: number): number {
+function nearEdge(c: Cluster, price: Price): Price {
   return c.centre >= price ? c.low : c.high;
 }
 
 /** Percent distance from price to the cluster's near edge; 0 when price is inside the band. */
-export function edgeDistancePct(c: Cluster, price: number): number {
+export function edgeDistancePct(c: Cluster, price: Price): Pct {
   if (price >= c.low && price <= c.high) return 0;
   return (Math.abs(nearEdge(c, price) - price) / price) * 100;
 }
 
 /** The `n` clusters of `side` nearest to `price`, nearest first. Long liquidations sit below, shorts above. */
-export function nearestClusters(clusters: readonly Cluster[], side: Cluster['side'], price: number, n: number): Cluster[] {
+export function nearestClusters(clusters: readonly Cluster[], side: Cluster['side'], price: Price, n: number): Cluster[] {
   return clusters
     .filter((c) => c.side === side)
     .map((c) => ({ c, d: edgeDistancePct(c, price) }))
@@ -46,27 +47,27 @@ export function nearestClusters(clusters: readonly Cluster[], side: Cluster['sid
 export interface WatchedEdge {
   side: Cluster['side'];
   /** The edge price meets first (low edge of a short cluster above, high edge of a long one below). */
-  edge: number;
-  low: number;
-  high: number;
-  usd: number;
+  edge: Price;
+  low: Price;
+  high: Price;
+  usd: Usd;
 }
 
 /** What the previous evaluation saw for this market. */
 export interface PreviousLook {
-  price: number;
+  price: Price;
   edges: readonly WatchedEdge[];
 }
 
 /** The two nearest clusters each side, as edges to remember for the next evaluation. */
-export function watchedEdges(clusters: readonly Cluster[], price: number): WatchedEdge[] {
+export function watchedEdges(clusters: readonly Cluster[], price: Price): WatchedEdge[] {
   return (['short', 'long'] as const).flatMap((side) =>
     nearestClusters(clusters, side, price, WATCHED_CLUSTERS_PER_SIDE).map((c) => ({ side, edge: nearEdge(c, price), low: c.low, high: c.high, usd: c.usd })),
   );
 }
 
 /** Price went from `from` to `to` across `e` (samples are a minute apart; a fast move skips "near"). */
-function crossed(e: WatchedEdge, from: number, to: number): boolean {
+function crossed(e: WatchedEdge, from: Price, to: Price): boolean {
   return e.side === 'short' ? from < e.edge && to >= e.edge : from > e.edge && to <= e.edge;
 }
 

@@ -8,9 +8,10 @@
  */
 import type { EngineConfig } from './config';
 import type { Cascade, Cluster, LiquidationMap, Side } from './types';
+import type { Pct, Price } from './units';
 
 /** Gap between a nearer and a farther cluster of the same side, percent of the reference. */
-function gapPct(nearer: Cluster, farther: Cluster, reference: number): number {
+function gapPct(nearer: Cluster, farther: Cluster, reference: Price): Pct {
   const gap = nearer.side === 'long' ? nearer.low - farther.high : farther.low - nearer.high;
   return (Math.max(0, gap) / reference) * 100;
 }
@@ -23,7 +24,7 @@ function sideCascade(clusters: readonly Cluster[], side: Side, map: LiquidationM
   if (ordered.length < 2) return null;
   const chain: Cluster[] = [ordered[0]!];
   let endedBy: Cascade['endedBy'] = 'none';
-  let endGapPct: number | undefined;
+  let endGapPct: Pct | undefined;
   for (let i = 1; i < ordered.length; i++) {
     const gap = gapPct(chain[chain.length - 1]!, ordered[i]!, ref);
     if (gap >= cfg.cascadeChainGapPct) {

@@ -5,6 +5,7 @@
  */
 import type { EngineConfig } from './config';
 import type { Cluster, LiquidationMap, Side } from './types';
+import type { Price, Usd } from './units';
 
 /**
  * Gaussian smoothing with a truncated (±3σ) kernel, renormalised at the array ends. Neighbours are added in
@@ -134,7 +135,7 @@ function toCluster(map: LiquidationMap, side: Side, run: Run): Cluster {
 }
 
 /** USD of one side liquidated if price travels from the reference to `price` ("if price reaches X"). */
-export function cumulativeUsd(map: LiquidationMap, side: Side, price: number): number {
+export function cumulativeUsd(map: LiquidationMap, side: Side, price: Price): Usd {
   let sum = 0;
   for (const b of map.bins) {
     if (side === 'long' && b.price < map.reference && b.price >= price) sum += b.longUsd;

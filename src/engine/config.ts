@@ -4,6 +4,7 @@
  * Percent values carry `Pct` in their name (1 = 1 %); fractions do not.
  */
 import type { Exchange } from './types';
+import type { Fraction, Pct } from './units';
 
 export interface EngineConfig {
   /* ---------------------------------------------------------------- model (§5.1) */
@@ -12,7 +13,7 @@ export interface EngineConfig {
   /** Share of new positions per tier, index-aligned with `tiers`; normalised to sum 1 when used. */
   tierWeights: readonly number[];
   /** Width of one model bin in log-price, as percent (0.05 % ≈ $50 at $100k). */
-  modelBinPct: number;
+  modelBinPct: Pct;
   /** Exponential decay half-life of resting positions, hours (72 h to ∞ measured equivalent; 24 h worse). */
   halfLifeHours: number;
   /**
@@ -20,15 +21,15 @@ export interface EngineConfig {
    * liquidation price slightly closer (docs/liquidation-model.md §2). The engine names no exchange: the
    * rates come from the exchanges' descriptors (src/sites, via engineConfigFromSettings); unset = 0.
    */
-  closeFeeRate: Readonly<Partial<Record<Exchange, number>>>;
+  closeFeeRate: Readonly<Partial<Record<Exchange, Fraction>>>;
   /** Share of the new quantity given to longs; 0.5 = every contract has one long and one short holder. */
-  longShare: number;
+  longShare: Fraction;
 
   /* ---------------------------------------------------------------- map (§5.1.6–7) */
   /** Output bin width as percent of the reference price. */
-  binPct: number;
+  binPct: Pct;
   /** The map covers reference ± this percent. */
-  mapRangePct: number;
+  mapRangePct: Pct;
   /** Gaussian smoothing of the density before cluster detection, in bins (docs/design.md §5.1.6: 1–2). */
   smoothingSigmaBins: number;
 
@@ -36,7 +37,7 @@ export interface EngineConfig {
   /** A bin belongs to a cluster when its smoothed density's z-score over the side exceeds this. */
   clusterZ: number;
   /** Cluster peaks closer than this percent of the reference merge into one cluster. */
-  clusterMergePct: number;
+  clusterMergePct: Pct;
 
   /* ---------------------------------------------------------------- analytics (§5.3) */
   /** Clusters counted on each side for the LFR. */
@@ -48,17 +49,17 @@ export interface EngineConfig {
   /** Leverage tiers the seed calls the most actionable, [min, max]: emphasised wherever clusters are shown. */
   emphasisLeverage: readonly [number, number];
   /** Clusters farther than this percent from the reference are ignored by the LFR and the stop. */
-  nearestMaxDistancePct: number;
+  nearestMaxDistancePct: Pct;
   /** Stop buffer beyond the risk-side cluster's far edge, percent; kept within [stopBufferMinPct, stopBufferMaxPct]. */
-  stopBufferPct: number;
-  stopBufferMinPct: number;
-  stopBufferMaxPct: number;
+  stopBufferPct: Pct;
+  stopBufferMinPct: Pct;
+  stopBufferMaxPct: Pct;
   /** Taker fee per side, percent of notional; sizing charges it twice (open + close). */
-  takerFeePct: number;
+  takerFeePct: Pct;
   /** Leverage used for sizing when neither the account nor the position names one. */
   defaultLeverage: number;
   /** Asymmetry window: long USD in [ref·(1 − w), ref) vs short USD in (ref, ref·(1 + w)]. */
-  asymmetryWindowPct: number;
+  asymmetryWindowPct: Pct;
   /** Fragility flag when the ratio's percentile in its own history is ≤ p or ≥ 100 − p. */
   asymmetryPercentile: number;
   /** Below this many history values the percentile is not trusted and the reference ratio is used. */
@@ -66,24 +67,24 @@ export interface EngineConfig {
   /** The seed's fixed 2.5:1, shown beside the percentile (not a promise of direction). */
   asymmetryReferenceRatio: number;
   /** Neighbouring clusters closer than this percent chain into a cascade. */
-  cascadeChainGapPct: number;
+  cascadeChainGapPct: Pct;
   /** An order book older than this (minutes, against `now`) says nothing about depth: no depth ratio from it. */
   depthMaxAgeMin: number;
   /** A gap of at least this percent ends a chain where price "often stabilises". */
-  cascadeEndGapPct: number;
+  cascadeEndGapPct: Pct;
   /** Expected overshoot past the last cluster of a chain, percent. */
-  cascadeOvershootMinPct: number;
-  cascadeOvershootMaxPct: number;
+  cascadeOvershootMinPct: Pct;
+  cascadeOvershootMaxPct: Pct;
 
   /* ---------------------------------------------------------------- signals */
   /** Stale map: OI fell by more than this percent ... */
-  staleOiDropPct: number;
+  staleOiDropPct: Pct;
   /** ... within this many hours. */
   staleWindowHours: number;
   /** Funding per 8 h (percent) beyond which a squeeze setup is considered. */
-  squeezeFundingPct: number;
+  squeezeFundingPct: Pct;
   /** A squeeze needs a cluster of the crowded side within this percent. */
-  squeezeNearPct: number;
+  squeezeNearPct: Pct;
   /** Thin session, UTC hours [from, to) (Asian session for BTC), and weekends. */
   thinSessionUtcHours: readonly [number, number];
   /** Macro events within [t − before, t + after] hours of now raise a signal. */
@@ -146,6 +147,6 @@ export function resolveConfig(overrides?: Partial<EngineConfig>): EngineConfig {
 }
 
 /** The fee to close added to an exchange's maintenance rate (0 when the exchange has none or is unknown). */
-export function closeFee(cfg: EngineConfig, exchange: Exchange | undefined): number {
+export function closeFee(cfg: EngineConfig, exchange: Exchange | undefined): Fraction {
   return (exchange !== undefined ? cfg.closeFeeRate[exchange] : undefined) ?? 0;
 }

@@ -4,6 +4,7 @@
  * when a book does not reach the cluster (a partial book would overstate the ratio) or holds nothing there.
  */
 import type { Cluster, DepthBook } from './types';
+import type { Price, Usd } from './units';
 
 export interface ShiftedBook {
   book: DepthBook;
@@ -12,7 +13,7 @@ export interface ShiftedBook {
 }
 
 /** USD on one book side between the reference and `edge`, and whether the book reaches `edge`. */
-export function depthBetween(b: ShiftedBook, side: 'bids' | 'asks', reference: number, edge: number): { usd: number; reaches: boolean } {
+export function depthBetween(b: ShiftedBook, side: 'bids' | 'asks', reference: Price, edge: Price): { usd: Usd; reaches: boolean } {
   const levels = b.book[side];
   let usd = 0;
   let reaches = false;
@@ -27,7 +28,7 @@ export function depthBetween(b: ShiftedBook, side: 'bids' | 'asks', reference: n
   return { usd, reaches };
 }
 
-export function depthRatio(cluster: Cluster, books: readonly ShiftedBook[], reference: number): number | undefined {
+export function depthRatio(cluster: Cluster, books: readonly ShiftedBook[], reference: Price): number | undefined {
   if (books.length === 0) return undefined;
   // The cluster's near edge: liquidations there meet the book first.
   const edge = cluster.side === 'long' ? cluster.high : cluster.low;
@@ -40,7 +41,7 @@ export function depthRatio(cluster: Cluster, books: readonly ShiftedBook[], refe
   return usd > 0 ? cluster.usd / usd : undefined;
 }
 
-export function withDepthRatios(clusters: readonly Cluster[], books: readonly ShiftedBook[], reference: number): Cluster[] {
+export function withDepthRatios(clusters: readonly Cluster[], books: readonly ShiftedBook[], reference: Price): Cluster[] {
   return clusters.map((c) => {
     const r = depthRatio(c, books, reference);
     return r === undefined ? c : { ...c, depthRatio: r };

@@ -6,10 +6,11 @@
  */
 import { DEFAULT_CONFIG, type EngineConfig } from './config';
 import type { Cluster, FuelBand, FuelRatio } from './types';
+import type { Usd } from './units';
 
 type BandLimits = Pick<EngineConfig, 'lfrNeutralFrom' | 'lfrFavourableFrom' | 'lfrStrongAbove'>;
 
-export function totalUsd(clusters: readonly Cluster[]): number {
+export function totalUsd(clusters: readonly Cluster[]): Usd {
   return clusters.reduce((sum, c) => sum + c.usd, 0);
 }
 

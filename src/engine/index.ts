@@ -19,8 +19,10 @@ import { sizePosition } from './sizing';
 import { suggestStop } from './stop';
 import type { Analysis, Exchange, LiquidationMap, MarketSeries, Position, Side, Sizing } from './types';
 import { validateAccount, validateConfig, validateMacroEvents, validatePlan, validatePosition, validateSeriesSet } from './validate';
+import type { Pct, Price, Usd, UtcMs } from './units';
 
 export type { EngineConfig } from './config';
+export type { CanonicalSymbol, Coin, Fraction, Pct, Price, Unit, Usd, UtcMs } from './units';
 export { DEFAULT_CONFIG, resolveConfig } from './config';
 export { EngineError, isEngineError } from './errors';
 export { liquidationPrice, liquidationFactor, maxLeverageForStop } from './liquidation-price';
@@ -40,7 +42,7 @@ export { depthRatio } from './depth';
 export type ModelCache = Map<Exchange, ModelState>;
 
 export interface MacroEvent {
-  t: number;
+  t: UtcMs;
   label: string;
 }
 
@@ -50,13 +52,13 @@ export interface AnalyzeInput {
   /** Side to analyse when there is no position (default long). */
   plannedSide?: Side;
   /** Planned entry: the LFR and stop reference for a planned trade (default: the mark). */
-  plannedEntry?: number;
-  account?: { sizeUsd: number; riskPct: number; leverage?: number };
+  plannedEntry?: Price;
+  account?: { sizeUsd: Usd; riskPct: Pct; leverage?: number };
   config?: Partial<EngineConfig>;
   macroEvents?: readonly MacroEvent[];
   /** Past asymmetry ratios of this symbol's map (the hub stores them), for the percentile. */
   asymmetryHistory?: readonly number[];
-  now: number;
+  now: UtcMs;
   /** Exchange whose mark is the map's reference (default: the position's exchange, else the first series). */
   referenceExchange?: Exchange;
   /** Mutable cache of model states; when given, analyze() updates it incrementally. */
@@ -65,12 +67,12 @@ export interface AnalyzeInput {
 
 const DAY = 86_400_000;
 
-function isPartial(s: MarketSeries, now: number, cfg: EngineConfig): boolean {
+function isPartial(s: MarketSeries, now: UtcMs, cfg: EngineConfig): boolean {
   const first = s.candles[0];
   return s.oiPartial || s.openInterest.length === 0 || !first || first.t > now - cfg.windowDays * DAY + s.barMs;
 }
 
-function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: number, cache?: ModelCache): ExchangeModel[] {
+function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: UtcMs, cache?: ModelCache): ExchangeModel[] {
   return series.map((s) => {
     const state = syncModel(cache?.get(s.exchange), s, cfg, now);
     cache?.set(s.exchange, state);

@@ -8,19 +8,20 @@
  */
 import type { EngineConfig } from './config';
 import { type ModelState } from './model';
-import type { Exchange, ExchangeContribution, LiquidationMap, MapBin, Side } from './types';
+import type { Exchange, ExchangeContribution, LiquidationMap, MapBin, Side, Symbol } from './types';
+import type { Price, Usd } from './units';
 
 export interface ExchangeModel {
   exchange: Exchange;
   state: ModelState;
   /** The exchange's own mark price. */
-  mark: number;
+  mark: Price;
   partial: boolean;
 }
 
 /** Dense form of a map used by the analytics: USD per output bin, per side, total and per tier. */
 interface Grid {
-  reference: number;
+  reference: Price;
   width: number;
   /** Bins per side. */
   n: number;
@@ -30,7 +31,7 @@ interface Grid {
   byTier: Float64Array;
 }
 
-function newGrid(reference: number, cfg: EngineConfig): Grid {
+function newGrid(reference: Price, cfg: EngineConfig): Grid {
   const n = Math.max(1, Math.ceil(cfg.mapRangePct / cfg.binPct - 1e-9));
   const tiers = cfg.tiers.length;
   return {
@@ -149,8 +150,8 @@ function addSide(g: Grid, m: ExchangeModel, side: Side): number {
 /** Aggregated map of the given exchange models around `reference`. */
 export function mapFromModels(
   models: readonly ExchangeModel[],
-  reference: number,
-  symbol: string,
+  reference: Price,
+  symbol: Symbol,
   cfg: EngineConfig,
 ): LiquidationMap {
   const g = newGrid(reference, cfg);
@@ -186,7 +187,7 @@ function gridBins(g: Grid): MapBin[] {
 }
 
 /** Total USD of one side of a map. */
-export function mapSideUsd(map: LiquidationMap, side: Side): number {
+export function mapSideUsd(map: LiquidationMap, side: Side): Usd {
   let sum = 0;
   for (const b of map.bins) sum += side === 'long' ? b.longUsd : b.shortUsd;
   return sum;

@@ -35,7 +35,8 @@
 import { closeFee, type EngineConfig } from './config';
 import { EngineError } from './errors';
 import { liquidationFactor } from './liquidation-price';
-import type { Candle, Exchange, MarketSeries, OpenInterestPoint, RiskTier, Side } from './types';
+import type { Candle, Exchange, MarketSeries, OpenInterestPoint, RiskTier, Side, Symbol } from './types';
+import type { Coin, Fraction, Pct, Price, Usd, UtcMs } from './units';
 
 export interface ModelParams {
   exchange: Exchange;
@@ -44,10 +45,10 @@ export interface ModelParams {
   /** Normalised tier weights (sum 1). */
   weights: readonly number[];
   /** Maintenance rate used in the liquidation price (tier-1 MMR + close fee). */
-  maintenanceRate: number;
-  modelBinPct: number;
+  maintenanceRate: Fraction;
+  modelBinPct: Pct;
   halfLifeHours: number;
-  longShare: number;
+  longShare: Fraction;
 }
 
 /** Index of a (side, tier) layer: long tiers 0…T−1, short tiers T…2T−1. */
@@ -74,21 +75,21 @@ export interface ModelState {
   readonly shift: readonly (number | null)[];
   /** Per layer: share × tier weight, the factor from `created − killed` to the layer's coin. */
   readonly layerWeight: readonly number[];
-  lastBarT: number | null;
+  lastBarT: UtcMs | null;
   /** Time of the first bar stepped (absent before any): a series reaching further back needs a rebuild. */
-  firstBarT?: number;
-  lastOiCoin: number | null;
+  firstBarT?: UtcMs;
+  lastOiCoin: Coin | null;
   bars: number;
   /** Symbol the state was built for (set by buildModel), so a cache cannot mix markets. */
-  symbol?: string;
+  symbol?: Symbol;
 }
 
 export interface BarPrediction {
   /** USD of long levels the bar crossed (consumed), from the state before this bar's inflow. */
-  predictedLongUsd: number;
-  predictedShortUsd: number;
+  predictedLongUsd: Usd;
+  predictedShortUsd: Usd;
   /** Gross positive OI inflow of the bar, coin. */
-  inflowCoin: number;
+  inflowCoin: Coin;
 }
 
 const EMPTY_LO = Number.MAX_SAFE_INTEGER;
@@ -109,7 +110,7 @@ export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfi
   };
 }
 
-export function createModel(params: ModelParams, initialOiCoin?: number): ModelState {
+export function createModel(params: ModelParams, initialOiCoin?: Coin): ModelState {
   const logStep = Math.log1p(params.modelBinPct / 100);
   const T = params.leverages.length;
   const shift: (number | null)[] = [];
@@ -146,12 +147,12 @@ export function cloneModel(s: ModelState): ModelState {
 }
 
 /** Centre price of global bin i. */
-export function binCentre(s: ModelState, i: number): number {
+export function binCentre(s: ModelState, i: number): Price {
   return Math.exp((i + 0.5) * s.logStep);
 }
 
 /** Real coin resting at liquidation bin i for one side and tier. */
-export function coinAt(s: ModelState, side: Side, i: number, tier: number): number {
+export function coinAt(s: ModelState, side: Side, i: number, tier: number): Coin {
   const L = layerOf(side, tier, s.tierCount);
   const sh = s.shift[L];
   if (sh === null || sh === undefined) return 0;
@@ -176,7 +177,7 @@ export function extents(s: ModelState, side: Side): { lo: number; hi: number } {
 }
 
 /** Total coin on one side. */
-export function sideCoin(s: ModelState, side: Side): number {
+export function sideCoin(s: ModelState, side: Side): Coin {
   let sum = 0;
   for (let k = 0; k < s.tierCount; k++) {
     const L = layerOf(side, k, s.tierCount);
@@ -264,7 +265,7 @@ const EMPTY_HI_ENTRY = Number.MAX_SAFE_INTEGER;
 const EMPTY_LO_ENTRY = Number.MIN_SAFE_INTEGER;
 
 /** Volume-weighted price of the bar, clamped into [low, high]; typical price when volume is missing. */
-export function barVwap(bar: Candle): number {
+export function barVwap(bar: Candle): Price {
   const v = bar.baseVolume > 0 ? bar.quoteVolume / bar.baseVolume : NaN;
   const p = Number.isFinite(v) && v > 0 ? v : (bar.high + bar.low + bar.close) / 3;
   return Math.min(bar.high, Math.max(bar.low, p));
@@ -405,7 +406,7 @@ export function firstAfter(points: readonly { t: number }[], after: number): num
 }
 
 /** Steps the closed bars of `series` with t > `after` (all when null). */
-function stepSeries(s: ModelState, series: MarketSeries, now: number, after: number | null): void {
+function stepSeries(s: ModelState, series: MarketSeries, now: UtcMs, after: UtcMs | null): void {
   const { candles, openInterest: oi, barMs } = series;
   let c = after === null ? 0 : firstAfter(candles, after);
   let j = c < candles.length ? firstAfter(oi, candles[c]!.t) : oi.length;
@@ -422,7 +423,7 @@ function stepSeries(s: ModelState, series: MarketSeries, now: number, after: num
 }
 
 /** Full replay of the series' closed bars. OI before the first bar seeds the state (not counted as inflow). */
-export function buildModel(series: MarketSeries, cfg: EngineConfig, now: number): ModelState {
+export function buildModel(series: MarketSeries, cfg: EngineConfig, now: UtcMs): ModelState {
   const first = series.candles[0];
   let initial: number | undefined;
   if (first) {
@@ -454,7 +455,7 @@ function sameParams(a: ModelParams, b: ModelParams): boolean {
  * otherwise be taken for one bar's inflow), or the series now starts before the state's first bar (the
  * map window grew: the older bars must enter the map, not be ignored until the worker restarts).
  */
-export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: number): ModelState {
+export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: UtcMs): ModelState {
   const first = series.candles[0];
   const joins = state?.lastBarT != null && first !== undefined && first.t <= state.lastBarT + series.barMs;
   if (

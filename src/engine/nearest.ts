@@ -5,13 +5,14 @@
  */
 import type { EngineConfig } from './config';
 import type { Cluster, Side } from './types';
+import type { Price } from './units';
 
 export interface NearestClusters {
   profit: readonly Cluster[];
   risk: readonly Cluster[];
 }
 
-function closest(clusters: readonly Cluster[], side: Side, above: boolean, reference: number, cfg: EngineConfig): Cluster[] {
+function closest(clusters: readonly Cluster[], side: Side, above: boolean, reference: Price, cfg: EngineConfig): Cluster[] {
   const maxDist = (reference * cfg.nearestMaxDistancePct) / 100;
   return clusters
     .filter((c) => c.side === side && (above ? c.centre > reference : c.centre < reference))
@@ -20,7 +21,7 @@ function closest(clusters: readonly Cluster[], side: Side, above: boolean, refer
     .slice(0, cfg.nearestCount);
 }
 
-export function nearestClusters(clusters: readonly Cluster[], tradeSide: Side, reference: number, cfg: EngineConfig): NearestClusters {
+export function nearestClusters(clusters: readonly Cluster[], tradeSide: Side, reference: Price, cfg: EngineConfig): NearestClusters {
   const shortsAbove = closest(clusters, 'short', true, reference, cfg);
   const longsBelow = closest(clusters, 'long', false, reference, cfg);
   return tradeSide === 'long' ? { profit: shortsAbove, risk: longsBelow } : { profit: longsBelow, risk: shortsAbove };

@@ -5,11 +5,12 @@
  */
 import { DEFAULT_CONFIG, type EngineConfig } from './config';
 import type { Cluster, FuelRatio, MarketSeries, Signal, StopSuggestion } from './types';
+import type { Pct, Price, UtcMs } from './units';
 
 const HOUR = 3_600_000;
 
 /** Stale map: an exchange's OI fell more than `staleOiDropPct` within the last `staleWindowHours`. */
-export function staleMapSignals(series: readonly MarketSeries[], now: number, cfg: EngineConfig): Signal[] {
+export function staleMapSignals(series: readonly MarketSeries[], now: UtcMs, cfg: EngineConfig): Signal[] {
   const out: Signal[] = [];
   const since = now - cfg.staleWindowHours * HOUR;
   for (const s of series) {
@@ -28,13 +29,13 @@ export function staleMapSignals(series: readonly MarketSeries[], now: number, cf
 }
 
 /** Funding per 8 h in percent, averaged over the exchanges that report it. */
-export function fundingPer8hPct(series: readonly MarketSeries[]): number | undefined {
+export function fundingPer8hPct(series: readonly MarketSeries[]): Pct | undefined {
   const rates = series.flatMap((s) => (s.funding && s.funding.intervalHours > 0 ? [(s.funding.rate * 100 * 8) / s.funding.intervalHours] : []));
   return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : undefined;
 }
 
 /** Squeeze setup: the crowded side pays funding and its liquidation cluster sits close. */
-export function squeezeSignals(series: readonly MarketSeries[], clusters: readonly Cluster[], reference: number, cfg: EngineConfig): Signal[] {
+export function squeezeSignals(series: readonly MarketSeries[], clusters: readonly Cluster[], reference: Price, cfg: EngineConfig): Signal[] {
   const f = fundingPer8hPct(series);
   if (f === undefined || Math.abs(f) < cfg.squeezeFundingPct) return [];
   // Negative funding: shorts pay, shorts crowded → short liquidations above can squeeze price up.
@@ -46,7 +47,7 @@ export function squeezeSignals(series: readonly MarketSeries[], clusters: readon
 }
 
 /** Thin session: the Asian session hours (UTC) or a weekend, when books are thinner. */
-export function thinSessionSignals(now: number, cfg: EngineConfig): Signal[] {
+export function thinSessionSignals(now: UtcMs, cfg: EngineConfig): Signal[] {
   const d = new Date(now);
   const h = d.getUTCHours();
   const [from, to] = cfg.thinSessionUtcHours;
@@ -57,7 +58,7 @@ export function thinSessionSignals(now: number, cfg: EngineConfig): Signal[] {
 }
 
 /** Macro events from the user's list that are close in time. */
-export function macroSignals(events: readonly { t: number; label: string }[], now: number, cfg: EngineConfig): Signal[] {
+export function macroSignals(events: readonly { t: UtcMs; label: string }[], now: UtcMs, cfg: EngineConfig): Signal[] {
   return events
     .filter((e) => e.t >= now - cfg.macroAfterHours * HOUR && e.t <= now + cfg.macroBeforeHours * HOUR)
     .sort((a, b) => a.t - b.t)

@@ -5,30 +5,31 @@
  */
 import { maxLeverageForStop } from './liquidation-price';
 import type { Side, Sizing, SizingWarning } from './types';
+import type { Fraction, Pct, Price, Usd } from './units';
 
 export interface SizingInput {
   side: Side;
-  entry: number;
-  stop: number;
-  accountUsd: number;
-  riskPct: number;
+  entry: Price;
+  stop: Price;
+  accountUsd: Usd;
+  riskPct: Pct;
   leverage: number;
-  maintenanceRate: number;
+  maintenanceRate: Fraction;
   /** Exchange maximum leverage. */
   maxLeverageCap: number;
   /** Taker fee per side, percent. */
-  takerFeePct: number;
+  takerFeePct: Pct;
 }
 
 export function sizePosition(p: SizingInput): Sizing {
-  const stopDistance = p.side === 'long' ? (p.entry - p.stop) / p.entry : (p.stop - p.entry) / p.entry;
+  const stopDistance: Fraction = p.side === 'long' ? (p.entry - p.stop) / p.entry : (p.stop - p.entry) / p.entry;
   if (!(stopDistance > 0)) {
     return { kind: 'none', code: 'stop-wrong-side', side: p.side, entry: p.entry, stop: p.stop };
   }
   const warnings: SizingWarning[] = [];
-  const budgetUsd = (p.accountUsd * p.riskPct) / 100;
-  const feeFraction = (2 * p.takerFeePct) / 100;
-  let notionalUsd = budgetUsd / (stopDistance + feeFraction);
+  const budgetUsd: Usd = (p.accountUsd * p.riskPct) / 100;
+  const feeFraction: Fraction = (2 * p.takerFeePct) / 100;
+  let notionalUsd: Usd = budgetUsd / (stopDistance + feeFraction);
   const maxLeverage = maxLeverageForStop(p.side, p.entry, p.stop, p.maintenanceRate, p.maxLeverageCap);
   const leverage = Math.min(p.leverage, p.maxLeverageCap);
   if (leverage < p.leverage) warnings.push({ code: 'leverage-capped', requested: p.leverage, used: leverage });

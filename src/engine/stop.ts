@@ -6,30 +6,31 @@
 import type { EngineConfig } from './config';
 import { liquidationPrice, maxLeverageForStop } from './liquidation-price';
 import type { Cluster, Side, StopSuggestion } from './types';
+import type { Fraction, Pct, Price } from './units';
 
 /** What we know about the trader's own margin, to check their liquidation against the stop. */
 export interface OwnMargin {
-  entry: number;
+  entry: Price;
   leverage: number;
-  maintenanceRate: number;
+  maintenanceRate: Fraction;
   /** The exchange's maximum leverage (caps the suggested leverage). */
   maxLeverage: number;
   /** Liquidation price read from the page; computed from entry and leverage when absent. */
-  liqPrice?: number;
+  liqPrice?: Price;
 }
 
-export function stopBufferPct(cfg: EngineConfig): number {
+export function stopBufferPct(cfg: EngineConfig): Pct {
   return Math.min(cfg.stopBufferMaxPct, Math.max(cfg.stopBufferMinPct, cfg.stopBufferPct));
 }
 
 /** Stop price `bufferPct` beyond a cluster's far edge (below a long cluster, above a short one). */
-export function stopBeyond(cluster: Cluster, tradeSide: Side, bufferPct: number): number {
+export function stopBeyond(cluster: Cluster, tradeSide: Side, bufferPct: Pct): Price {
   return tradeSide === 'long' ? cluster.low * (1 - bufferPct / 100) : cluster.high * (1 + bufferPct / 100);
 }
 
 export function suggestStop(
   tradeSide: Side,
-  reference: number,
+  reference: Price,
   risk: readonly Cluster[],
   cfg: EngineConfig,
   own?: OwnMargin,

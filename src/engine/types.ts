@@ -1,12 +1,16 @@
 /**
  * Core types shared by every part of LiqLens (docs/design.md §4). Units are in the names where they could be
- * confused: `coin` = base-asset quantity, `usd` = quote (USDT) notional, `pct` = percent (1 = 1 %).
+ * confused: `coin` = base-asset quantity, `usd` = quote (USDT) notional, `pct` = percent (1 = 1 %), and in
+ * the types (./units.ts), so the compiler rejects a value of one unit where another is expected.
  * States are discriminated unions: "none" is never NaN, Infinity or a magic number.
  */
+import type { CanonicalSymbol, Coin, Fraction, Pct, Price, Usd, UtcMs } from './units';
 
 /**
  * Exchange ids. The engine names no exchange: the registry (src/sites/index.ts) adds its ids to this
  * interface by declaration merging, so `Exchange` is the registry's union without the engine importing it.
+ * Checked alone (`tsc -p src/engine`) the registry is empty: any string then, not `never` (which made
+ * `perExchange` and `closeFeeRate` unusable there).
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ExchangeRegistry {}
@@ -14,48 +18,48 @@ export interface ExchangeRegistry {}
 export type Exchange = [keyof ExchangeRegistry] extends [never] ? string : Extract<keyof ExchangeRegistry, string>;
 
 /** Canonical symbol BASE+QUOTE, e.g. `BTCUSDT`. */
-export type Symbol = string;
+export type Symbol = CanonicalSymbol;
 
 export type Side = 'long' | 'short';
 
 /** One bar. `t` = open time in ms, ascending. Volumes: base in coin, quote in USD. */
 export interface Candle {
-  t: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  baseVolume: number;
-  quoteVolume: number;
+  t: UtcMs;
+  open: Price;
+  high: Price;
+  low: Price;
+  close: Price;
+  baseVolume: Coin;
+  quoteVolume: Usd;
   /** Taker-buy base volume where the exchange publishes it. */
-  takerBuyBase?: number;
+  takerBuyBase?: Coin;
 }
 
 /** Open interest at time `t` (ms), always in both units. Contracts × contract size → coin. */
 export interface OpenInterestPoint {
-  t: number;
-  coin: number;
-  usd: number;
+  t: UtcMs;
+  coin: Coin;
+  usd: Usd;
 }
 
 /** Long/short account split at time `t`: shares as fractions (0.66 = 66 % of accounts net long). */
 export interface LongShortPoint {
-  t: number;
-  longShare: number;
-  shortShare: number;
+  t: UtcMs;
+  longShare: Fraction;
+  shortShare: Fraction;
 }
 
 export interface Funding {
   /** Rate per interval as a fraction (0.0001 = 0.01 %). */
-  rate: number;
+  rate: Fraction;
   intervalHours: number;
-  nextTime: number;
+  nextTime: UtcMs;
 }
 
 /** Price level [price, quantity in coin]. Bids descending, asks ascending. */
-export type BookLevel = readonly [price: number, coin: number];
+export type BookLevel = readonly [price: Price, coin: Coin];
 export interface DepthBook {
-  t: number;
+  t: UtcMs;
   bids: readonly BookLevel[];
   asks: readonly BookLevel[];
 }
@@ -63,7 +67,7 @@ export interface DepthBook {
 /** Tier-1 risk parameters of the symbol on one exchange. */
 export interface RiskTier {
   /** Maintenance-margin rate of tier 1, as a fraction (0.004 = 0.4 %). */
-  maintenanceRate: number;
+  maintenanceRate: Fraction;
   maxLeverage: number;
   /** Where the numbers came from, shown in tooltips (a static table is dated). */
   source: 'api' | 'static-table';
@@ -79,8 +83,8 @@ export interface MarketSeries {
   candles: readonly Candle[];
   /** Finest OI history available, ascending. */
   openInterest: readonly OpenInterestPoint[];
-  markPrice: number;
-  indexPrice: number;
+  markPrice: Price;
+  indexPrice: Price;
   funding?: Funding;
   depth?: DepthBook;
   risk: RiskTier;
@@ -88,19 +92,19 @@ export interface MarketSeries {
   oiPartial: boolean;
   /** Share of accounts net long / short, recent points, ascending (optional: context only). */
   longShort?: readonly LongShortPoint[];
-  fetchedAt: number;
+  fetchedAt: UtcMs;
 }
 
 export interface Position {
   exchange: Exchange;
   symbol: Symbol;
   side: Side;
-  entry: number;
+  entry: Price;
   /** Absolute size in coin. */
-  size: number;
+  size: Coin;
   leverage: number;
   marginMode: 'isolated' | 'cross';
-  liqPrice?: number;
+  liqPrice?: Price;
   source: 'page' | 'manual';
 }
 
@@ -109,19 +113,19 @@ export interface Position {
 /** One price bin of the map. Long USD lives only below the reference, short USD only above. */
 export interface MapBin {
   /** Bin centre price. */
-  price: number;
-  longUsd: number;
-  shortUsd: number;
+  price: Price;
+  longUsd: Usd;
+  shortUsd: Usd;
   /** USD per leverage tier, index-aligned with `LiquidationMap.tiers`. */
-  longByTier: readonly number[];
-  shortByTier: readonly number[];
+  longByTier: readonly Usd[];
+  shortByTier: readonly Usd[];
 }
 
 export interface ExchangeContribution {
-  longUsd: number;
-  shortUsd: number;
-  /** The exchange's own mark price and its basis to the reference (mark − reference). */
-  mark: number;
+  longUsd: Usd;
+  shortUsd: Usd;
+  /** The exchange's own mark price and its basis to the reference (mark − reference, a price difference). */
+  mark: Price;
   basis: number;
   partial: boolean;
 }
@@ -129,8 +133,8 @@ export interface ExchangeContribution {
 export interface LiquidationMap {
   symbol: Symbol;
   /** Reference mark price the grid is centred on. */
-  reference: number;
-  /** Bin width in price units (0.05 % of the reference by default). */
+  reference: Price;
+  /** Bin width in price units (0.05 % of the reference by default): a price difference, not a price. */
   binWidth: number;
   /** Leverage of each tier, e.g. [5, 10, 25, 50, 100]. */
   tiers: readonly number[];
@@ -138,22 +142,22 @@ export interface LiquidationMap {
   bins: readonly MapBin[];
   perExchange: Partial<Record<Exchange, ExchangeContribution>>;
   /** Time of the newest bar that went into the map (ms). */
-  asOf: number;
+  asOf: UtcMs;
 }
 
 /** A band where many positions of one side would be liquidated. side 'long' = long liquidations (below). */
 export interface Cluster {
   side: Side;
-  low: number;
-  high: number;
+  low: Price;
+  high: Price;
   /** USD-weighted centre. */
-  centre: number;
-  usd: number;
-  tierMix: readonly { leverage: number; usd: number }[];
+  centre: Price;
+  usd: Usd;
+  tierMix: readonly { leverage: number; usd: Usd }[];
   /** Signed distance of the centre from the reference, in percent. */
-  distancePct: number;
+  distancePct: Pct;
   /** USD liquidated from the reference up to this cluster's far edge ("if price reaches X"). */
-  cumulativeUsd: number;
+  cumulativeUsd: Usd;
   /** Cluster USD ÷ resting book depth between reference and the cluster; absent without a book. */
   depthRatio?: number;
 }
@@ -161,26 +165,26 @@ export interface Cluster {
 export type FuelBand = 'adverse' | 'neutral' | 'favourable' | 'strong';
 
 export type FuelRatio =
-  | { kind: 'ratio'; value: number; band: FuelBand; profitUsd: number; riskUsd: number }
-  | { kind: 'no-risk-fuel'; profitUsd: number }
+  | { kind: 'ratio'; value: number; band: FuelBand; profitUsd: Usd; riskUsd: Usd }
+  | { kind: 'no-risk-fuel'; profitUsd: Usd }
   | { kind: 'no-fuel' };
 
 export type StopSuggestion =
   | {
       kind: 'stop';
-      price: number;
+      price: Price;
       /** Distance from the reference, percent, positive. */
-      distancePct: number;
-      bufferPct: number;
+      distancePct: Pct;
+      bufferPct: Pct;
       /** The risk-side cluster the stop sits beyond. */
       beyond: Cluster;
       /** Present when the user's own liquidation comes before the stop. */
-      liquidationBeforeStop?: { liqPrice: number; maxLeverage: number };
+      liquidationBeforeStop?: { liqPrice: Price; maxLeverage: number };
     }
   | StopNone;
 
 /** Why there is no stop: a code with its numbers; the words are the UI's (src/ui/messages.ts). */
-export type StopNone = { kind: 'none'; code: 'no-risk-cluster'; side: Side; maxDistancePct: number };
+export type StopNone = { kind: 'none'; code: 'no-risk-cluster'; side: Side; maxDistancePct: Pct };
 
 /** Something the trader should know about a size, as a code with its numbers (no English in the engine). */
 export type SizingWarning =
@@ -195,19 +199,19 @@ export type SizingWarning =
 export type SizingNone =
   | { kind: 'none'; code: 'no-account' }
   | StopNone
-  | { kind: 'none'; code: 'stop-wrong-side'; side: Side; entry: number; stop: number };
+  | { kind: 'none'; code: 'stop-wrong-side'; side: Side; entry: Price; stop: Price };
 
 export type Sizing =
   | {
       kind: 'size';
-      riskUsd: number;
-      notionalUsd: number;
-      sizeCoin: number;
-      marginUsd: number;
+      riskUsd: Usd;
+      notionalUsd: Usd;
+      sizeCoin: Coin;
+      marginUsd: Usd;
       leverage: number;
       /** Highest leverage whose liquidation stays beyond the stop. */
       maxLeverage: number;
-      stopDistancePct: number;
+      stopDistancePct: Pct;
       warnings: readonly SizingWarning[];
     }
   | SizingNone;
@@ -215,9 +219,9 @@ export type Sizing =
 export interface Asymmetry {
   /** Long-liquidation USD below ÷ short-liquidation USD above within ±windowPct. */
   ratio: { kind: 'ratio'; value: number } | { kind: 'no-short-fuel' } | { kind: 'no-fuel' };
-  longUsd: number;
-  shortUsd: number;
-  windowPct: number;
+  longUsd: Usd;
+  shortUsd: Usd;
+  windowPct: Pct;
   /** Percentile (0–100) of the ratio in the map's own recent history; absent without history. */
   percentile?: number;
   fragile: 'long-heavy' | 'short-heavy' | 'no';
@@ -228,13 +232,13 @@ export interface Asymmetry {
 export interface Cascade {
   side: Side;
   clusters: readonly Cluster[];
-  totalUsd: number;
+  totalUsd: Usd;
   /** Price range of expected overshoot past the last cluster (0.3–0.8 %). */
-  overshoot: { from: number; to: number };
+  overshoot: { from: Price; to: Price };
   /** Why the chain ended: a gap ≥ 3 %, the window edge, or no further cluster. */
   endedBy: 'gap' | 'edge' | 'none';
   /** When a gap broke the chain (≥ 1 %): its size, percent of the reference. endedBy is 'gap' from 3 %. */
-  endGapPct?: number;
+  endGapPct?: Pct;
   /** With endGapPct: the gap is ≥ the end gap (3 %), where price "often stabilises" (= endedBy 'gap'). */
   stabilises?: boolean;
 }
@@ -245,17 +249,17 @@ export interface Cascade {
  */
 export type Signal =
   /** An exchange's OI fell `dropPct` within `windowHours`: positions were flushed. */
-  | { kind: 'stale-map'; severity: 'warn'; exchange: Exchange; dropPct: number; windowHours: number }
+  | { kind: 'stale-map'; severity: 'warn'; exchange: Exchange; dropPct: Pct; windowHours: number }
   /** The crowded `side` pays funding and `totalUsd` of its liquidations sit within `nearPct` of `reference`. */
-  | { kind: 'squeeze-setup'; severity: 'warn'; side: Side; fundingPer8hPct: number; totalUsd: number; nearPct: number; reference: number }
+  | { kind: 'squeeze-setup'; severity: 'warn'; side: Side; fundingPer8hPct: Pct; totalUsd: Usd; nearPct: Pct; reference: Price }
   /** A weekend, or the thin UTC hours [fromUtcHour, toUtcHour). */
   | { kind: 'thin-session'; severity: 'info'; weekend: boolean; fromUtcHour: number; toUtcHour: number }
   /** A macro event `hoursAway` from now (negative: in the past). */
   | { kind: 'macro-event'; severity: 'warn'; label: string; hoursAway: number }
   /** The trader's liquidation comes before the suggested stop; `maxLeverage` keeps it beyond. */
-  | { kind: 'own-liq-before-stop'; severity: 'warn'; liqPrice: number; stopPrice: number; maxLeverage: number }
+  | { kind: 'own-liq-before-stop'; severity: 'warn'; liqPrice: Price; stopPrice: Price; maxLeverage: number }
   /** LFR below `threshold`: more fuel on the risk side than on the profit side. */
-  | { kind: 'adverse-lfr'; severity: 'warn'; value: number; threshold: number; profitUsd: number; riskUsd: number };
+  | { kind: 'adverse-lfr'; severity: 'warn'; value: number; threshold: number; profitUsd: Usd; riskUsd: Usd };
 export type SignalKind = Signal['kind'];
 
 export interface Analysis {
@@ -263,7 +267,7 @@ export interface Analysis {
   /** Side analysed: the position's, or the planned side when there is no position. */
   side: Side;
   planned: boolean;
-  reference: number;
+  reference: Price;
   referenceKind: 'mark' | 'entry';
   position: Position | null;
   map: LiquidationMap;

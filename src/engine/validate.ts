@@ -7,6 +7,7 @@ import { EngineError } from './errors';
 import { MAX_LEVERAGE, MIN_LEVERAGE } from './limits';
 import { firstAfter } from './model';
 import type { Exchange, MarketSeries, Position } from './types';
+import type { Pct, Usd, UtcMs } from './units';
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const leverageOk = (x: unknown) => finite(x) && x >= MIN_LEVERAGE && x <= MAX_LEVERAGE;
@@ -134,13 +135,13 @@ export function validatePlan(side: unknown, entry: unknown): void {
   if (entry !== undefined) positive(entry, 'plannedEntry');
 }
 
-export function validateAccount(a: { sizeUsd: number; riskPct: number; leverage?: number }): void {
+export function validateAccount(a: { sizeUsd: Usd; riskPct: Pct; leverage?: number }): void {
   positive(a.sizeUsd, 'account.sizeUsd');
   if (!(finite(a.riskPct) && a.riskPct > 0 && a.riskPct <= 100)) throw new EngineError('invalid-input', 'account.riskPct', `must be within (0, 100], got ${String(a.riskPct)}`);
   if (a.leverage !== undefined && !leverageOk(a.leverage)) throw new EngineError('invalid-input', 'account.leverage', `${LEVERAGE_RANGE}, got ${String(a.leverage)}`);
 }
 
-export function validateMacroEvents(events: readonly { t: number; label: string }[]): void {
+export function validateMacroEvents(events: readonly { t: UtcMs; label: string }[]): void {
   events.forEach((e, i) => timestamp(e.t, `macroEvents[${i}].t`));
 }
 
@@ -164,7 +165,7 @@ export function validateConfig(c: EngineConfig): void {
   }
   const [from, to] = c.thinSessionUtcHours;
   if (!(from >= 0 && from <= 24 && to >= 0 && to <= 24)) throw bad('thinSessionUtcHours', 'hours must lie within 0–24');
-  for (const [ex, fee] of Object.entries(c.closeFeeRate)) if (fee !== undefined && !(fee >= 0 && fee < 0.1)) throw bad(`closeFeeRate.${ex}`, `must be a fraction within [0, 0.1), got ${String(fee)}`);
+  for (const [ex, fee] of Object.entries(c.closeFeeRate)) if (!(fee !== undefined && fee >= 0 && fee < 0.1)) throw bad(`closeFeeRate.${ex}`, `must be a fraction within [0, 0.1), got ${String(fee)}`);
   if (!(c.halfLifeHours > 0)) throw bad('halfLifeHours', `must be > 0 (Infinity = no decay), got ${c.halfLifeHours}`);
   if (!finite(c.longShare) || c.longShare < 0 || c.longShare > 1) throw bad('longShare', 'must be within [0, 1]');
   if (!Number.isInteger(c.nearestCount) || c.nearestCount < 1) throw bad('nearestCount', 'must be an integer ≥ 1');

@@ -8,6 +8,7 @@
  * content script, half its 60 kB budget (docs/design.md §11). test/overlay/scale.test.ts checks this against
  * d3-scale itself.
  */
+import type { Price } from '../engine/units';
 
 export type ScaleMode = 'linear' | 'log';
 
@@ -21,9 +22,9 @@ export interface PaneRect {
 /** What a scale is built from; compared field by field to re-render only on change. */
 export interface ScaleInput {
   /** Price at the bottom edge of the pane. */
-  from: number;
+  from: Price;
   /** Price at the top edge. */
-  to: number;
+  to: Price;
   mode: ScaleMode;
   inverted: boolean;
   pane: PaneRect;
@@ -32,9 +33,9 @@ export interface ScaleInput {
 export interface PriceScale {
   readonly input: ScaleInput;
   /** Viewport y (CSS px) of a price. */
-  y(price: number): number;
+  y(price: Price): number;
   /** Price at a viewport y. */
-  price(y: number): number;
+  price(y: number): Price;
 }
 
 export function makeScale(input: ScaleInput): PriceScale {

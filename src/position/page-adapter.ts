@@ -36,6 +36,7 @@
  * so sites depends on position and never the other way (.dependency-cruiser.cjs, no-circular-folders).
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
+import type { Price } from '../engine/units';
 
 /** What could be read of a position even when the read as a whole failed: used to prefill the manual panel. */
 export type PositionDraft = Partial<Omit<Position, 'exchange' | 'symbol' | 'source'>>;
@@ -50,8 +51,8 @@ export type PositionDraft = Partial<Omit<Position, 'exchange' | 'symbol' | 'sour
  * read, so the manual panel can be prefilled.
  */
 export type PositionRead =
-  | { kind: 'position'; position: Position; mark?: number; strategy: string }
-  | { kind: 'hedge'; positions: Position[]; marks: (number | undefined)[]; strategy: string }
+  | { kind: 'position'; position: Position; mark?: Price; strategy: string }
+  | { kind: 'hedge'; positions: Position[]; marks: (Price | undefined)[]; strategy: string }
   | { kind: 'none'; reason: string; draft?: PositionDraft }
   | { kind: 'invalid'; reason: string; draft?: PositionDraft };
 

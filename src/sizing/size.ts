@@ -6,6 +6,7 @@
 import { analyze, isEngineError } from '../engine';
 import { type Exchange, type FuelRatio, type MarketSeries, type Side, type Sizing, type StopSuggestion, type Symbol } from '../engine/types';
 import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
+import type { Pct, Price, Usd, UtcMs } from '../engine/units';
 import { EXCHANGES } from '../sites';
 import { CANONICAL_SYMBOL } from '../symbols/canonical';
 import { engineConfigFromSettings, type Settings } from '../settings';
@@ -15,11 +16,11 @@ export interface SizeRequest {
   exchange?: Exchange;
   symbol?: Symbol;
   side: Side;
-  entry: number;
+  entry: Price;
   leverage: number;
   /** Override the options page's account size / risk % for this one calculation. */
-  accountUsd?: number;
-  riskPct?: number;
+  accountUsd?: Usd;
+  riskPct?: Pct;
 }
 
 export type SizeAnswer =
@@ -28,18 +29,18 @@ export type SizeAnswer =
       exchange: Exchange;
       symbol: Symbol;
       side: Side;
-      entry: number;
+      entry: Price;
       leverage: number;
-      accountUsd: number;
-      riskPct: number;
+      accountUsd: Usd;
+      riskPct: Pct;
       /** The map's reference (mark) price, for "entry is x % from the mark". */
-      mark: number;
+      mark: Price;
       stop: StopSuggestion;
       sizing: Sizing;
       /** LFR with the entry as reference. */
       lfr: FuelRatio;
       partial: boolean;
-      asOf: number;
+      asOf: UtcMs;
     }
   | { kind: 'error'; reason: string };
 
@@ -70,7 +71,7 @@ export function checkSizeRequest(req: unknown): { ok: true; req: SizeRequest } |
 }
 
 /** Runs the engine for a planned trade. Never throws: engine errors come back as a named reason. */
-export function sizeFromSeries(series: readonly MarketSeries[], req: SizeRequest, settings: Settings, now: number): SizeAnswer {
+export function sizeFromSeries(series: readonly MarketSeries[], req: SizeRequest, settings: Settings, now: UtcMs): SizeAnswer {
   const first = series[0];
   if (!first) return { kind: 'error', reason: 'No market data for this symbol yet.' };
   const accountUsd = req.accountUsd ?? settings.accountUsd;

@@ -7,6 +7,7 @@
  * Rounding is half away from zero on the number's shortest decimal form — the digits a person reads on the
  * exchange — so 97,123.45 shows as 97,123.5, not as the binary float's 97,123.4.
  */
+import type { Coin, Pct, Price, Usd } from '../engine/units';
 
 import { expand, plainDecimal } from '../numbers/plain-decimal';
 
@@ -64,14 +65,14 @@ export function priceDecimals(abs: number): number {
 }
 
 /** Price with thousands separators and the precision of `priceDecimals`. */
-export function formatPrice(price: number): string {
+export function formatPrice(price: Price): string {
   if (!Number.isFinite(price)) return PLACEHOLDER;
   const a = Math.abs(price);
   return signed(price < 0, grouped(fixed(a, priceDecimals(a))));
 }
 
 /** A price to paste into an order form: same digits as `formatPrice`, without separators. */
-export function formatPriceForCopy(price: number): string {
+export function formatPriceForCopy(price: Price): string {
   return formatPrice(price).replace(/,/g, '');
 }
 
@@ -90,7 +91,7 @@ const USD_UNITS: readonly [suffix: string, size: number][] = [
 ];
 
 /** USD, compact with three significant digits: $950 · $2.50K · $12.3K · $850K · $4.56M · $60.0M · $1.20B. */
-export function formatUsd(usd: number): string {
+export function formatUsd(usd: Usd): string {
   if (!Number.isFinite(usd)) return PLACEHOLDER;
   const a = Math.abs(usd);
   let text = fixed(a, 0);
@@ -106,19 +107,19 @@ export function formatUsd(usd: number): string {
 }
 
 /** Percent (input already in percent, 1 = 1 %): "0.42 %", "-1.50 %". */
-export function formatPct(pct: number, digits = 2): string {
+export function formatPct(pct: Pct, digits = 2): string {
   if (!Number.isFinite(pct)) return PLACEHOLDER;
   return `${signed(pct < 0, fixed(Math.abs(pct), digits))} %`;
 }
 
 /** Percent with its sign always written: "+1.20 %", "-0.85 %", "0.00 %". */
-export function formatSignedPct(pct: number, digits = 2): string {
+export function formatSignedPct(pct: Pct, digits = 2): string {
   if (!Number.isFinite(pct)) return PLACEHOLDER;
   return `${signed(pct < 0, fixed(Math.abs(pct), digits), true)} %`;
 }
 
 /** Coin quantity, trailing zeros trimmed, no separators (it is copied into order forms): 0.0123, 12.5, 0.0000001. */
-export function formatCoin(coin: number): string {
+export function formatCoin(coin: Coin): string {
   if (!Number.isFinite(coin)) return PLACEHOLDER;
   const a = Math.abs(coin);
   // Below 1 at least six decimals, and four significant digits for dust (1e-7 is not "0").

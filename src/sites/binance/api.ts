@@ -13,6 +13,7 @@ import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type 
 import { plainCandidates } from '../shared/symbols';
 import { optional } from '../shared/util';
 import { binanceTier1 } from './brackets';
+import type { Coin, Fraction, Price, UtcMs } from '../../engine/units';
 
 export const BINANCE_BASE = 'https://fapi.binance.com';
 const EX = 'binance' as const;
@@ -75,7 +76,7 @@ export function parseKlines(body: unknown): Candle[] {
 
 const oiNow = v.object({ openInterest: nonNeg, symbol: v.string(), time: ms });
 /** Current OI in coin (USD needs a price: pass the mark). */
-export function parseOpenInterest(body: unknown, price: number): OpenInterestPoint {
+export function parseOpenInterest(body: unknown, price: Price): OpenInterestPoint {
   const b = parseBody(EX, '/fapi/v1/openInterest', oiNow, body);
   return { t: b.time, coin: b.openInterest, usd: b.openInterest * price };
 }
@@ -94,19 +95,19 @@ export function parseLongShort(body: unknown, endpoint = '/futures/data/globalLo
 }
 
 const takerRow = v.object({ buyVol: nonNeg, sellVol: nonNeg, timestamp: ms });
-export function parseTakerVolume(body: unknown): { t: number; buyCoin: number; sellCoin: number }[] {
+export function parseTakerVolume(body: unknown): { t: UtcMs; buyCoin: Coin; sellCoin: Coin }[] {
   const rows = parseBody(EX, '/futures/data/takerlongshortRatio', v.array(takerRow), body);
   return ascending(rows.map((r) => ({ t: r.timestamp, buyCoin: r.buyVol, sellCoin: r.sellVol })));
 }
 
 const premium = v.object({ symbol: v.string(), markPrice: nonNeg, indexPrice: nonNeg, lastFundingRate: num, nextFundingTime: ms, time: ms });
-export function parsePremiumIndex(body: unknown): { mark: number; index: number; fundingRate: number; nextFundingTime: number; t: number } {
+export function parsePremiumIndex(body: unknown): { mark: Price; index: Price; fundingRate: Fraction; nextFundingTime: UtcMs; t: UtcMs } {
   const b = parseBody(EX, '/fapi/v1/premiumIndex', premium, body);
   return { mark: b.markPrice, index: b.indexPrice, fundingRate: b.lastFundingRate, nextFundingTime: b.nextFundingTime, t: b.time };
 }
 
 const depth = v.object({ bids: v.array(levelRow), asks: v.array(levelRow), T: v.optional(ms), E: v.optional(ms) });
-export function parseDepth(body: unknown, fallbackT: number): DepthBook {
+export function parseDepth(body: unknown, fallbackT: UtcMs): DepthBook {
   const b = parseBody(EX, '/fapi/v1/depth', depth, body);
   return sortedBook(b.T ?? b.E ?? fallbackT, b.bids, b.asks);
 }

@@ -15,6 +15,7 @@ import { ascending, longShortDue, oiCoversWindow, oiInUnits, withTakerBuy } from
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { dropUndefined, optional } from '../shared/util';
+import type { Coin, Fraction, Price, UtcMs } from '../../engine/units';
 
 export const BITGET_BASE = 'https://api.bitget.com';
 const EX = 'bitget' as const;
@@ -48,7 +49,7 @@ export function parseCandles(body: unknown): Candle[] {
 
 const oi = v.object({ openInterestList: v.array(v.object({ symbol: v.string(), size: nonNeg })), ts: ms });
 /** Current platform OI: `size` is in base coin ("ETH in ETHUSDT"); USD = coin × mark. */
-export function parseOpenInterest(body: unknown, symbol: string, price: number): OpenInterestPoint {
+export function parseOpenInterest(body: unknown, symbol: string, price: Price): OpenInterestPoint {
   const d = unwrap('/api/v2/mix/market/open-interest', oi, body);
   // Only the asked symbol's row: another market's OI would be persisted into a history we cannot re-fetch.
   const row = d.openInterestList.find((r) => r.symbol.toUpperCase() === symbol.toUpperCase());
@@ -57,7 +58,7 @@ export function parseOpenInterest(body: unknown, symbol: string, price: number):
 }
 
 const priceRow = v.object({ symbol: v.string(), markPrice: nonNeg, indexPrice: nonNeg, price: v.optional(nonNeg), ts: v.optional(ms) });
-export function parseSymbolPrice(body: unknown): { mark: number; index: number; last?: number } {
+export function parseSymbolPrice(body: unknown): { mark: Price; index: Price; last?: Price } {
   const row = unwrap('/api/v2/mix/market/symbol-price', v.array(priceRow), body)[0];
   if (!row) throw new ApiError(EX, '/api/v2/mix/market/symbol-price', 'empty', 'no price');
   return dropUndefined({ mark: row.markPrice, index: row.indexPrice, last: row.price });
@@ -65,7 +66,7 @@ export function parseSymbolPrice(body: unknown): { mark: number; index: number; 
 
 const fundRow = v.object({ fundingRate: num, fundingRateInterval: v.optional(nonNeg), nextUpdate: v.optional(ms) });
 /** Newer responses carry the interval (hours) and the next settlement; older ones only the rate. */
-export function parseCurrentFundRate(body: unknown, now: number, fallbackIntervalHours: number): { rate: number; intervalHours: number; nextTime: number } {
+export function parseCurrentFundRate(body: unknown, now: UtcMs, fallbackIntervalHours: number): { rate: Fraction; intervalHours: number; nextTime: UtcMs } {
   const row = unwrap('/api/v2/mix/market/current-fund-rate', v.array(fundRow), body)[0];
   if (!row) throw new ApiError(EX, '/api/v2/mix/market/current-fund-rate', 'empty', 'no funding rate');
   const intervalHours = row.fundingRateInterval && row.fundingRateInterval > 0 ? row.fundingRateInterval : fallbackIntervalHours;
@@ -110,7 +111,7 @@ export function parseAccountLongShort(body: unknown): LongShortPoint[] {
 }
 
 const takerRow = v.object({ buyVolume: nonNeg, sellVolume: nonNeg, ts: ms });
-export function parseTakerBuySell(body: unknown): { t: number; buyCoin: number; sellCoin: number }[] {
+export function parseTakerBuySell(body: unknown): { t: UtcMs; buyCoin: Coin; sellCoin: Coin }[] {
   const rows = unwrap('/api/v2/mix/market/taker-buy-sell', v.array(takerRow), body);
   return ascending(rows.map((r) => ({ t: r.ts, buyCoin: r.buyVolume, sellCoin: r.sellVolume })));
 }

@@ -13,6 +13,7 @@ import { ascending, longShortDue, oiWithUsd } from '../shared/series';
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
 import { optional } from '../shared/util';
+import type { Coin, UtcMs } from '../../engine/units';
 
 export const BYBIT_BASE = 'https://api.bybit.com';
 const EX = 'bybit' as const;
@@ -50,7 +51,7 @@ export function parseKline(body: unknown): Candle[] {
 
 const oiRow = v.object({ openInterest: nonNeg, timestamp: ms });
 /** OI history in coin (linear), newest first → ascending; USD is added from candles by the caller. */
-export function parseOpenInterest(body: unknown): { t: number; coin: number }[] {
+export function parseOpenInterest(body: unknown): { t: UtcMs; coin: Coin }[] {
   const r = unwrap('/v5/market/open-interest', v.object({ list: v.array(oiRow) }), body);
   return ascending(r.list.map((x) => ({ t: x.timestamp, coin: x.openInterest })));
 }

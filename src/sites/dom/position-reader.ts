@@ -10,6 +10,7 @@
  * It reads only these fields: never balances, margin, PnL, order ids or form inputs.
  */
 import type { Exchange, Position, Side, Symbol } from '../../engine/types';
+import type { Price } from '../../engine/units';
 import { positionProblem } from '../../position/sanity';
 import { baseOf } from '../../symbols/canonical';
 import type { PositionDraft, PositionRead } from '../../position/page-adapter';
@@ -160,7 +161,7 @@ export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfi
   return { kind: 'hedge', positions: ok.map((r) => r.position), marks: ok.map((r) => r.mark), strategy: `${strategy}; ${ok.length} positions (hedge mode)` };
 }
 
-type RowOk = { kind: 'ok'; position: Position; mark?: number; how: string };
+type RowOk = { kind: 'ok'; position: Position; mark?: Price; how: string };
 type RowRead = RowOk | { kind: 'invalid'; reason: string; draft: PositionDraft };
 
 function describeColumns(cols: ColumnMap): string {
@@ -197,7 +198,7 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
     if (liq.kind === 'invalid') return { kind: 'invalid', reason: `liquidation price "${liqText}" is not a number`, draft };
     if (liq.kind === 'number') draft.liqPrice = liq.value;
   }
-  let mark: number | undefined;
+  let mark: Price | undefined;
   const markText = cellText('mark');
   if (markText !== null) {
     const m = parseLocaleNumber(markText, hint);

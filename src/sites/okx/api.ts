@@ -15,6 +15,7 @@ import { ascending, longShortDue, oiInUnits, withTakerBuy } from '../shared/seri
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { splitCanonical } from '../shared/symbols';
 import { optional } from '../shared/util';
+import type { Coin, Fraction, Price, UtcMs } from '../../engine/units';
 
 export const OKX_BASE = 'https://www.okx.com';
 const EX = 'okx' as const;
@@ -65,27 +66,27 @@ export function parseOpenInterestHistory(body: unknown, ctVal: number): OpenInte
 }
 
 const oiNow = v.object({ instId: v.string(), oi: nonNeg, oiUsd: v.optional(nonNeg), ts: ms });
-export function parseOpenInterest(body: unknown, ctVal: number, price: number): OpenInterestPoint {
+export function parseOpenInterest(body: unknown, ctVal: number, price: Price): OpenInterestPoint {
   const row = unwrap('/api/v5/public/open-interest', oiNow, body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/public/open-interest', 'empty', 'no open interest for the instrument');
   const coin = row.oi * ctVal;
   return { t: row.ts, coin, usd: row.oiUsd ?? coin * price };
 }
 
-export function parseMarkPrice(body: unknown): number {
+export function parseMarkPrice(body: unknown): Price {
   const row = unwrap('/api/v5/public/mark-price', v.object({ instId: v.string(), markPx: nonNeg }), body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/public/mark-price', 'empty', 'no mark price');
   return row.markPx;
 }
 
-export function parseIndexTicker(body: unknown): number {
+export function parseIndexTicker(body: unknown): Price {
   const row = unwrap('/api/v5/market/index-tickers', v.object({ instId: v.string(), idxPx: nonNeg }), body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/market/index-tickers', 'empty', 'no index price');
   return row.idxPx;
 }
 
 /** fundingTime is the next settlement; nextFundingTime the one after, so their gap is the interval. */
-export function parseFundingRate(body: unknown): { rate: number; nextTime: number; intervalHours: number } {
+export function parseFundingRate(body: unknown): { rate: Fraction; nextTime: UtcMs; intervalHours: number } {
   // OKX documents nextFundingTime as possibly "" (e.g. around interval changes): absent, not an error.
   const nextFundingTime = v.optional(v.union([v.literal(''), ms]));
   const row = unwrap('/api/v5/public/funding-rate', v.object({ fundingRate: num, fundingTime: ms, nextFundingTime }), body)[0];
@@ -109,7 +110,7 @@ export function parseLongShortRatio(body: unknown): LongShortPoint[] {
 }
 
 /** Taker volume per contract [ts, sellVol, buyVol] (unit=0 → coin), newest first. */
-export function parseTakerVolume(body: unknown): { t: number; buyCoin: number; sellCoin: number }[] {
+export function parseTakerVolume(body: unknown): { t: UtcMs; buyCoin: Coin; sellCoin: Coin }[] {
   const rows = unwrap('/api/v5/rubik/stat/taker-volume-contract', v.looseTuple([ms, nonNeg, nonNeg]), body);
   return ascending(rows.map((r) => ({ t: r[0], sellCoin: r[1], buyCoin: r[2] })));
 }

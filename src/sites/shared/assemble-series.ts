@@ -1,13 +1,14 @@
-import type { Candle, DepthBook, Exchange, Funding, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier } from '../../engine/types';
+import type { Candle, DepthBook, Exchange, Funding, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier, Symbol } from '../../engine/types';
 import { candleInUnits, levelsInUnits, mergeByTime, oiCoversWindow } from './series';
 import { BAR_MS } from './source';
 import { dropUndefined } from './util';
+import type { Price, UtcMs } from '../../engine/units';
 
 /** Where freshly fetched rows go: which market, which window, which unit factor, what is already held. */
 export interface SeriesContext {
   exchange: Exchange;
-  symbol: string;
-  now: number;
+  symbol: Symbol;
+  now: UtcMs;
   windowStart: number;
   /** Exchange unit ÷ canonical unit (see symbols.ts). */
   unitFactor: number;
@@ -25,8 +26,8 @@ export interface SeriesParts {
   /** Fresh OI points, already canonical (their USD may depend on the merged candles: Bybit). */
   openInterest: readonly OpenInterestPoint[];
   /** Exchange units. */
-  markPrice: number;
-  indexPrice: number;
+  markPrice: Price;
+  indexPrice: Price;
   funding: Funding;
   /** Exchange units; undefined when the optional request failed or was skipped: the held book stays. */
   depth: DepthBook | undefined;

@@ -1,4 +1,5 @@
-import type { Candle, OpenInterestPoint } from '../../engine/types';
+import type { BookLevel, Candle, OpenInterestPoint } from '../../engine/types';
+import type { Coin, UtcMs } from '../../engine/units';
 
 const COVER_SLACK_MS = 300_000;
 
@@ -19,7 +20,7 @@ export function ascending<T extends { t: number }>(rows: readonly T[]): T[] {
  * USD value of coin-only OI points (Bybit history): coin × the close of the bar containing t, else
  * the nearest earlier close. Points before the first candle use its open.
  */
-export function oiWithUsd(points: readonly { t: number; coin: number }[], candles: readonly Candle[]): OpenInterestPoint[] {
+export function oiWithUsd(points: readonly { t: UtcMs; coin: Coin }[], candles: readonly Candle[]): OpenInterestPoint[] {
   const out: OpenInterestPoint[] = [];
   let j = 0;
   for (const p of points) {
@@ -57,7 +58,7 @@ export function oiInUnits(p: OpenInterestPoint, k: number): OpenInterestPoint {
   return { t: p.t, coin: p.coin * k, usd: p.usd };
 }
 
-export function levelsInUnits(levels: readonly (readonly [number, number])[], k: number): [number, number][] {
+export function levelsInUnits(levels: readonly BookLevel[], k: number): BookLevel[] {
   return levels.map(([p, q]) => [p / k, q * k]);
 }
 
@@ -65,7 +66,7 @@ export function levelsInUnits(levels: readonly (readonly [number, number])[], k:
  * Taker-buy volume from a separate statistics endpoint (OKX, Bitget) onto the candles of the same
  * open time. Only bars the statistics cover get a split; the others stay without one (never guessed).
  */
-export function withTakerBuy(candles: readonly Candle[], taker: readonly { t: number; buyCoin: number }[]): Candle[] {
+export function withTakerBuy(candles: readonly Candle[], taker: readonly { t: UtcMs; buyCoin: Coin }[]): Candle[] {
   if (taker.length === 0) return [...candles];
   const byT = new Map(taker.map((p) => [p.t, p.buyCoin]));
   return candles.map((c) => {

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONFIG } from '../../engine/config';
 import type { Analysis, Cluster, Position, Side } from '../../engine/types';
+import type { Price } from '../../engine/units';
 import { formatCoin, formatLeverage, formatPrice, formatSignedPct, formatUsd, plainDecimal } from '../format';
 import { type AsymmetryView, asymmetryView } from './asymmetry';
 import { type LfrView, lfrView } from './lfr';
@@ -50,7 +51,7 @@ export interface AnalysisView {
   partial: boolean;
 }
 
-export function clusterRow(c: Cluster, reference: number): ClusterRow {
+export function clusterRow(c: Cluster, reference: Price): ClusterRow {
   return {
     low: plainDecimal(c.low),
     high: plainDecimal(c.high),

@@ -3,28 +3,29 @@
  * first, with their texts. Inputs are structural so the UI layer needs nothing from the overlay.
  */
 import type { Side } from '../../engine/types';
+import type { Price, Usd } from '../../engine/units';
 import { formatPrice, formatUsd, plainDecimal } from '../format';
 
 export interface LadderBand {
   key: string;
   side: Side;
-  low: number;
-  high: number;
-  usd: number;
+  low: Price;
+  high: Price;
+  usd: Usd;
 }
 export interface LadderMark {
   key: string;
-  price: number;
+  price: Price;
   colour: string;
   label: string;
 }
 
 export type LadderRow =
-  | { kind: 'band'; key: string; side: Side; usd: number; low: string; high: string; usdValue: string; rangeText: string; usdText: string }
+  | { kind: 'band'; key: string; side: Side; usd: Usd; low: string; high: string; usdValue: string; rangeText: string; usdText: string }
   | { kind: 'mark'; key: string; colour: string; text: string }
   | { kind: 'ref'; key: 'ref'; text: string };
 
-export function ladderRows(bands: readonly LadderBand[], marks: readonly LadderMark[], reference: number | null): LadderRow[] {
+export function ladderRows(bands: readonly LadderBand[], marks: readonly LadderMark[], reference: Price | null): LadderRow[] {
   const rows: { price: number; row: LadderRow }[] = [
     ...bands.map((b, i) => ({
       price: (b.low + b.high) / 2,
