@@ -1,5 +1,5 @@
 /**
- * The entry-LFR book: the LFR when a position was first seen (DESIGN §5.3, "LFR since entry"), kept once
+ * The entry-LFR book: the LFR when a position was first seen (docs/design.md §5.3, "LFR since entry"), kept once
  * for the whole extension. The hub puts it in every view as `entryLfr`; the panel, the popup and the
  * alerts read it from there, so the number shown and the number alerted on are the same one.
  *

@@ -1,5 +1,5 @@
 /**
- * Sanity checks on a position read from a page or typed by the user (DESIGN §7): a failed check is
+ * Sanity checks on a position read from a page or typed by the user (docs/design.md §7): a failed check is
  * reported with the field named, never drawn. The rules are the position schema's (./schema.ts).
  */
 import { positionIssue, type PositionNumbers } from './schema';

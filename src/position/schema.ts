@@ -1,5 +1,5 @@
 /**
- * The one definition of a valid position (DESIGN §7): what a page read, a manual entry, a stored entry
+ * The one definition of a valid position (docs/design.md §7): what a page read, a manual entry, a stored entry
  * and a watch message must all satisfy. Each problem is one sentence naming the field, so the same text
  * reaches the manual form, the page-read health line and a rejected message. Hand-written, not valibot:
  * the content script runs it on every page read and valibot is kept out of that bundle; the message

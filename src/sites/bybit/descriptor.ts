@@ -9,6 +9,6 @@ export const bybitSite = defineSite({
   apiHosts: ['api.bybit.com'],
   chartSelectors: ['.kline-container', '#tv_chart_container', '[class*="kline-chart"]'],
   capabilities: { oiHistory: true },
-  // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
+  // docs/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
   closeFeeRate: 0.00055,
 });

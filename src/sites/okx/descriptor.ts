@@ -10,6 +10,6 @@ export const okxSite = defineSite({
   apiHosts: ['www.okx.com'],
   chartSelectors: ['.tv-chart-box', '[class*="chart-box"]'],
   capabilities: { oiHistory: true },
-  // research/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
+  // docs/liquidation-model.md §2: the fee to close is part of the maintenance requirement.
   closeFeeRate: 0.0005,
 });
