@@ -15,15 +15,19 @@ export interface OverlayHost {
 
 export const OVERLAY_TAG = 'liqlens-overlay';
 
-export function mountOverlayHost(doc: Document, css: string): OverlayHost {
+/** `css`, when given, goes first in the shadow root (the content script's lazy UI adds its own, see src/content/ui.tsx). */
+export function mountOverlayHost(doc: Document, css?: string): OverlayHost {
   const host = doc.createElement(OVERLAY_TAG);
   // A 0×0 fixed box at the origin: never covers the page, never takes pointer events itself.
   host.style.cssText = 'position:fixed;left:0;top:0;width:0;height:0;overflow:visible;z-index:2147483000;display:block';
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
   const container = doc.createElement('div');
-  shadow.append(style, container);
+  if (css !== undefined) {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  }
+  shadow.append(container);
   // Typing in our controls (manual position form) must not reach the exchange's page: key events are
   // composed and would bubble out of the shadow root into its hotkey handlers (e.g. single-key order shortcuts).
   for (const type of ['keydown', 'keyup', 'keypress'] as const) container.addEventListener(type, (e) => e.stopPropagation());

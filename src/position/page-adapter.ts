@@ -1,5 +1,5 @@
 /**
- * Published interface of the page side (content script wiring: src/content/start.tsx, one content script per
+ * Published interface of the page side (content script wiring: src/content/start.ts, one content script per
  * exchange, src/sites/<exchange>/content.ts; see also src/position/watcher.ts):
  *
  *   interface SiteAdapter {                                    // src/position/page-adapter.ts

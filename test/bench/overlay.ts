@@ -3,7 +3,8 @@
  * Chromium with the built extension on the Bybit fixture page (pixel tier: DOM-axis calibration + re-render).
  * The content script times each update itself (performance.measure 'liqlens:overlay-update' while the page
  * has data-liqlens-perf); the median is `overlay_update_ms` (budget ≤ 1 ms). Also: the largest per-exchange
- * content-script bundle, `content_script_kb_max` (budget ≤ 60 kB minified) and, on the Binance page with a warm cache, the time from the fake
+ * content-script bundle, `content_script_kb_max` (budget ≤ 60 kB minified), the UI module they load lazily, `content_ui_kb`
+ * (src/content/ui.tsx, no budget of its own: it loads after the page reading has started) and, on the Binance page with a warm cache, the time from the fake
  * chart having its candles to our first native shape (`bands_after_chart_ready_ms`, budget ≤ 500 ms).
  */
 import { spawnSync } from 'node:child_process';
@@ -85,6 +86,7 @@ export async function run(): Promise<Record<string, number>> {
       overlay_update_p95_ms: Number([...durations].sort((a, b) => a - b)[Math.floor(durations.length * 0.95)]!.toFixed(3)),
       overlay_updates_measured: durations.length,
       content_script_kb_max: Number((Math.max(...contentScripts().map((f) => fs.statSync(f).size)) / 1000).toFixed(2)),
+      content_ui_kb: Number((fs.statSync(path.join(CONTENT_DIR, '..', 'content-ui.js')).size / 1000).toFixed(2)),
       // Negative means our shapes were there before the candles (drawn as soon as the widget answered).
       bands_after_chart_ready_ms: Math.round(timing.afterReady),
       bands_after_navigation_ms: Math.round(timing.afterNavigation),

@@ -2,20 +2,19 @@
 // overlay rendered from `marketUpdate` pushes; the chart bridge is injected into the page's MAIN world.
 // Each exchange's entry (src/sites/<exchange>/content.ts) calls startContent with its own descriptor and
 // page adapter, so its bundle carries only that exchange's page reader and never the registry (which
-// carries every exchange's API client). Wiring only: the logic lives in
-// src/overlay, src/bridge, src/position and src/sites.
+// carries every exchange's API client). The UI that renders the analysis (Preact, panel, stylesheet) is
+// loaded lazily as its own module (src/content/ui.tsx via load-ui.ts), keeping this script under its
+// 60 kB budget. Wiring only: the logic lives in src/overlay, src/bridge, src/position and src/sites.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
-import overlayCss from '../overlay/overlay.css?inline';
 import { BridgeClient } from '../bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../bridge/messenger';
 import { onMessage, sendMessage } from '../messaging';
 import { openSizingInPage } from '../sizing/open-in-page';
 import { startChartController } from '../overlay/chart-controller';
-import { ManualPositionPanel } from '../overlay/ManualPositionPanel';
 import { mountOverlayHost } from '../overlay/mount';
-import { mountOverlay } from '../overlay/render';
+import { loadContentUi } from './load-ui';
 import { createStore, initialOverlayState, type OverlayState } from '../overlay/store';
 import { checkMarketView } from '../overlay/view-check';
 import { createManualStore } from '../position/manual-store';
@@ -38,19 +37,30 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   };
 
   let positions: ReturnType<typeof watchPosition> | null = null;
-  const ui = mountOverlayHost(document, overlayCss);
-  const rendered = mountOverlay(ui.container, store, {
-    onOverlayChange: (p) => void onOverlayChange(p),
-    // The page reader's manual position panel, in the overlay's details.
-    manual: () => (
-      <ManualPositionPanel
-        state={store.get().positionState}
-        onSave={(p) => positions?.saveManual(p)}
-        onClear={() => positions?.clearManual()}
-        onPickHedge={(side) => positions?.pickHedge(side)}
-      />
-    ),
-  });
+  const ui = mountOverlayHost(document);
+  // The UI renders the store as it is when it arrives, then follows it; until then there is nothing on screen.
+  let unmountUi: (() => void) | null = null;
+  let stopped = false;
+  void loadContentUi().then(
+    ({ mountUi }) => {
+      if (stopped || ctx.isInvalid) return;
+      unmountUi = mountUi(ui.shadow, ui.container, store, {
+        onOverlayChange: (p) => void onOverlayChange(p),
+        onSaveManual: (p) => positions?.saveManual(p),
+        onClearManual: () => positions?.clearManual(),
+        onPickHedge: (side) => positions?.pickHedge(side),
+      }).unmount;
+    },
+    (err: unknown) => {
+      // Without its UI the overlay cannot say anything else: a plain line says why.
+      ui.container.textContent = `LiqLens: overlay not loaded: ${err instanceof Error ? err.message : String(err)}`;
+    },
+  );
+  const stopUi = () => {
+    stopped = true;
+    unmountUi?.();
+    ui.remove();
+  };
 
   void loadOverlaySettings(browser.storage.local).then((overlay) => store.set({ overlay }));
   const onSettings = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -73,8 +83,7 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   if (ctx.isInvalid) {
     browser.storage.onChanged.removeListener(onSettings);
     bridge.dispose();
-    rendered.unmount();
-    ui.remove();
+    stopUi();
     return;
   }
   const client = bridgeError ? null : new BridgeClient(bridge.messenger);
@@ -146,7 +155,6 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     // The page-world bridge outlives us: have it remove our shapes and drop its chart subscriptions.
     void client?.stop();
     bridge.dispose();
-    rendered.unmount();
-    ui.remove();
+    stopUi();
   });
 }
