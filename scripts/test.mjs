@@ -1,12 +1,13 @@
 // `npm test`: type checks, dependency rules, Chrome + Firefox builds (production, and the e2e build with its
-// test seams), unit tests (Vitest), end-to-end tests (node:test + real Chromium on the e2e build). Ends with
-// one plain line "N passed, N failed" over everything (CI reads only that line). A skipped or todo test
-// counts as failed: a test that silently does not run proves nothing.
+// test seams), unit tests (Vitest), end-to-end tests (node:test + real Chromium on the e2e build; real Firefox
+// ESR on the Firefox build). Ends with one plain line "N passed, N failed" over everything (CI reads only that
+// line). A skipped or todo test counts as failed: a test that silently does not run proves nothing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
+import { findFirefox } from './firefox.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -80,29 +81,45 @@ function vitest(name, label, args) {
 // beside the repo, so it is `npm run accuracy:check`, and a fresh clone passes without it.
 vitest('unit', 'unit', []);
 
+/** Counts a node:test run from its TAP summary (`label` names it in the failure list). */
+function countTap(label, r) {
+  const tap = r.stdout?.toString() ?? '';
+  const pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? NaN);
+  const fail = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? NaN);
+  const cancelled = Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
+  // t.skip() / { skip } / { todo } tests count as failed, as in the unit run.
+  const notRun = Number(/^# skipped (\d+)/m.exec(tap)?.[1] ?? 0) + Number(/^# todo (\d+)/m.exec(tap)?.[1] ?? 0);
+  if (Number.isFinite(pass) && Number.isFinite(fail)) {
+    passed += pass;
+    failed += fail + cancelled + notRun;
+    if (fail + cancelled) failures.push(`${fail + cancelled} ${label} test(s)`);
+    if (notRun) failures.push(`${notRun} ${label} test(s) skipped or todo`);
+  } else {
+    failed += 1;
+    failures.push(`${label}: no TAP summary`);
+  }
+  if (r.status !== 0 && !(fail + cancelled)) { failed += 1; failures.push(`${label} runner exited ${r.status}`); }
+}
+
 // End-to-end: needs the Chrome build and Chromium.
 if (!only.length || only.includes('e2e')) {
   let chromiumOk = true;
   try { findChromium(); } catch (err) { chromiumOk = false; failed += 1; failures.push(`e2e: ${err.message}`); console.error(err.message); }
   if (chromiumOk) {
     const files = fs.readdirSync(path.join(ROOT, 'test', 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join('test', 'e2e', f));
-    const r = step('e2e', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true });
-    const tap = r.stdout?.toString() ?? '';
-    const pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? NaN);
-    const fail = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? NaN);
-    const cancelled = Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
-    // t.skip() / { skip } / { todo } tests count as failed, as in the unit run.
-    const notRun = Number(/^# skipped (\d+)/m.exec(tap)?.[1] ?? 0) + Number(/^# todo (\d+)/m.exec(tap)?.[1] ?? 0);
-    if (Number.isFinite(pass) && Number.isFinite(fail)) {
-      passed += pass;
-      failed += fail + cancelled + notRun;
-      if (fail + cancelled) failures.push(`${fail + cancelled} e2e test(s)`);
-      if (notRun) failures.push(`${notRun} e2e test(s) skipped or todo`);
-    } else {
-      failed += 1;
-      failures.push('e2e: no TAP summary');
-    }
-    if (r.status !== 0 && !(fail + cancelled)) { failed += 1; failures.push(`e2e runner exited ${r.status}`); }
+    countTap('e2e', step('e2e', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true }));
+  }
+}
+
+// Firefox end-to-end: the Firefox build (.output/firefox-mv2, built above) in real Firefox ESR over WebDriver
+// BiDi (scripts/firefox.mjs finds it, or installs firefox-esr with apt as root on Debian).
+if (!only.length || only.includes('e2e-firefox')) {
+  let firefoxOk = true;
+  try { findFirefox(); } catch (err) { firefoxOk = false; failed += 1; failures.push(`e2e-firefox: ${err.message}`); console.error(err.message); }
+  if (firefoxOk) {
+    const dir = path.join('test', 'e2e-firefox');
+    const files = fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join(dir, f));
+    countTap('e2e-firefox', step('e2e-firefox', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true }));
   }
 }
 
