@@ -11,6 +11,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+// The one seeded PRNG (tools/seeded-random.ts), so regenerated fixtures match the committed ones.
+const { seededRandom: mulberry32 } = await tsImport('../tools/seeded-random.ts', import.meta.url);
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'test/fixtures/api');
@@ -44,16 +48,6 @@ const OI_ANCHORS = [
   [0, 1], [400, 1.06], [850, 1.11], [1220, 1.15], [1250, 1.05], [1700, 1.1], [BARS - 1, 1.13],
 ];
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function gaussian(rand) {
   const u = Math.max(rand(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());

@@ -2,19 +2,11 @@
  * Deterministic synthetic markets for engine tests and the benchmark: a random walk with volume and an
  * open-interest series that drifts and churns, in the shape of MarketSeries. Not fixtures of real data.
  */
+import { seededRandom } from '../../tools/seeded-random';
 import type { Candle, Exchange, MarketSeries, OpenInterestPoint, RiskTier } from '../../src/engine/types';
 
-/** mulberry32: tiny seeded PRNG so every run sees the same market. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG, so every run sees the same market. */
+export const rng = seededRandom;
 
 export const RISK: Record<Exchange, RiskTier> = {
   binance: { maintenanceRate: 0.004, maxLeverage: 125, source: 'static-table' },

@@ -3,19 +3,10 @@
  * Blocks (24 hourly bars by default) keep the serial dependence of liquidations within a day that an
  * i.i.d. bootstrap would destroy (and so understate the interval).
  */
+import { seededRandom } from '../seeded-random';
 import { quantile } from './rank';
 
-/** mulberry32: tiny, fast, good enough for resampling; returns a generator of floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Indices of one moving-block resample of n items: ⌈n/L⌉ blocks with uniform starts, cut to n. */
 export function blockResample(n: number, blockLength: number, rand: () => number): number[] {

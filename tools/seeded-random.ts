@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a tiny seeded PRNG (floats in [0, 1)), so resamples, synthetic markets and generated
+ * fixtures are the same on every run. One copy for the backtest, the tests and the fixture builder.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
