@@ -8,6 +8,7 @@ import { MAX_LEVERAGE, MIN_LEVERAGE } from './limits';
 import { firstAfter } from './model';
 import type { Exchange, MarketSeries, Position } from './types';
 import type { Pct, Usd, UtcMs } from './units';
+import { positionIssue } from './position-check';
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const leverageOk = (x: unknown) => finite(x) && x >= MIN_LEVERAGE && x <= MAX_LEVERAGE;
@@ -119,11 +120,9 @@ export function validateSeriesSet(series: readonly MarketSeries[], trustedUntil?
 
 export function validatePosition(p: Position, symbol: string | undefined): void {
   const ex = p.exchange;
-  if (p.side !== 'long' && p.side !== 'short') throw new EngineError('invalid-input', 'position.side', `must be long or short, got ${String(p.side)}`, ex);
-  positive(p.entry, 'position.entry', ex);
-  nonNegative(p.size, 'position.size', ex);
-  if (!leverageOk(p.leverage)) throw new EngineError('invalid-input', 'position.leverage', `${LEVERAGE_RANGE}, got ${String(p.leverage)}`, ex);
-  if (p.liqPrice !== undefined) positive(p.liqPrice, 'position.liqPrice', ex);
+  // The one position check (./position-check.ts): the same rules as page reads, manual entries and messages.
+  const problem = positionIssue(p);
+  if (problem) throw new EngineError('invalid-input', `position.${problem.field}`, problem.message, ex);
   if (symbol !== undefined && p.symbol !== symbol) {
     throw new EngineError('invalid-input', 'position.symbol', `position is ${p.symbol} but the market data is ${symbol}`, ex);
   }

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { EXCHANGES } from '../sites';
 import { CANONICAL_SYMBOL } from '../symbols/canonical';
-import { positionIssue } from '../position/schema';
+import { positionIssue } from '../engine/position-check';
 
 export const PositionSchema = v.pipe(
   v.object({

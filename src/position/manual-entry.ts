@@ -4,7 +4,7 @@
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
 import { formatTypedNumber, parseTypedNumber, type NumberField } from '../numbers/typed';
-import { positionIssue } from './schema';
+import { positionIssue } from '../engine/position-check';
 
 /** The form's raw values (strings as typed, or numbers when read back from storage). */
 export interface ManualInput {

@@ -22,7 +22,14 @@ describe('position schema', () => {
     expect(positionProblem(over)).toBe('leverage must be between 1x and 150x (got 151x)');
     expect(validateManualPosition({ ...over, leverage: '151' }, 'binance', 'BTCUSDT')).toMatchObject({ ok: false, field: 'leverage' });
     expect(checkSizeRequest({ side: 'long', entry: 1, leverage: 151 })).toEqual({ ok: false, reason: 'leverage: must be between 1 and 150' });
-    expect(() => validatePosition(over, 'BTCUSDT')).toThrow(/position.leverage: must be within 1–150, got 151/);
+    expect(() => validatePosition(over, 'BTCUSDT')).toThrow(/position\.leverage: leverage must be between 1x and 150x \(got 151x\)/);
+  });
+
+  test('the engine refuses what the page reader and the form refuse: a zero size, a liquidation on the wrong side', () => {
+    expect(() => validatePosition({ ...position, size: 0 }, 'BTCUSDT')).toThrow(/position\.size: size must be a positive number of coins \(got 0\)/);
+    expect(positionProblem({ ...position, size: 0 })).toBe('size must be a positive number of coins (got 0)');
+    expect(() => validatePosition({ ...position, liqPrice: 99000 }, 'BTCUSDT')).toThrow(/position\.liqPrice: liquidation price 99000 is not below the entry 96800 of a long/);
+    expect(() => validatePosition(position, 'BTCUSDT')).not.toThrow();
   });
 
   test('a message with a liquidation on the wrong side of entry is refused like a page read', () => {

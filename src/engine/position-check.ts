@@ -1,11 +1,11 @@
 /**
- * The one definition of a valid position (docs/design.md §7): what a page read, a manual entry, a stored entry
- * and a watch message must all satisfy. Each problem is one sentence naming the field, so the same text
+ * The one definition of a valid position (docs/design.md §7): what a page read, a manual entry, a stored entry,
+ * a watch message and the engine's own input must all satisfy (pure, so it lives in the engine). Each problem is one sentence naming the field, so the same text
  * reaches the manual form, the page-read health line and a rejected message. Hand-written, not valibot:
  * the content script runs it on every page read and valibot is kept out of that bundle; the message
- * schema (./message-schema.ts) wraps this check.
+ * schema (src/market/position-schema.ts) wraps this check, and validatePosition (./validate.ts) throws it.
  */
-import { MAX_LEVERAGE, MIN_LEVERAGE } from '../engine/limits';
+import { MAX_LEVERAGE, MIN_LEVERAGE } from './limits';
 
 export { MAX_LEVERAGE, MIN_LEVERAGE };
 
