@@ -101,13 +101,16 @@ function countTap(label, r) {
   if (r.status !== 0 && !(fail + cancelled)) { failed += 1; failures.push(`${label} runner exited ${r.status}`); }
 }
 
+// A hung end-to-end test fails after this long instead of holding CI forever (the slowest passes in ~40 s).
+const E2E_TEST_TIMEOUT_MS = 300_000;
+
 // End-to-end: needs the Chrome build and Chromium.
 if (!only.length || only.includes('e2e')) {
   let chromiumOk = true;
   try { findChromium(); } catch (err) { chromiumOk = false; failed += 1; failures.push(`e2e: ${err.message}`); console.error(err.message); }
   if (chromiumOk) {
     const files = fs.readdirSync(path.join(ROOT, 'test', 'e2e')).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join('test', 'e2e', f));
-    countTap('e2e', step('e2e', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true }));
+    countTap('e2e', step('e2e', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', `--test-timeout=${E2E_TEST_TIMEOUT_MS}`, ...files], { capture: true }));
   }
 }
 
@@ -119,7 +122,7 @@ if (!only.length || only.includes('e2e-firefox')) {
   if (firefoxOk) {
     const dir = path.join('test', 'e2e-firefox');
     const files = fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.test.mjs')).map((f) => path.join(dir, f));
-    countTap('e2e-firefox', step('e2e-firefox', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...files], { capture: true }));
+    countTap('e2e-firefox', step('e2e-firefox', process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', `--test-timeout=${E2E_TEST_TIMEOUT_MS}`, ...files], { capture: true }));
   }
 }
 

@@ -262,7 +262,10 @@ test('a fixture price step into a cluster edge raises exactly one alert', async 
   const lastLook = () => sw.evaluate(async () => ((await chrome.storage.local.get('alerts:last'))['alerts:last'] ?? {})['binance:BTCUSDT'] ?? null);
   const ready = (look) => look && look.price === price && look.edges.some((e) => e.side === 'short' && e.edge < price * 1.015);
   // A forced refresh publishes the full map now instead of at the next refresh period.
-  const forceRefresh = () => sw.evaluate(() => globalThis.__liqlensMarket?.refreshSymbol('BTCUSDT', { force: true }));
+  // Bounded: the loops below re-check what the refresh stored, so a refresh still running after 30 s only
+  // moves on to the next check instead of holding the test.
+  const forceRefresh = () =>
+    Promise.race([sw.evaluate(() => globalThis.__liqlensMarket?.refreshSymbol('BTCUSDT', { force: true })), new Promise((r) => setTimeout(r, 30_000).unref())]);
   if (!ready(await lastLook())) await forceRefresh();
   for (let i = 0; i < 90 && !ready(await lastLook()); i++) await page.waitForTimeout(1_000);
   assert.ok(ready(await lastLook()), `the alert machine saw the full map before the step: ${JSON.stringify(await lastLook())}`);
