@@ -3,15 +3,15 @@
 // Each exchange's entry (src/sites/<exchange>/content.ts) calls startContent with its own descriptor and
 // page adapter, so its bundle carries only that exchange's page reader and never the registry (which
 // carries every exchange's API client). The UI that renders the analysis (Preact, panel, stylesheet) is
-// loaded lazily as its own module (src/content/ui.tsx via load-ui.ts), keeping this script under its
-// 60 kB budget. Wiring only: the logic lives in src/overlay, src/bridge, src/position and src/sites.
+// loaded lazily as its own module (src/content/ui.tsx via load-ui.ts), with the context menu's sizing
+// opener, keeping this script under its 60 kB budget. Wiring only: the logic lives in src/overlay,
+// src/bridge, src/position and src/sites.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import { BridgeClient } from '../bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../bridge/messenger';
 import { onMessage, sendMessage } from '../messaging';
-import { openSizingInPage } from '../sizing/open-in-page';
 import { startChartController } from '../overlay/chart-controller';
 import { mountOverlayHost } from '../overlay/mount';
 import { loadContentUi } from './load-ui';
@@ -41,7 +41,8 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   // The UI renders the store as it is when it arrives, then follows it; until then there is nothing on screen.
   let unmountUi: (() => void) | null = null;
   let stopped = false;
-  void loadContentUi().then(
+  const uiModule = loadContentUi();
+  void uiModule.then(
     ({ mountUi }) => {
       if (stopped || ctx.isInvalid) return;
       unmountUi = mountUi(ui.shadow, ui.container, store, {
@@ -49,6 +50,20 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
         onSaveManual: (p) => positions?.saveManual(p),
         onClearManual: () => positions?.clearManual(),
         onPickHedge: (side) => positions?.pickHedge(side),
+        reportInput: () => {
+          const ps = store.get().positionState;
+          return {
+            doc: document,
+            panel: adapter.panelRoot(document),
+            chartSelectors: site.chartSelectors,
+            words: adapter.words ?? [],
+            extensionVersion: browser.runtime.getManifest().version,
+            exchange,
+            symbol: store.get().symbol,
+            pageRead: ps?.pageRead ?? 'not read yet',
+            health: store.get().health,
+          };
+        },
       }).unmount;
     },
     (err: unknown) => {
@@ -110,7 +125,8 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   };
   const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
   // Issue 7: the context menu's sizing dialog opens in the overlay's shadow root (src/sizing/open-in-page).
-  const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.shadow, data));
+  // Its opener comes with the lazy UI module (the content script stays under budget).
+  const removeSizing = onMessage('openSizing', ({ data }) => void uiModule.then((m) => !stopped && m.openSizingInPage(ui.shadow, data), () => {}));
 
   let lastWatchKey = '';
   positions = watchPosition({

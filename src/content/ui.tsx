@@ -15,12 +15,18 @@ import { mountOverlay } from '../overlay/render';
 import type { OverlayState, Store } from '../overlay/store';
 import type { OverlaySettings } from '../overlay/overlay-settings';
 import type { Position, Side } from '../engine/types';
+import { buildStructureReport, type StructureReportInput } from '../sites/dom/structure-report';
+
+/** The context menu's sizing dialog opener (src/sizing/open-in-page.ts), called by the content script. */
+export { openSizingInPage } from '../sizing/open-in-page';
 
 export interface UiHooks {
   onOverlayChange: (patch: Partial<OverlaySettings>) => void;
   onSaveManual: (position: Position) => Promise<void> | void;
   onClearManual: () => Promise<void> | void;
   onPickHedge: (side: Side | null) => Promise<void> | void;
+  /** What the page-structure report is built from, read when the user asks for it. */
+  reportInput: () => StructureReportInput;
 }
 
 /** Styles `shadow` and renders the overlay from `store` into `container` (inside `shadow`). */
@@ -34,6 +40,7 @@ export function mountUi(shadow: ShadowRoot, container: HTMLElement, store: Store
     manual: () => (
       <ManualPositionPanel state={store.get().positionState} onSave={hooks.onSaveManual} onClear={hooks.onClearManual} onPickHedge={hooks.onPickHedge} />
     ),
+    report: () => buildStructureReport(hooks.reportInput()),
   });
   return {
     unmount: () => {

@@ -10,6 +10,7 @@ import { PLACEHOLDER, formatLeverage, formatRatio, formatUsd, plainDecimal } fro
 import { analysisView, lfrTitle, positionView, type AnalysisView } from '../ui/view-model/analysis';
 import { lfrView } from '../ui/view-model/lfr';
 import { BAND_COLOUR, STATE_COLOUR } from './colours';
+import { ReportButton } from './ReportButton';
 import { LEGEND_TICKS_USD, usdOpacity } from './intensity';
 import type { OverlayStatus } from './status';
 import type { OverlayState, Tier } from './store';
@@ -21,6 +22,8 @@ export interface PanelProps {
   onOverlayChange: (patch: Partial<Settings['overlay']>) => void;
   /** The manual position panel (owned by the page reader), shown in the details. */
   manual?: ComponentChildren;
+  /** Builds the page-structure report; the details then offer "Copy page report". */
+  report?: () => string;
 }
 
 const TIER_LABEL: Record<Tier, string> = { native: 'on chart', pixel: 'overlay', ladder: 'ladder' };
@@ -44,7 +47,7 @@ function Lfr({ view, entryLfr }: { view: AnalysisView | null; entryLfr: number |
 
 const [EMPH_MIN, EMPH_MAX] = DEFAULT_CONFIG.emphasisLeverage;
 
-export function Panel({ state, status, analysis, onOverlayChange, manual }: PanelProps) {
+export function Panel({ state, status, analysis, onOverlayChange, manual, report }: PanelProps) {
   const p = state.position;
   const v = analysis ? analysisView(analysis) : null;
   // The panel shows the position the page reader holds (it can be newer than the analysis').
@@ -176,6 +179,7 @@ export function Panel({ state, status, analysis, onOverlayChange, manual }: Pane
             />
           </label>
           {manual}
+          {report && <ReportButton build={report} />}
         </details>
       </div>
     </div>

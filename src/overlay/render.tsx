@@ -16,6 +16,8 @@ import type { OverlayState, Store } from './store';
 export interface RenderHooks {
   onOverlayChange: (patch: Partial<Settings['overlay']>) => void;
   manual?: () => ComponentChildren;
+  /** Builds the page-structure report (src/sites/dom/structure-report.ts) for the panel's button. */
+  report?: () => string;
 }
 
 const LAYER_KEYS: ReadonlySet<keyof OverlayState> = new Set(['scale', 'hover', 'view', 'position', 'overlay', 'tier', 'chartRect']);
@@ -49,7 +51,7 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
     const s = store.get();
     const analysis = s.view?.analysis ?? null;
     render(
-      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} />,
+      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} report={hooks.report} />,
       panelRoot,
     );
   }

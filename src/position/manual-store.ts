@@ -3,7 +3,7 @@
  * validated again (storage is not trusted); a broken entry is ignored, never half-used.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
-import { validateManualPosition } from './manual-entry';
+import { validateStoredPosition } from './manual-check';
 
 export interface ManualStore {
   load(exchange: Exchange, symbol: Symbol): Promise<Position | null>;
@@ -46,12 +46,12 @@ export function createManualStore(known: KnownExchange, area: KeyValueArea, chan
       const key = manualKey(exchange, symbol);
       const raw = (await area.get(key))[key];
       if (!raw || typeof raw !== 'object') return null;
-      const r = validateManualPosition(raw as Record<string, unknown>, exchange, symbol.toUpperCase());
+      const r = validateStoredPosition(raw as Record<string, unknown>, exchange, symbol.toUpperCase());
       return r.ok ? r.position : null;
     },
     async save(position) {
       const { exchange, symbol, side, entry, size, leverage, marginMode, liqPrice } = position;
-      const r = validateManualPosition({ side, entry, size, leverage, marginMode, liqPrice }, exchange, symbol);
+      const r = validateStoredPosition({ side, entry, size, leverage, marginMode, liqPrice }, exchange, symbol);
       if (!r.ok) throw new Error(`manual position for ${exchange} ${symbol}: ${r.error}`);
       await area.set({ [manualKey(exchange, symbol)]: r.position });
     },

@@ -64,6 +64,8 @@ export interface SiteAdapter {
   readPosition(root: Document, symbol: Symbol): PositionRead;
   /** The element whose subtree holds the positions panel (what the watcher observes), or null if not mounted. */
   panelRoot(doc: Document): Element | null;
+  /** The page's own label words (headers, units, sides): the only words a page-structure report keeps. */
+  readonly words?: readonly string[];
 }
 
 export type { Exchange, Position, Side, Symbol };

@@ -9,7 +9,7 @@ describe('lazily loaded content UI', () => {
     const host = mountOverlayHost(document);
     expect(host.shadow.querySelector('style')).toBeNull();
     const store = createStore<OverlayState>(initialOverlayState('bybit', 'BTCUSDT', 0));
-    const ui = mountUi(host.shadow, host.container, store, { onOverlayChange: () => {}, onSaveManual: () => {}, onClearManual: () => {}, onPickHedge: () => {} });
+    const ui = mountUi(host.shadow, host.container, store, { onOverlayChange: () => {}, onSaveManual: () => {}, onClearManual: () => {}, onPickHedge: () => {}, reportInput: () => { throw new Error('not asked'); } });
     const style = host.shadow.firstElementChild;
     expect(style?.tagName).toBe('STYLE');
     // (Vitest stubs the stylesheet's text; the built module carries it: see the e2e overlay tests.)

@@ -4,7 +4,7 @@
  */
 import type { Symbol } from '../../engine/types';
 import type { PositionRead, SiteAdapter } from '../../position/page-adapter';
-import { findPositionsPane, readPositionWith, type ReaderConfig } from './position-reader';
+import { findPositionsPane, readPositionWith, type PageLabels, type ReaderConfig } from './position-reader';
 import { hostIs } from './url';
 
 export interface HeaderTablePage {
@@ -27,9 +27,17 @@ export function headerTableAdapter({ config, domain, path }: HeaderTablePage): S
     readPosition(root: Document, symbol: Symbol): PositionRead {
       return readPositionWith(root, symbol, config);
     },
+    words: labelWords(config.labels),
     panelRoot(doc: Document): Element | null {
       const found = findPositionsPane(doc, config);
       return 'pane' in found ? found.pane : null;
     },
   };
+}
+
+/** Every word of a label table, flattened. */
+export function labelWords(labels: PageLabels): string[] {
+  const all = [...labels.positionsTab, ...Object.values(labels.columns).flat(), ...labels.side.long, ...labels.side.short, ...labels.contractUnits, ...labels.quoteUnits];
+  all.push(...Object.values(labels.margin).flat());
+  return [...new Set(all)];
 }
