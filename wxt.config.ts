@@ -39,7 +39,8 @@ async function buildContentUi(outDir: string, mode: string): Promise<void> {
 
 export default defineConfig({
   hooks: {
-    'build:done': (wxt) => buildContentUi(wxt.config.outDir, wxt.config.mode),
+    // Firefox bundles the UI into each content script instead (src/content/load-ui.ts).
+    'build:done': (wxt) => (wxt.config.browser === 'firefox' ? undefined : buildContentUi(wxt.config.outDir, wxt.config.mode)),
     // One content script per registered exchange (src/sites/<exchange>/content.ts → content-scripts/<exchange>.js),
     // so a trading page loads only its own page reader.
     'entrypoints:found': (_wxt, infos) => {
@@ -56,8 +57,7 @@ export default defineConfig({
     host_permissions: API_HOSTS,
     web_accessible_resources:
       manifestVersion === 2
-        ? // Not content-ui.js: Firefox lets our content scripts import our own files unlisted (proven by the
-          // Firefox e2e), and an MV2 list cannot restrict origins, so listing it would open it to every page.
+        ? // No content-ui.js: the Firefox content scripts carry their UI (src/content/load-ui.ts).
           ['chart-bridge.js', 'sizing.html']
         : [
             { resources: ['chart-bridge.js'], matches: CHART_BRIDGE_ORIGINS },
@@ -70,6 +70,15 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'liqlens@liqlens.app', strict_min_version: '115.0' } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // We collect nothing: `none` (required by AMO for new listings), which Firefox reads from 140 on
+            // desktop and from 142 on Android.
+            gecko: { id: 'liqlens@liqlens.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
   }),
 });

@@ -41,6 +41,8 @@ check('dependency rules', step('deps', bin('depcruise'), ['src', 'entrypoints', 
 check('exchange names', step('exchange-names', process.execPath, ['scripts/check-exchange-names.mjs'], { group: 'build' }));
 check('build chrome-mv3', step('build', bin('wxt'), ['build'], { group: 'build' }));
 check('build firefox-mv2', step('build-firefox', bin('wxt'), ['build', '-b', 'firefox'], { group: 'build' }));
+// Mozilla's add-on linter, as AMO runs it: 0 errors and no warning of our own (see the script).
+check('firefox lint', step('lint-firefox', process.execPath, ['scripts/lint-firefox.mjs'], { group: 'build' }));
 // The e2e build (.output/chrome-mv3-e2e): production code plus the test seams; NODE_ENV keeps it a production
 // bundle (minified, production JSX runtime) so the e2e tests exercise what ships.
 check('build chrome-mv3 e2e', step('build-e2e', bin('wxt'), ['build', '--mode', 'e2e'], { group: 'build', env: { NODE_ENV: 'production' } }));

@@ -1,8 +1,8 @@
 // Firefox e2e: the Firefox build (.output/firefox-mv2, `npx wxt build -b firefox`; this test builds nothing)
 // in real Firefox ESR over WebDriver BiDi, installed as a temporary add-on, against the local fixture exchange
-// through a loopback proxy. On the Binance fixture trading page the content script imports its UI lazily
-// (import(browser.runtime.getURL('/content-ui.js')), src/content/load-ui.ts); the panel that module renders
-// must show the analysed map, with no extension error on Firefox's console.
+// through a loopback proxy. On the Binance fixture trading page the content script mounts its UI (bundled in
+// on Firefox, src/content/load-ui.ts); the panel must show the analysed map, with no extension error on
+// Firefox's console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer, ALL_HOSTS } from '../../scripts/fixture-server.mjs';
@@ -70,7 +70,7 @@ function overlayState(page) {
 const extensionErrors = () =>
   ff.output.filter((l) => (/^JavaScript error: moz-extension:/.test(l) || /^console\.error:/.test(l)) && !/chrome:\/\/|resource:\/\/|JSWindowActor/.test(l));
 
-test('binance (Firefox): the lazily imported UI renders the panel with the analysed map, no extension errors', async (t) => {
+test('binance (Firefox): the UI renders the panel with the analysed map, no extension errors', async (t) => {
   const page = await ff.browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   // Content-script console messages reach the page's BiDi log too.
@@ -78,15 +78,15 @@ test('binance (Firefox): the lazily imported UI renders the panel with the analy
   await page.goto(demoUrl('binance'), { waitUntil: 'load' });
   assert.equal(page.url(), demoUrl('binance'), 'the exchange URL is kept (tunnelled to the fixture server)');
 
-  // The panel exists only once content-ui.js has been imported and mounted (start.ts renders nothing before).
+  // The panel exists only once the UI module has loaded and mounted (start.ts renders nothing before).
   const mounted = await waitFor(
     async () => {
       const s = await overlayState(page);
       // start.ts writes this line into the shadow root when the import fails: fail at once, saying why.
-      if (/overlay not loaded/.test(s.text)) throw Object.assign(new Error(`lazy UI import failed: ${s.text}`), { fatal: true });
+      if (/overlay not loaded/.test(s.text)) throw Object.assign(new Error(`UI module failed: ${s.text}`), { fatal: true });
       return { ...s, done: s.panel };
     },
-    { timeout: 20_000, what: 'the overlay panel rendered by content-ui.js' },
+    { timeout: 20_000, what: 'the overlay panel rendered by the UI module' },
   );
   assert.equal(mounted.mode, 'open', 'open shadow root');
 
