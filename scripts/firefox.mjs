@@ -60,6 +60,8 @@ export async function launchFirefox({ port, extensionDir = FIREFOX_EXTENSION_DIR
       acceptInsecureCerts: true,
       userDataDir: profileDir,
       defaultViewport: { width: 1400, height: 900 },
+      // Lets the driver open moz-extension:// pages (the popup) in a tab.
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
