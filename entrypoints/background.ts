@@ -1,6 +1,8 @@
 import { onMessage } from '../src/messaging';
 import { startMarketHub } from '../src/market';
 import { createAlertNotifier, focusAlertTab } from '../src/alerts/notifier';
+import { marketContext } from '../src/alerts/review';
+import { createReviewNotifier } from '../src/alerts/review-notifier';
 import { loadSettings } from '../src/settings';
 import { createSizingHandler } from '../src/sizing/handler';
 import { onSizingMenuClick, registerSizingMenu, type MenuClick } from '../src/sizing/menu';
@@ -38,4 +40,7 @@ export default defineBackground(() => {
   // Alerts are evaluated on every view the hub publishes (its refresh runs on its alarm).
   const alerts = createAlertNotifier();
   market.onView((view, tabId) => void alerts.onView(view, tabId));
+  // Issue 15: the 4-hourly review of an open position, on the same views (the hub's refresh alarm drives both).
+  const reviews = createReviewNotifier({ context: async (view) => marketContext(await market.seriesFor(view.exchange, view.symbol)) });
+  market.onView((view) => void reviews.onView(view));
 });

@@ -24,6 +24,8 @@ export interface Settings {
     staleMap: boolean;
     squeeze: boolean;
     cooldownMin: number;
+    /** The 4-hourly review of an open position (src/alerts/review.ts). */
+    review: boolean;
   };
   macroEvents: readonly { t: number; label: string }[];
   overlay: { mode: 'auto' | 'native' | 'pixel' | 'ladder'; opacity: number; hidden: boolean };
@@ -44,7 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exchanges: allExchanges(true),
   windowDays: 7,
   refreshSec: 60,
-  alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cooldownMin: 30 },
+  alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cooldownMin: 30, review: true },
   macroEvents: [],
   overlay: { mode: 'auto', opacity: 0.8, hidden: false },
 };
@@ -93,6 +95,7 @@ export const SettingsSchema = v.object({
     staleMap: v.boolean(),
     squeeze: v.boolean(),
     cooldownMin: num('Alert cool-down', 1, 1440),
+    review: v.boolean(),
   }),
   macroEvents: v.array(
     v.object({

@@ -23,7 +23,7 @@ export interface SettingsDraft {
   exchanges: Record<Exchange, boolean>;
   windowDays: string;
   refreshSec: string;
-  alerts: { clusterEdge: boolean; clusterEdgePct: string; lfrDegraded: boolean; staleMap: boolean; squeeze: boolean; cooldownMin: string };
+  alerts: { clusterEdge: boolean; clusterEdgePct: string; lfrDegraded: boolean; staleMap: boolean; squeeze: boolean; cooldownMin: string; review: boolean };
   macroEvents: MacroEventDraft[];
   overlay: Settings['overlay'];
 }
