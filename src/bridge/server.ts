@@ -5,8 +5,8 @@
  *
  * A watchdog (every EVICTION_CHECK_MS) re-reads getAllShapes() and redraws the last plan when the host
  * removed our shapes without telling us (with back-off, redraw-backoff.ts); it notices at once when the
- * chart went away (OKX's "Original" chart has no TradingView frame) and, once a chart was seen, when a
- * new one appears, and tells the content script ('lost' / 'recreated').
+ * chart went away (OKX's "Original" chart has no TradingView frame) and when a new one appears (at once
+ * after a loss, within 2 s otherwise), and tells the content script ('lost' / 'recreated').
  */
 import type { BridgeMessenger } from './messenger';
 import { findWidget, paneRect, stillPublished, type FoundWidget } from './find-widget';
@@ -62,6 +62,7 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger, opts:
   /** A chart was attached once: watch for the next one after it goes (chart type switched back). */
   let everAttached = false;
   let redrawing = false;
+  let looks = 0;
   const backoff = new RedrawBackoff();
 
   const send = (ev: ChartEvent) => {
@@ -163,7 +164,10 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger, opts:
     const a = attached;
     if (a && !stillThere(a)) lose(a);
     if (!attached) {
-      if (everAttached && tryAttach()) {
+      // Once a chart was seen, look for its successor at every check; before that every fourth (the
+      // content script probes often at start), so a page that starts without one still finds it soon.
+      looks += 1;
+      if ((everAttached || looks % 4 === 0) && tryAttach()) {
         const b = attached as Attached | null;
         if (b) send({ kind: 'recreated', symbol: chartSymbol(b), resolution: chartResolution(b) });
       }
