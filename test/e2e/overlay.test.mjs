@@ -407,7 +407,7 @@ test('binance: shapes the host evicts silently are redrawn within 2 s, and a hos
       { timeout: 5_000, interval: 50, what: 'shapes redrawn after a silent eviction', detail: () => seen },
     );
     assert.ok(back <= 2_000, `redrawn ${back} ms after the eviction (budget 2 s)`);
-    console.log(`# silent eviction: ${drawn.ours.length} shapes redrawn after ${back} ms`);
+    console.log(`silent eviction: ${drawn.ours.length} shapes redrawn after ${back} ms`);
     const after = await ourShapes(page);
     assert.equal(after.key, drawn.key, 'the same shapes at the same prices');
     assert.equal(after.users, 1, 'the user drawing is untouched');
@@ -431,7 +431,7 @@ test('binance: shapes the host evicts silently are redrawn within 2 s, and a hos
     );
     await frameChart(page, () => window.__fixtureChart.evictContinuously(false));
     assert.ok(storm.ms >= 2_800, `three redraws took ${storm.ms} ms: backed off`);
-    console.log(`# eviction storm: 3 redraws in ${storm.ms} ms (${storm.creates} shapes created, evicted at ${storm.at.join(', ')} ms)`);
+    console.log(`eviction storm: 3 redraws in ${storm.ms} ms (${storm.creates} shapes created, evicted at ${storm.at.join(', ')} ms)`);
     assert.ok(storm.creates <= 4 * drawn.ours.length, `${storm.creates} shapes created for ${drawn.ours.length} per redraw: one redraw per check at most`);
     // The storm is over: the shapes come back by themselves.
     await waitFor(() => ourShapes(page).then((r) => r.key === drawn.key), { timeout: 20_000, what: 'shapes back after the storm' });
