@@ -46,6 +46,9 @@ export function pointerInTop(frame: HTMLIFrameElement, p: { x: number; y: number
   return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 1e5 && Math.abs(y) <= 1e5 ? { x, y } : null;
 }
 
+/** The watchdog redraws only while the content script was heard from this recently. */
+export const CONTENT_SILENT_MS = 60_000;
+
 export interface BridgeServerOptions {
   /** Watchdog period (ms); EVICTION_CHECK_MS unless a test says otherwise. */
   checkMs?: number;
@@ -63,6 +66,11 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger, opts:
   let everAttached = false;
   let redrawing = false;
   let looks = 0;
+  /**
+   * When the content script last asked anything (it probes every few seconds while its tab is visible).
+   * A bridge orphaned by a content script that vanished without `stop` never redraws on its own.
+   */
+  let lastHeard = -Infinity;
   const backoff = new RedrawBackoff();
 
   const send = (ev: ChartEvent) => {
@@ -175,7 +183,7 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger, opts:
     }
     const reg = attached.registry;
     const plan = lastPlan;
-    if (!reg || !plan || redrawing) return;
+    if (!reg || !plan || redrawing || now() - lastHeard > CONTENT_SILENT_MS) return;
     const missing = reg.missing();
     // Only the plan's own chart: after a silent symbol switch the shapes belong to another market.
     if (missing > 0 && chartSymbol(attached) !== plan.symbol) return;
@@ -246,13 +254,17 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger, opts:
     return { kind: 'drawn', created: 0, updated: 0, removed };
   }
 
-  messenger.onMessage('probe', () => probe());
+  const heard = () => {
+    lastHeard = now();
+  };
+  messenger.onMessage('probe', () => (heard(), probe()));
   messenger.onMessage('scale', () => {
+    heard();
     const a = current();
     return a ? readScale(a) : null;
   });
-  messenger.onMessage('draw', ({ data }) => draw(data));
-  messenger.onMessage('clear', () => clear());
+  messenger.onMessage('draw', ({ data }) => (heard(), draw(data)));
+  messenger.onMessage('clear', () => (heard(), clear()));
 
   /**
    * The bridge lives in the page, so it outlives an invalidated content script (extension reloaded or

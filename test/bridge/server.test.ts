@@ -3,7 +3,7 @@ import { BridgeClient } from '../../src/bridge/client';
 import { defineWindowMessaging } from '@webext-core/messaging/page';
 import { bridgeNamespace, installSourceGuard, newBridgeToken } from '../../src/bridge/messenger';
 import type { BridgeProtocol } from '../../src/bridge/protocol';
-import { startBridgeServer, type BridgeServerOptions } from '../../src/bridge/server';
+import { CONTENT_SILENT_MS, startBridgeServer, type BridgeServerOptions } from '../../src/bridge/server';
 import type { ShapeSpec } from '../../src/bridge/protocol';
 
 /** A widget on the page's own window, recording shapes like the fixture's fake TradingView. */
@@ -239,5 +239,22 @@ describe('the chart goes away and comes back (a chart-type switch)', () => {
     await vi.waitFor(() => expect(events).toContainEqual({ kind: 'recreated', symbol: 'BTCUSDT', resolution: '5' }), { interval: 10 });
     expect(await client.draw({ symbol: 'BTCUSDT', shapes: [band] })).toEqual({ ok: true, value: { kind: 'drawn', created: 1, updated: 0, removed: 0 } });
     expect(w2.ours()).toHaveLength(1);
+  });
+});
+
+describe('an orphaned bridge (its content script gone without a word)', () => {
+  it('stops redrawing evicted shapes once the content script has been silent for a minute', async () => {
+    const w = installWidget();
+    let t = 0;
+    const client = connect({ checkMs: 5, now: () => t });
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
+    t = CONTENT_SILENT_MS + 1;
+    w.evict();
+    const looks = w.counts.looks;
+    await vi.waitFor(() => expect(w.counts.looks).toBeGreaterThan(looks + 10), { interval: 5 });
+    expect(w.ours()).toHaveLength(0);
+    // The content script speaks again (its tab visible again): the watchdog redraws.
+    await client.probe();
+    await vi.waitFor(() => expect(w.ours()).toHaveLength(1), { interval: 5 });
   });
 });
