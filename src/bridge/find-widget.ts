@@ -14,7 +14,10 @@ export const CHART_IFRAME_SELECTORS = [
   '.tv-chart-box iframe',
 ];
 
-/** Global names the widget is published under (Binance/OKX: tradingViewApi; TradingView.com: TradingViewApi). */
+/**
+ * Global names the widget is published under, on the chart frame's window or the page's: the exchanges'
+ * TradingView frames use `tradingViewApi`; TradingView.com and some builds `TradingViewApi`.
+ */
 export const WIDGET_GLOBALS = ['tradingViewApi', 'tvWidget', 'widget', 'TradingViewApi'];
 
 export interface FoundWidget {
@@ -25,6 +28,8 @@ export interface FoundWidget {
   frame: HTMLIFrameElement | null;
   /** The window the widget lives in (the iframe's, or the top one). */
   win: Window;
+  /** The global it is published under there (one of WIDGET_GLOBALS). */
+  global: string;
 }
 
 function describe(frame: HTMLIFrameElement): string {
@@ -40,7 +45,7 @@ function probeWindow(win: Window, frame: HTMLIFrameElement | null): FoundWidget 
       return null; // cross-origin frame: not reachable from here
     }
     const chart = chartOf(widget);
-    if (chart) return { widget, chart, via: `${frame ? `${describe(frame)} › ` : 'window › '}${name}`, frame, win };
+    if (chart) return { widget, chart, via: `${frame ? `${describe(frame)} › ` : 'window › '}${name}`, frame, win, global: name };
   }
   return null;
 }
@@ -108,4 +113,21 @@ export function paneRect(found: FoundWidget, paneHeight: number): Rect {
   }
   const width = found.frame ? found.frame.clientWidth : found.win.innerWidth;
   return { left: offX, top: offY, width: Math.max(1, width - 60), height: paneHeight };
+}
+
+/**
+ * Whether a found widget is still the page's chart: its frame still in the document and showing the same
+ * window, the same object still published under its name, still answering with the same chart. False once
+ * the page removed the frame (e.g. OKX's chart type switched away from TradingView) or replaced the widget.
+ */
+export function stillPublished(found: FoundWidget): boolean {
+  try {
+    if (found.frame && (!found.frame.isConnected || found.frame.contentWindow !== found.win)) return false;
+    const published = (found.win as unknown as Record<string, unknown>)[found.global];
+    // A page may publish a fresh wrapper of the same chart: that is still the chart we drew on.
+    if (published !== found.widget && chartOf(published) !== found.chart) return false;
+  } catch {
+    return false;
+  }
+  return chartOf(found.widget) === found.chart;
 }

@@ -237,15 +237,5 @@ export function parseMessage<T>(what: string, check: Check, data: unknown): Pars
   return err === null ? { ok: true, value: data as T } : { ok: false, error: `invalid ${what}: ${err}`.slice(0, MAX_TEXT) };
 }
 
-/**
- * Chart symbol strings come in many shapes (`BTCUSDT@…` on Binance, `BINANCE:BTCUSDT.P`, `BTC-USDT-SWAP`);
- * reduce them to canonical BASEQUOTE for comparison, '' when nothing usable is left.
- */
-export function normaliseChartSymbol(raw: unknown): string {
-  if (typeof raw !== 'string') return '';
-  let s = raw.split('@')[0] ?? '';
-  s = s.includes(':') ? s.slice(s.lastIndexOf(':') + 1) : s;
-  s = s.toUpperCase().replace(/\.P$/, '').replace(/[-_/]?(SWAP|PERP|PERPETUAL)$/, '');
-  s = s.replace(/[^A-Z0-9]/g, '');
-  return /^[A-Z0-9]{2,24}$/.test(s) ? s : '';
-}
+/** Chart symbol → canonical BASEQUOTE for the bridge's symbol check (forms: src/symbols/chart-symbol.ts). */
+export { normaliseChartSymbol } from '../symbols/chart-symbol';

@@ -2,9 +2,14 @@
  * The MAIN-world end of the bridge: answers probe/scale/draw/clear from the content script and tells
  * it when the chart's symbol or interval changes. Runs in the untrusted page, so it validates every
  * request and only ever removes shapes it created itself.
+ *
+ * A watchdog (every EVICTION_CHECK_MS) re-reads getAllShapes() and redraws the last plan when the host
+ * removed our shapes without telling us (with back-off, redraw-backoff.ts); it notices at once when the
+ * chart went away (OKX's "Original" chart has no TradingView frame) and when a new one appears (at once
+ * after a loss, within 2 s otherwise), and tells the content script ('lost' / 'recreated').
  */
 import type { BridgeMessenger } from './messenger';
-import { findWidget, paneRect, type FoundWidget } from './find-widget';
+import { findWidget, paneRect, stillPublished, type FoundWidget } from './find-widget';
 import {
   checkDrawRequest,
   normaliseChartSymbol,
@@ -15,8 +20,9 @@ import {
   type DrawRequest,
   type DrawResult,
 } from './protocol';
+import { EVICTION_CHECK_MS, RedrawBackoff } from './redraw-backoff';
 import { ShapeRegistry } from './shape-registry';
-import { canDraw, chartOf, type TvSubscription } from './tv-api';
+import { canDraw, type TvSubscription } from './tv-api';
 
 interface Attached extends FoundWidget {
   registry: ShapeRegistry | null;
@@ -40,11 +46,32 @@ export function pointerInTop(frame: HTMLIFrameElement, p: { x: number; y: number
   return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= 1e5 && Math.abs(y) <= 1e5 ? { x, y } : null;
 }
 
-export function startBridgeServer(top: Window, messenger: BridgeMessenger): { stop: () => void } {
+/** The watchdog redraws only while the content script was heard from this recently. */
+export const CONTENT_SILENT_MS = 60_000;
+
+export interface BridgeServerOptions {
+  /** Watchdog period (ms); EVICTION_CHECK_MS unless a test says otherwise. */
+  checkMs?: number;
+  /** Clock for the redraw back-off (ms). */
+  now?: () => number;
+}
+
+export function startBridgeServer(top: Window, messenger: BridgeMessenger, opts: BridgeServerOptions = {}): { stop: () => void } {
+  const now = opts.now ?? (() => Date.now());
   let attached: Attached | null = null;
   let lastPlan: DrawRequest | null = null;
   let lastReason = 'not probed yet';
   let stopped = false;
+  /** A chart was attached once: watch for the next one after it goes (chart type switched back). */
+  let everAttached = false;
+  let redrawing = false;
+  let looks = 0;
+  /**
+   * When the content script last asked anything (it probes every few seconds while its tab is visible).
+   * A bridge orphaned by a content script that vanished without `stop` never redraws on its own.
+   */
+  let lastHeard = -Infinity;
+  const backoff = new RedrawBackoff();
 
   const send = (ev: ChartEvent) => {
     if (stopped) return;
@@ -107,23 +134,67 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
     return a;
   }
 
-  /** The current chart, re-validated: the exchange may recreate the widget (symbol switch, layout). */
-  function current(): Attached | null {
-    if (attached) {
-      const stillThere = chartOf(attached.widget) === attached.chart && (!attached.frame || attached.frame.isConnected);
-      if (stillThere) return attached;
-      attached.detach();
-      attached.registry?.forget();
-      attached = null;
-      send({ kind: 'lost', symbol: '', resolution: '' });
-    }
+  const stillThere = (a: Attached) => stillPublished(a);
+
+  /** The chart went away (usually taking our shapes with it; any left on a replaced widget are removed). */
+  function lose(a: Attached) {
+    a.detach();
+    a.registry?.clear();
+    attached = null;
+    lastPlan = null;
+    send({ kind: 'lost', symbol: '', resolution: '' });
+  }
+
+  function tryAttach(): Attached | null {
     const found = findWidget(top);
     if ('reason' in found) {
       lastReason = found.reason;
       return null;
     }
     attached = attach(found);
+    everAttached = true;
+    backoff.reset();
     return attached;
+  }
+
+  /** The current chart, re-validated: the exchange may recreate the widget (symbol switch, layout). */
+  function current(): Attached | null {
+    if (attached) {
+      if (stillThere(attached)) return attached;
+      lose(attached);
+    }
+    return tryAttach();
+  }
+
+  /** The watchdog: chart gone or replaced, shapes evicted by the host. Cheap when nothing changed. */
+  function watch() {
+    if (stopped) return;
+    const a = attached;
+    if (a && !stillThere(a)) lose(a);
+    if (!attached) {
+      // Once a chart was seen, look for its successor at every check; before that every fourth (the
+      // content script probes often at start), so a page that starts without one still finds it soon.
+      looks += 1;
+      if ((everAttached || looks % 4 === 0) && tryAttach()) {
+        const b = attached as Attached | null;
+        if (b) send({ kind: 'recreated', symbol: chartSymbol(b), resolution: chartResolution(b) });
+      }
+      return;
+    }
+    const reg = attached.registry;
+    const plan = lastPlan;
+    if (!reg || !plan || redrawing || now() - lastHeard > CONTENT_SILENT_MS) return;
+    const missing = reg.missing();
+    // Only the plan's own chart: after a silent symbol switch the shapes belong to another market.
+    if (missing > 0 && chartSymbol(attached) !== plan.symbol) return;
+    if (!backoff.check(now(), missing > 0)) return;
+    redrawing = true;
+    void reg
+      .apply(plan.shapes)
+      .catch(() => undefined)
+      .finally(() => {
+        redrawing = false;
+      });
   }
 
   function probe(): ChartProbe {
@@ -183,13 +254,17 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
     return { kind: 'drawn', created: 0, updated: 0, removed };
   }
 
-  messenger.onMessage('probe', () => probe());
+  const heard = () => {
+    lastHeard = now();
+  };
+  messenger.onMessage('probe', () => (heard(), probe()));
   messenger.onMessage('scale', () => {
+    heard();
     const a = current();
     return a ? readScale(a) : null;
   });
-  messenger.onMessage('draw', ({ data }) => draw(data));
-  messenger.onMessage('clear', () => clear());
+  messenger.onMessage('draw', ({ data }) => (heard(), draw(data)));
+  messenger.onMessage('clear', () => (heard(), clear()));
 
   /**
    * The bridge lives in the page, so it outlives an invalidated content script (extension reloaded or
@@ -199,12 +274,14 @@ export function startBridgeServer(top: Window, messenger: BridgeMessenger): { st
   function stop(): DrawResult {
     const result = clear();
     stopped = true;
+    top.clearInterval(watchdog);
     attached?.detach();
     attached = null;
     messenger.removeAllListeners();
     return result;
   }
   messenger.onMessage('stop', () => stop());
+  const watchdog = top.setInterval(watch, opts.checkMs ?? EVICTION_CHECK_MS);
 
   return { stop: () => void stop() };
 }

@@ -101,16 +101,35 @@ export class ShapeRegistry {
     }
   }
 
+  /** Ids of every shape on the chart, ours and the user's; null when the chart cannot say. */
+  private liveIds(): Set<string> | null {
+    try {
+      const all = this.chart.getAllShapes();
+      return Array.isArray(all) ? new Set(all.map((s) => String(s?.id))) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Drops entries whose shape no longer exists on the chart (chart recreated, page removed it). */
   private pruneVanished(): void {
     if (this.entries.size === 0) return;
-    let live: Set<string>;
-    try {
-      live = new Set(this.chart.getAllShapes().map((s) => String(s.id)));
-    } catch {
-      return;
-    }
+    const live = this.liveIds();
+    if (!live) return;
     for (const [key, e] of this.entries) if (!live.has(String(e.id))) this.entries.delete(key);
+  }
+
+  /**
+   * How many of our shapes the host removed without telling us (re-read from getAllShapes(); 0 when the
+   * chart cannot say). The next apply() recreates them.
+   */
+  missing(): number {
+    if (this.entries.size === 0) return 0;
+    const live = this.liveIds();
+    if (!live) return 0;
+    let n = 0;
+    for (const e of this.entries.values()) if (!live.has(String(e.id))) n += 1;
+    return n;
   }
 
   private async create(spec: ShapeSpec, gen: number): Promise<boolean> {

@@ -147,7 +147,9 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       store.set({ hover: crosshairHover(s.chartRect, ev, mouse) });
       return;
     }
-    // Symbol / interval change or chart lost: the bridge removed our shapes; re-probe and redraw.
+    // Symbol / interval change, chart lost or recreated: the bridge removed our shapes; re-probe and redraw.
+    // After a loss (e.g. the chart type switched away from TradingView) probe often again, as at start.
+    if (ev.kind === 'lost' || ev.kind === 'recreated') probes = 0;
     native.forget();
     void doProbe();
   });

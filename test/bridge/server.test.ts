@@ -1,13 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BridgeClient } from '../../src/bridge/client';
 import { defineWindowMessaging } from '@webext-core/messaging/page';
 import { bridgeNamespace, installSourceGuard, newBridgeToken } from '../../src/bridge/messenger';
 import type { BridgeProtocol } from '../../src/bridge/protocol';
-import { startBridgeServer } from '../../src/bridge/server';
+import { CONTENT_SILENT_MS, startBridgeServer, type BridgeServerOptions } from '../../src/bridge/server';
 import type { ShapeSpec } from '../../src/bridge/protocol';
 
 /** A widget on the page's own window, recording shapes like the fixture's fake TradingView. */
-function installWidget(symbol = 'BTCUSDT@USDT_PERPETUAL') {
+function installWidget(symbol = 'BTCUSDT@PRICETYPE=LAST') {
   const shapes = new Map<string, { name: string; options: Record<string, unknown>; owner: string; points: { price: number }[] }>();
   let n = 0;
   const subs: Record<string, ((x: unknown) => void)[]> = { symbol: [], interval: [] };
@@ -26,10 +26,35 @@ function installWidget(symbol = 'BTCUSDT@USDT_PERPETUAL') {
     onSymbolChanged: () => sub('symbol'),
     onIntervalChanged: () => sub('interval'),
   };
-  (window as unknown as Record<string, unknown>).tradingViewApi = { activeChart: () => chart };
+  const counts = { creates: 0, reads: 0, looks: 0 };
+  let evictOnRead = false;
+  const evict = () => {
+    for (const [id, s] of shapes) if (s.owner === 'api') shapes.delete(id);
+  };
+  const create = chart.createShape;
+  const createMulti = chart.createMultipointShape;
+  chart.createShape = (p, o) => ((counts.creates += 1), create(p, o));
+  chart.createMultipointShape = (p, o) => ((counts.creates += 1), createMulti(p, o));
+  const getAll = chart.getAllShapes;
+  chart.getAllShapes = () => {
+    counts.reads += 1;
+    if (evictOnRead) evict();
+    return getAll();
+  };
+  const widget = { activeChart: () => ((counts.looks += 1), chart) };
+  (window as unknown as Record<string, unknown>).tradingViewApi = widget;
   shapes.set('user1', { name: 'horizontal_line', options: {}, owner: 'user', points: [{ price: 1 }] });
   return {
     shapes,
+    counts,
+    widget,
+    /** The host removes our shapes without any event (a re-render). */
+    evict,
+    /** A host that evicts our shapes every time anyone looks. */
+    evictAlways(on: boolean) {
+      evictOnRead = on;
+    },
+    ours: () => [...shapes.values()].filter((s) => s.owner === 'api'),
     setSymbol(s: string) {
       sym = s;
       subs.symbol!.forEach((cb) => cb(undefined));
@@ -49,11 +74,11 @@ afterEach(() => {
 
 /** Both ends on one window, as in the page. (happy-dom's postMessage reports another object as
  *  event.source, so the source guard is tested on its own below, and end to end in Chromium.) */
-function connect() {
+function connect(opts?: BridgeServerOptions) {
   const namespace = bridgeNamespace(newBridgeToken());
   const page = defineWindowMessaging<BridgeProtocol>({ namespace });
   const content = defineWindowMessaging<BridgeProtocol>({ namespace });
-  const server = startBridgeServer(window, page);
+  const server = startBridgeServer(window, page, opts);
   cleanup.push(() => server.stop(), () => page.removeAllListeners(), () => content.removeAllListeners());
   return new BridgeClient(content, 2000);
 }
@@ -93,7 +118,7 @@ describe('chart bridge over window messages', () => {
     const events: unknown[] = [];
     cleanup.push(client.onEvent((e) => events.push(e)));
     await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
-    w.setSymbol('ETHUSDT@USDT_PERPETUAL');
+    w.setSymbol('ETHUSDT@PRICETYPE=LAST');
     await new Promise((r) => setTimeout(r, 50));
     expect([...w.shapes.keys()]).toEqual(['user1']);
     expect(events).toContainEqual({ kind: 'symbol', symbol: 'ETHUSDT', resolution: '5' });
@@ -118,5 +143,118 @@ describe('source guard', () => {
       { namespace: 'ns', n: 2 },
       { namespace: 'other', n: 3 },
     ]);
+  });
+});
+
+describe('chart symbols as the real pages publish them', () => {
+  it.each([
+    ['BTCUSDT@PRICETYPE=LAST', 'BTCUSDT'],
+    ['SWAP:BTC-USDT-SWAP~LastPrice', 'BTCUSDT'],
+  ])('a chart showing %s draws the %s plan and refuses another symbol’s', async (raw, page) => {
+    installWidget(raw);
+    const client = connect();
+    const probe = await client.probe();
+    expect(probe.ok && probe.value.found && probe.value.symbol).toBe(page);
+    expect(await client.draw({ symbol: page, shapes: [band, stop] })).toEqual({ ok: true, value: { kind: 'drawn', created: 2, updated: 0, removed: 0 } });
+    const other = await client.draw({ symbol: 'ETHUSDT', shapes: [band] });
+    expect(other.ok && other.value).toEqual({ kind: 'refused', reason: `chart shows ${page}, not ETHUSDT` });
+  });
+});
+
+describe('shapes the host evicts without telling us', () => {
+  it('re-reads getAllShapes() and redraws the last plan; the user’s drawing is never touched', async () => {
+    const w = installWidget();
+    const client = connect({ checkMs: 10 });
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band, stop] });
+    const first = w.ours().length;
+    expect(first).toBe(2);
+    w.evict();
+    expect(w.ours()).toHaveLength(0);
+    await vi.waitFor(() => expect(w.ours()).toHaveLength(2), { timeout: 2_000, interval: 10 });
+    expect(w.counts.creates).toBe(4); // two drawn, two redrawn: nothing else
+    expect(w.shapes.has('user1')).toBe(true);
+    // Everything in place: the watchdog only reads.
+    const reads = w.counts.reads;
+    await vi.waitFor(() => expect(w.counts.reads).toBeGreaterThan(reads + 5), { interval: 10 });
+    expect(w.counts.creates).toBe(4);
+  });
+
+  it('a host that keeps evicting gets one redraw, then none until the back-off allows (no storm)', async () => {
+    const w = installWidget();
+    let t = 0;
+    const client = connect({ checkMs: 5, now: () => t });
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band, stop] });
+    w.evictAlways(true);
+    await vi.waitFor(() => expect(w.counts.creates).toBe(4), { interval: 5 });
+    // Many checks later, with the clock standing still: still one redraw.
+    const reads = w.counts.reads;
+    await vi.waitFor(() => expect(w.counts.reads).toBeGreaterThan(reads + 20), { interval: 5 });
+    expect(w.counts.creates).toBe(4);
+    t = 999;
+    const reads2 = w.counts.reads;
+    await vi.waitFor(() => expect(w.counts.reads).toBeGreaterThan(reads2 + 10), { interval: 5 });
+    expect(w.counts.creates).toBe(4);
+    t = 1_000; // 1 s after the first redraw
+    await vi.waitFor(() => expect(w.counts.creates).toBe(6), { interval: 5 });
+    t = 2_999; // the next gap is 2 s
+    const reads3 = w.counts.reads;
+    await vi.waitFor(() => expect(w.counts.reads).toBeGreaterThan(reads3 + 10), { interval: 5 });
+    expect(w.counts.creates).toBe(6);
+  });
+
+  it('does not redraw after clear(), nor another symbol’s plan after a silent symbol switch', async () => {
+    const w = installWidget();
+    const client = connect({ checkMs: 5 });
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
+    await client.clear();
+    w.evict();
+    const looks = w.counts.looks; // the watchdog looks at the chart at every check
+    await vi.waitFor(() => expect(w.counts.looks).toBeGreaterThan(looks + 10), { interval: 5 });
+    expect(w.ours()).toHaveLength(0);
+
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
+    const creates = w.counts.creates;
+    const chart = w.widget.activeChart();
+    chart.symbol = () => 'ETHUSDT@PRICETYPE=LAST'; // no onSymbolChanged
+    w.evict();
+    const reads = w.counts.reads;
+    await vi.waitFor(() => expect(w.counts.reads).toBeGreaterThan(reads + 10), { interval: 5 });
+    expect(w.counts.creates).toBe(creates);
+  });
+});
+
+describe('the chart goes away and comes back (a chart-type switch)', () => {
+  it('says "lost" when the widget goes, "recreated" when a new one appears, and draws on the new one', async () => {
+    installWidget();
+    const client = connect({ checkMs: 10 });
+    const events: unknown[] = [];
+    cleanup.push(client.onEvent((e) => events.push(e)));
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
+    delete (window as unknown as Record<string, unknown>).tradingViewApi;
+    await vi.waitFor(() => expect(events).toContainEqual({ kind: 'lost', symbol: '', resolution: '' }), { interval: 10 });
+    const probe = await client.probe();
+    expect(probe.ok && probe.value.found).toBe(false);
+
+    const w2 = installWidget('SWAP:BTC-USDT-SWAP~LastPrice');
+    await vi.waitFor(() => expect(events).toContainEqual({ kind: 'recreated', symbol: 'BTCUSDT', resolution: '5' }), { interval: 10 });
+    expect(await client.draw({ symbol: 'BTCUSDT', shapes: [band] })).toEqual({ ok: true, value: { kind: 'drawn', created: 1, updated: 0, removed: 0 } });
+    expect(w2.ours()).toHaveLength(1);
+  });
+});
+
+describe('an orphaned bridge (its content script gone without a word)', () => {
+  it('stops redrawing evicted shapes once the content script has been silent for a minute', async () => {
+    const w = installWidget();
+    let t = 0;
+    const client = connect({ checkMs: 5, now: () => t });
+    await client.draw({ symbol: 'BTCUSDT', shapes: [band] });
+    t = CONTENT_SILENT_MS + 1;
+    w.evict();
+    const looks = w.counts.looks;
+    await vi.waitFor(() => expect(w.counts.looks).toBeGreaterThan(looks + 10), { interval: 5 });
+    expect(w.ours()).toHaveLength(0);
+    // The content script speaks again (its tab visible again): the watchdog redraws.
+    await client.probe();
+    await vi.waitFor(() => expect(w.ours()).toHaveLength(1), { interval: 5 });
   });
 });

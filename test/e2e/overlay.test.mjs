@@ -1,5 +1,7 @@
 // Overlay e2e: the built extension on the fixture exchange pages. Binance/OKX: native shapes in the fake
-// TradingView widget at the engine's prices, flagged disableSave, user drawings untouched. Bybit/Bitget:
+// TradingView widget at the engine's prices, flagged disableSave, user drawings untouched, on charts that
+// name the market as the real pages do; silently evicted shapes redrawn within 2 s without a redraw storm;
+// OKX's "Original" chart falls back to the ladder and back to native shapes. Bybit/Bitget:
 // pixel bands within ±1 px of the fake chart's own scale, through pans, zooms and log scale. LFR equal to
 // the background's engine value. No long task from the content script during a 5 s pan.
 import { test, before, after } from 'node:test';
@@ -26,6 +28,32 @@ async function lfrShown(page) {
   return page.evaluate(() => document.querySelector('liqlens-overlay').shadowRoot.querySelector('[data-testid=liqlens-lfr]').getAttribute('data-value'));
 }
 
+/** What the real pages' widgets answer to symbol() for BTCUSDT (docs/pages-and-overlay.md §0.3); the fake does the same. */
+const REAL_CHART_SYMBOL = { binance: 'BTCUSDT@PRICETYPE=LAST', okx: 'SWAP:BTC-USDT-SWAP~LastPrice' };
+
+/** Our shapes once the map is complete (status ok, not partial) and the plan stopped changing. */
+async function stableShapes(page) {
+  await waitFor(() => page.evaluate(() => document.querySelector('liqlens-overlay')?.shadowRoot?.querySelector('[data-testid=liqlens-status]')?.getAttribute('data-state') === 'ok'), { timeout: 30_000, what: 'the full map' });
+  let prev = '';
+  return waitFor(
+    () =>
+      ourShapes(page).then((r) => {
+        const same = r.ours.length >= 3 && r.key === prev;
+        prev = r.key;
+        return same ? r : null;
+      }),
+    { interval: 400, what: 'a stable shape plan' },
+  );
+}
+
+/** Our shapes in the fake widget, sorted by price, with the user's count. */
+async function ourShapes(page) {
+  const shapes = await frameChart(page, () => window.__fixtureChart.shapes());
+  const ours = shapes.filter((s) => s.owner === 'api');
+  const key = ours.map((s) => `${s.name}:${s.points.map((p) => p.price).join('/')}`).sort();
+  return { ours, key: JSON.stringify(key), users: shapes.filter((s) => s.owner === 'user').length };
+}
+
 for (const exchange of ['binance', 'okx']) {
   test(`${exchange}: bands and lines drawn natively at the engine's prices, disableSave, user shapes survive`, async () => {
     const page = await browser.context.newPage();
@@ -48,6 +76,8 @@ for (const exchange of ['binance', 'okx']) {
     };
     const { view, shapes, ours } = await waitFor(check, { timeout: 20_000, what: 'shapes at the engine prices' });
     assert.ok(ours.length >= 3, 'bands and lines drawn');
+    // …on a chart that names the market the way the real page's widget does, not as the bare symbol.
+    assert.equal(await frameChart(page, () => window.tradingViewApi.activeChart().symbol()), REAL_CHART_SYMBOL[exchange]);
     for (const s of ours) assert.deepEqual(Object.fromEntries(Object.keys(OWN_FLAGS).map((k) => [k, s.options[k]])), OWN_FLAGS, `flags of ${s.id}`);
     assert.ok(shapes.some((s) => s.id === userId), 'the user shape is still there');
 
@@ -352,6 +382,107 @@ test('binance: a map refresh moves our shapes in place (same ids, new prices)', 
   } finally {
     server.setScenario('normal');
     await refresh().catch(() => {});
+    await page.close();
+  }
+});
+
+test('binance: shapes the host evicts silently are redrawn within 2 s, and a host that keeps evicting gets no redraw storm', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(demoUrl('binance'));
+    await frameChart(page, () => window.__fixtureChart.createUserShape(90_000));
+    await waitForOverlay(page, 'native');
+    const drawn = await stableShapes(page);
+
+    // One silent eviction (a re-render of the host's chart): every shape back, at the same prices, within 2 s.
+    const t0 = await frameChart(page, () => ((window.__evictedAt = Date.now()), window.__fixtureChart.evictShapes()));
+    assert.equal(t0, drawn.ours.length, 'all our shapes evicted, and only ours');
+    let seen = '';
+    const back = await waitFor(
+      () =>
+        frameChart(page, () => ({ n: window.__fixtureChart.shapes().filter((s) => s.owner === 'api').length, ms: Date.now() - window.__evictedAt, counts: window.__fixtureChart.counts() })).then((r) => {
+          seen = JSON.stringify(r);
+          return r.n === drawn.ours.length ? r.ms : null;
+        }),
+      { timeout: 5_000, interval: 50, what: 'shapes redrawn after a silent eviction', detail: () => seen },
+    );
+    assert.ok(back <= 2_000, `redrawn ${back} ms after the eviction (budget 2 s)`);
+    console.log(`silent eviction: ${drawn.ours.length} shapes redrawn after ${back} ms`);
+    const after = await ourShapes(page);
+    assert.equal(after.key, drawn.key, 'the same shapes at the same prices');
+    assert.equal(after.users, 1, 'the user drawing is untouched');
+
+    // A host that evicts on every frame: redraws back off (1 s, 2 s …) instead of one per check.
+    const c0 = await frameChart(page, () => {
+      const c = window.__fixtureChart.counts();
+      window.__stormAt = Date.now();
+      window.__fixtureChart.evictContinuously(true);
+      return c;
+    });
+    // Four eviction rounds: our shapes, then three redraws. Without back-off that takes ≈ 1.5 s; with it ≥ 3 s.
+    let during = '';
+    const storm = await waitFor(
+      () =>
+        frameChart(page, (c0) => { const c = window.__fixtureChart.counts(); return { done: c.evictions - c0.evictions >= 4, ms: Date.now() - window.__stormAt, creates: c.apiCreates - c0.apiCreates, evictions: c.evictions - c0.evictions, at: c.evictedAt.map((t) => t - window.__stormAt) }; }, c0).then((r) => {
+          during = JSON.stringify(r);
+          return r.done ? r : null;
+        }),
+      { timeout: 15_000, interval: 100, what: 'three redraws during the storm', detail: () => during },
+    );
+    await frameChart(page, () => window.__fixtureChart.evictContinuously(false));
+    assert.ok(storm.ms >= 2_800, `three redraws took ${storm.ms} ms: backed off`);
+    console.log(`eviction storm: 3 redraws in ${storm.ms} ms (${storm.creates} shapes created, evicted at ${storm.at.join(', ')} ms)`);
+    assert.ok(storm.creates <= 4 * drawn.ours.length, `${storm.creates} shapes created for ${drawn.ours.length} per redraw: one redraw per check at most`);
+    // The storm is over: the shapes come back by themselves.
+    await waitFor(() => ourShapes(page).then((r) => r.key === drawn.key), { timeout: 20_000, what: 'shapes back after the storm' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('okx: the "Original" chart falls back to the ladder, and switching back to TradingView returns to native shapes (widget published as TradingViewApi)', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${demoUrl('okx')}?tvGlobal=TradingViewApi`);
+    await waitForOverlay(page, 'native');
+    assert.equal(await frameChart(page, () => window.__fixtureChart.globalName), 'TradingViewApi');
+    assert.equal(await frameChart(page, () => window.TradingViewApi.activeChart().symbol()), REAL_CHART_SYMBOL.okx);
+    const drawn = await stableShapes(page);
+    const root = page.locator('liqlens-overlay');
+    const firstFrame = await page.evaluate(() => document.querySelector('iframe[id^="tradingview_"]').id);
+
+    // The user picks OKX's own chart: no TradingView frame any more.
+    await page.click('#trade_k1 [role="tab"][data-pane-id="Original"]');
+    await page.waitForSelector('[data-fixture="original-chart"]');
+    assert.equal(await page.locator('iframe[id^="tradingview_"]').count(), 0);
+    await waitForOverlay(page, 'ladder');
+    await waitFor(() => root.locator('[data-testid=liqlens-ladder-row]').count(), { what: 'ladder rows' });
+    const reason = await root.locator('[data-testid=liqlens-tier]').textContent();
+    assert.match(reason, /chart not reachable/, reason);
+    assert.equal(await root.locator('[data-testid=liqlens-band]').count(), 0, 'no pixel bands over a chart whose scale is unknown');
+    await saveShot(page, 'overlay-okx-original-ladder');
+
+    // Back to TradingView: a new frame and widget, our shapes drawn natively on it again.
+    await page.click('#trade_k1 [role="tab"][data-pane-id="TradingView"]');
+    await waitForOverlay(page, 'native');
+    const again = await waitFor(() => ourShapes(page).then((r) => (r.key === drawn.key ? r : null)), { timeout: 20_000, what: 'native shapes on the new TradingView chart' });
+    assert.notEqual(await page.evaluate(() => document.querySelector('iframe[id^="tradingview_"]').id), firstFrame, 'a new chart frame');
+    assert.equal(await root.locator('[data-testid=liqlens-ladder-row]').count(), 0, 'the ladder is gone');
+    for (const s of again.ours) assert.equal(s.options.disableSave, true, 'never saved into the user layout');
+  } finally {
+    await page.close();
+  }
+});
+
+test('okx: a page that opens on the "Original" chart shows the ladder, and native shapes once the user picks TradingView', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${demoUrl('okx')}?chart=original`);
+    await waitForOverlay(page, 'ladder');
+    await page.click('#trade_k1 [role="tab"][data-pane-id="TradingView"]');
+    await waitForOverlay(page, 'native');
+    await waitFor(() => ourShapes(page).then((r) => r.ours.length >= 3), { timeout: 20_000, what: 'native shapes' });
+  } finally {
     await page.close();
   }
 });

@@ -133,3 +133,28 @@ describe('chart controller (pixel tier through the bridge)', () => {
     }
   });
 });
+
+describe('chart controller: the chart goes away and comes back (OKX "Original" ↔ "TradingView")', () => {
+  it('falls back to the ladder on "lost", returns to native shapes on "recreated", re-sending the plan', async () => {
+    const found: ChartProbe = { found: true, via: 'iframe#tradingview_a3b59 › tradingViewApi', symbol: 'BTCUSDT', resolution: '15', canDraw: true, canScale: true };
+    const f = fakeClient(found);
+    let now: ChartProbe = found;
+    (f.client as unknown as { probe: () => Promise<unknown> }).probe = async () => ({ ok: true, value: now });
+    const s = store();
+    stops.push(startChartController({ doc: document, chartSelectors: siteOf('okx').chartSelectors, client: f.client, store: s, pollMs: 10_000 }).stop);
+    await vi.waitFor(() => expect(f.draws).toHaveLength(1));
+    expect(s.get().tier).toBe('native');
+
+    now = { found: false, reason: 'no TradingView chart frame or widget global on this page' };
+    f.emit({ kind: 'lost', symbol: '', resolution: '' });
+    await vi.waitFor(() => expect(s.get().tier).toBe('ladder'));
+    expect(s.get().tierReason).toMatch(/chart not reachable \(no TradingView chart frame/);
+
+    now = { ...found, via: 'iframe#tradingview_0c1d2 › tradingViewApi' };
+    f.emit({ kind: 'recreated', symbol: 'BTCUSDT', resolution: '15' });
+    await vi.waitFor(() => expect(s.get().tier).toBe('native'));
+    await vi.waitFor(() => expect(f.draws).toHaveLength(2)); // the same plan, sent again to the new chart
+    expect(f.draws[1]).toEqual(f.draws[0]);
+    expect(s.get().chartVia).toBe('iframe#tradingview_0c1d2 › tradingViewApi');
+  });
+});
