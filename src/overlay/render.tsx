@@ -3,6 +3,7 @@
  * changes, the hot path while the chart pans) and the panel (re-rendered on data changes only).
  */
 import { render, type ComponentChildren } from 'preact';
+import type { Side } from '../engine/types';
 import type { Settings } from '../settings';
 import { bandAtPrice } from './bands';
 import { BandTooltip } from './BandTooltip';
@@ -16,6 +17,8 @@ import type { OverlayState, Store } from './store';
 export interface RenderHooks {
   onOverlayChange: (patch: Partial<Settings['overlay']>) => void;
   manual?: () => ComponentChildren;
+  /** Hedge mode: the panel's leg switch. */
+  onPickHedge?: (side: Side | null) => Promise<void> | void;
 }
 
 const LAYER_KEYS: ReadonlySet<keyof OverlayState> = new Set(['scale', 'hover', 'view', 'position', 'overlay', 'tier', 'chartRect']);
@@ -49,7 +52,7 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
     const s = store.get();
     const analysis = s.view?.analysis ?? null;
     render(
-      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} />,
+      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} onPickHedge={hooks.onPickHedge} />,
       panelRoot,
     );
   }

@@ -4,7 +4,7 @@
  * - ./panel-observer.ts: a MutationObserver scoped to the adapter's panel (never the whole body);
  * - ./read-scheduler.ts: debounced with a max wait, so a continuously re-rendering panel still reports
  *   within 300 ms;
- * - ./precedence.ts (+ ./hedge.ts): manual > page (hedge: the user's pick) > none;
+ * - ./precedence.ts (+ ./hedge.ts): manual > page (hedge: the user's pick, else the larger leg) > none;
  * - ./gap-grace.ts: a re-render gap keeps the last good read for a moment;
  * - ./manual-source.ts: manual entries and hedge picks per symbol;
  * - ./dedupe.ts: only real changes are reported.
@@ -43,7 +43,7 @@ export interface PositionWatch {
   /** Stops observing (same as .stop()). */
   (): void;
   stop(): void;
-  /** Hedge mode: analyse this side's position (null forgets the pick). */
+  /** Hedge mode: analyse this side's leg, remembered per exchange + symbol (null forgets the pick: the larger leg). */
   pickHedge(side: Side | null): Promise<void>;
   saveManual(position: Position): Promise<void>;
   clearManual(): Promise<void>;
@@ -94,7 +94,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     const r = read(symbol);
     const state = resolveState(adapter.exchange, symbol, r, manual, pick);
     if (manual) return state;
-    if (r.kind === 'position') grace.remember(symbol, state);
+    if (r.kind === 'position' || r.kind === 'hedge') grace.remember(symbol, state);
     if (r.kind === 'none' || r.kind === 'invalid') return grace.keep(symbol, r, panel.observed() === null) ?? state;
     return state;
   }
