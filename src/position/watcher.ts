@@ -8,8 +8,9 @@
  * - ./gap-grace.ts: a re-render gap keeps the last good read for a moment;
  * - ./manual-source.ts: manual entries and hedge picks per symbol;
  * - ./dedupe.ts: only real changes are reported.
- * This file wires them to the page: a light poll follows SPA navigation (URL changes) and a panel root
- * that React replaced wholesale.
+ * This file wires them to the page: SPA navigation (URL changes by history.pushState / replaceState, which
+ * fire no popstate) is followed through the Navigation API where the browser has it, panel mutations and a
+ * light poll; the poll also catches a panel root that React replaced wholesale.
  */
 import type { Position, Side, Symbol } from '../engine/types';
 import type { PositionRead, SiteAdapter } from './page-adapter';
@@ -67,7 +68,11 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   const out = dedupe(opts.onChange);
   const scheduler = readScheduler(() => evaluate(), opts.debounceMs ?? 60, opts.maxWaitMs ?? 180);
   const panel = panelObserver(adapter, doc, () => {
-    if (!stopped) scheduler.schedule();
+    if (stopped) return;
+    // A symbol switch changes the URL from the page's own world (history.pushState: no popstate, and an
+    // isolated content script cannot patch the page's history): a panel mutation is a cheap moment to look.
+    checkUrl();
+    scheduler.schedule();
   });
   const grace = gapGrace(() => evaluate());
   const saved = manualSource(adapter.exchange, store);
@@ -140,6 +145,10 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   const onNav = () => tick();
   view?.addEventListener('popstate', onNav);
   view?.addEventListener('wxt:locationchange', onNav);
+  // The Navigation API (Chromium) reports every same-document URL change, pushState included, to every
+  // world; where it is missing the poll below and panel mutations catch the change.
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  navigation?.addEventListener?.('currententrychange', onNav);
   // The poll walks the page's DOM: skip it while the tab is hidden (the panel's MutationObserver still
   // reports position changes) and catch up the moment the tab is shown again.
   const hidden = () => doc.visibilityState === 'hidden';
@@ -166,6 +175,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     panel.disconnect();
     view?.removeEventListener('popstate', onNav);
     view?.removeEventListener('wxt:locationchange', onNav);
+    navigation?.removeEventListener?.('currententrychange', onNav);
     doc.removeEventListener('visibilitychange', onVisibility);
     unsubscribe?.();
   };
