@@ -11,7 +11,6 @@ import { injectScript } from 'wxt/utils/inject-script';
 import { BridgeClient } from '../bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../bridge/messenger';
 import { onMessage, sendMessage } from '../messaging';
-import { openSizingInPage } from '../sizing/open-in-page';
 import { startChartController } from '../overlay/chart-controller';
 import { mountOverlayHost } from '../overlay/mount';
 import { loadContentUi } from './load-ui';
@@ -110,7 +109,13 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   };
   const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
   // Issue 7: the context menu's sizing dialog opens in the overlay's shadow root (src/sizing/open-in-page).
-  const removeSizing = onMessage('openSizing', ({ data }) => openSizingInPage(ui.shadow, data));
+  // The frame opener is UI: it comes with the lazily loaded module (the same instance once loaded).
+  const removeSizing = onMessage('openSizing', ({ data }) => {
+    void loadContentUi().then(
+      (m) => m.openSizingInPage(ui.shadow, data),
+      () => {},
+    );
+  });
 
   let lastWatchKey = '';
   positions = watchPosition({

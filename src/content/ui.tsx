@@ -16,6 +16,9 @@ import type { OverlayState, Store } from '../overlay/store';
 import type { OverlaySettings } from '../overlay/overlay-settings';
 import type { Position, Side } from '../engine/types';
 
+// The context menu's sizing frame opener (src/content/start.ts calls it through this module).
+export { openSizingInPage } from '../sizing/open-in-page';
+
 export interface UiHooks {
   onOverlayChange: (patch: Partial<OverlaySettings>) => void;
   onSaveManual: (position: Position) => Promise<void> | void;

@@ -23,36 +23,24 @@ export function legNotional(p: Position, mark: Price | undefined): number {
  * larger notional overall; ties keep the page's order.
  */
 export function chooseLeg(positions: readonly Position[], marks: readonly (Price | undefined)[], pick: Side | null): { index: number; reason: HedgePickReason } {
-  const largest = (filter: (p: Position) => boolean): number => {
-    let best = -1;
-    let bestValue = -Infinity;
-    positions.forEach((p, i) => {
-      if (!filter(p)) return;
-      const v = legNotional(p, marks[i]);
-      if (v > bestValue) {
-        best = i;
-        bestValue = v;
-      }
-    });
-    return best;
-  };
-  if (pick) {
-    const i = largest((p) => p.side === pick);
-    if (i >= 0) return { index: i, reason: 'picked' };
-  }
-  return { index: Math.max(0, largest(() => true)), reason: 'larger' };
+  let best = -1;
+  let picked = -1;
+  positions.forEach((p, i) => {
+    const larger = (j: number) => j < 0 || legNotional(p, marks[i]) > legNotional(positions[j]!, marks[j]);
+    if (larger(best)) best = i;
+    if (p.side === pick && larger(picked)) picked = i;
+  });
+  return picked >= 0 ? { index: picked, reason: 'picked' } : { index: Math.max(0, best), reason: 'larger' };
 }
 
 export function hedgeState(base: StateBase & { symbol: Symbol }, read: Extract<PositionRead, { kind: 'hedge' }>, pick: Side | null): PositionState {
   const { index, reason } = chooseLeg(read.positions, read.marks, pick);
   const chosen = read.positions[index]!;
-  const sides = read.positions.map((p) => p.side).join(' and ');
-  const why = reason === 'picked' ? 'your pick' : 'the larger notional';
   const s: PositionState = {
     ...base,
     position: chosen,
     source: 'page',
-    health: `page (hedge mode: ${sides} open on ${base.symbol}; ${chosen.side} shown, ${why}; switch legs in the panel): ${read.strategy}`,
+    health: `page (hedge mode: ${read.positions.map((p) => p.side).join(' and ')} open; ${chosen.side} shown, ${reason === 'picked' ? 'your pick' : 'the larger notional'}): ${read.strategy}`,
     hedge: read.positions,
     hedgePick: chosen.side,
     hedgePickReason: reason,

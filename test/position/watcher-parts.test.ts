@@ -28,7 +28,7 @@ describe('precedence', () => {
     const read = { kind: 'hedge' as const, positions: [short, bigLong, { ...long, size: 0.5 }], marks: [undefined, undefined, undefined], strategy: 'table' };
     const s = resolveState('bybit', 'BTCUSDT', read, null, null);
     expect(s).toMatchObject({ position: bigLong, source: 'page', hedgePick: 'long', hedgePickReason: 'larger' });
-    expect(s.health).toMatch(/^page \(hedge mode: short and long and long open on BTCUSDT; long shown, the larger notional; switch legs in the panel\): table$/);
+    expect(s.health).toMatch(/^page \(hedge mode: short and long and long open; long shown, the larger notional\): table$/);
     // Two long legs and the user picked long: the larger of them.
     expect(resolveState('bybit', 'BTCUSDT', read, null, 'long').position).toBe(bigLong);
   });

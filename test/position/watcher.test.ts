@@ -140,7 +140,7 @@ describe('watchPosition', () => {
     await start('variant=hedge', { store });
     // 0.15 BTC long vs 0.05 BTC short: the long is the larger notional.
     expect(last()).toMatchObject({ position: btcLong('binance'), source: 'page', hedge: [btcLong('binance'), btcHedgeShort('binance')], hedgePick: 'long', hedgePickReason: 'larger' });
-    expect(last().health).toMatch(/hedge mode: long and short open on BTCUSDT; long shown, the larger notional/);
+    expect(last().health).toMatch(/hedge mode: long and short open; long shown, the larger notional/);
     await watch!.pickHedge('short');
     expect(last()).toMatchObject({ position: btcHedgeShort('binance'), source: 'page', hedgePick: 'short', hedgePickReason: 'picked' });
     expect(await store.loadHedgePick('binance', 'BTCUSDT')).toBe('short');

@@ -345,20 +345,9 @@ function sideFromTags(row: Row, labels: PageLabels): Side | undefined {
 }
 
 function sideFromTagWords(text: string, labels: PageLabels): Side | undefined {
-  const words = text.split(/[\s·|/,]+/).filter(Boolean);
-  if (words.length < 2 || words.length > 4) return undefined;
   const margin = [...labels.margin.cross, ...labels.margin.isolated].map(labelKey);
-  let side: Side | undefined;
-  for (const w of words) {
-    const s = sideFromText(w, labels);
-    if (s) {
-      if (side) return undefined; // two side words: not a tag
-      side = s;
-    } else if (!margin.includes(labelKey(w)) && !/^\d+(?:[.,]\d+)?[xX×]$/.test(w)) {
-      return undefined;
-    }
-  }
-  return side;
+  const rest = text.split(/[\s·|/,]+/).filter((w) => w && !margin.includes(labelKey(w)) && !/^\d+(?:[.,]\d+)?[xX×]$/.test(w));
+  return rest.length === 1 && rest[0] !== text ? sideFromText(rest[0]!, labels) : undefined;
 }
 
 /** The side named by a class on the size cell or inside it. */

@@ -25,10 +25,9 @@ export interface TabQuery {
 }
 
 export function findTabPane(doc: Document, query: TabQuery | readonly string[], evidence: (pane: Element) => boolean): PaneFind {
-  const { labels, selector } = Array.isArray(query) ? { labels: query as readonly string[], selector: undefined } : (query as TabQuery);
-  const bySelector = selector ? Array.from(doc.querySelectorAll(selector)).filter((t) => t.getAttribute('role') === 'tab') : [];
-  const byLabel = Array.from(doc.querySelectorAll('[role="tab"]')).filter((t) => !bySelector.includes(t) && labelMatch(textOf(t), labels) > 0);
-  const tabs = [...bySelector, ...byLabel];
+  const { labels, selector } = 'labels' in query ? query : { labels: query, selector: undefined };
+  const bySelector = selector ? Array.from(doc.querySelectorAll(selector)) : [];
+  const tabs = [...bySelector, ...Array.from(doc.querySelectorAll('[role="tab"]')).filter((t) => !bySelector.includes(t) && labelMatch(textOf(t), labels) > 0)];
   if (tabs.length === 0) return { kind: 'missing', reason: `no tab labelled ${labels.slice(0, 3).join(' / ')}… on the page` };
   const selected = (t: Element) => t.getAttribute('aria-selected') === 'true';
   tabs.sort((a, b) => Number(selected(b)) - Number(selected(a)));
@@ -48,8 +47,8 @@ function paneOf(doc: Document, tab: Element, evidence: (pane: Element) => boolea
   const controlled = id ? doc.getElementById(id) : null;
   if (controlled && evidence(controlled)) return { pane: controlled, how: 'aria-controls' };
   const elsewhere = controlled ? ' (aria-controls pointed elsewhere)' : '';
-  const labelled = tab.id ? Array.from(doc.querySelectorAll('[aria-labelledby]')).find((el) => el.getAttribute('aria-labelledby')!.split(/\s+/).includes(tab.id)) : undefined;
-  if (labelled && labelled !== tab && evidence(labelled)) return { pane: labelled, how: `aria-labelledby${elsewhere}` };
+  const labelled = tab.id ? doc.querySelector(`[aria-labelledby~="${CSS.escape(tab.id)}"]`) : null;
+  if (labelled && evidence(labelled)) return { pane: labelled, how: `aria-labelledby${elsewhere}` };
   const positional = paneByPosition(tab);
   if (positional && evidence(positional.pane)) {
     const hidden = isHidden(positional.pane) ? ', hidden but mounted' : '';

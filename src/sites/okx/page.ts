@@ -15,12 +15,10 @@ const PATH = new RegExp(`^${LOCALE_PREFIX}/trade-swap/([a-z0-9]+)-(usdt)-swap/?$
 
 /** The flexlayout content of the tabset holding the account tabs, while the positions tab is selected. */
 function positionsTabContent(doc: Document): Element | null {
-  const tab = doc.querySelector(OKX_SELECTORS.positionsTab);
-  if (!tab || tab.getAttribute('aria-selected') !== 'true') return null;
-  const button = tab.closest('[data-layout-path]');
-  const path = button?.getAttribute('data-layout-path') ?? '';
-  const m = /^(.*)\/tb(\d+)$/.exec(path);
-  return m ? doc.querySelector(`[data-layout-path="${m[1]}/t${m[2]}"]`) : null;
+  const tab = doc.querySelector(`${OKX_SELECTORS.positionsTab}[aria-selected="true"]`);
+  const path = tab?.closest('[data-layout-path]')?.getAttribute('data-layout-path');
+  // The tab strip sits in the layout's tab button …/tbN; its content is …/tN.
+  return path ? doc.querySelector(`[data-layout-path="${path.replace(/\/tb(\d+)$/, '/t$1')}"]`) : null;
 }
 
 const CONFIG: ReaderConfig = {
