@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { okxPage } from '../../../src/sites/okx/page';
 import { FIXTURE_URL, loadFixture, type LoadedFixture } from '../fixture-page';
@@ -104,5 +106,29 @@ describe('okx: the account panel as the real page builds it (research real-pages
       expect(okxPage.symbolFromUrl(new URL(`https://www.okx.com/${loc}/trade-swap/btc-usdt-swap`)), loc).toBe('BTCUSDT');
     }
     expect(okxPage.symbolFromUrl(new URL('https://www.okx.com/zh-hans-ae-xx/trade-swap/btc-usdt-swap'))).toBeNull();
+  });
+});
+
+describe('okx: the real tab strip (capture 2026-04, logged out)', () => {
+  const CAPTURE = path.join(__dirname, '../../fixtures/pages/okx/capture-2026-04/okx_account_bottom_tabs.html');
+  const load = () => {
+    document.body.innerHTML = fs.readFileSync(CAPTURE, 'utf8');
+    return document;
+  };
+  test('the positions tab is found by data-pane-id; not selected, no pane → no position, saying so', () => {
+    const doc = load();
+    expect(doc.querySelectorAll('[role="tab"][data-pane-id]')).toHaveLength(6);
+    expect(okxPage.readPosition(doc, 'BTCUSDT')).toEqual({ kind: 'none', reason: 'okx: "Open positions" tab is not selected and its pane is not mounted' });
+    expect(okxPage.panelRoot(doc)).toBeNull();
+  });
+  test('dragged to the front, selected, with a count: found, and still no table → the reason names the tab', () => {
+    const doc = load();
+    const tab = doc.querySelector('[data-pane-id="positions"]')!;
+    const item = tab.closest('.okui-dragdrop-sortable-wrapper')!;
+    item.parentElement!.prepend(item);
+    doc.querySelectorAll('[role="tab"]').forEach((t) => t.setAttribute('aria-selected', String(t === tab)));
+    tab.querySelector('.index_labelWrapper__CfJLv')!.textContent = 'Open positions (1)';
+    expect(doc.querySelector('[role="tab"]')).toBe(tab);
+    expect(okxPage.readPosition(doc, 'BTCUSDT')).toEqual({ kind: 'none', reason: 'okx: "Open positions (1)" tab found but no positions table in its pane' });
   });
 });
