@@ -107,8 +107,13 @@ describe('binance: every tab pane stays mounted while hidden (research real-page
         lev.textContent = lev.textContent!.split(' ')[1]!;
       }
     }
+    // And the sizes unsigned, so the tag alone can say which leg is the short.
+    for (const td of Array.from(open.document.querySelectorAll('.bn-web-table-row td'))) {
+      if (/^-\d/.test(td.textContent ?? '')) td.textContent = td.textContent!.slice(1);
+    }
     expect(tags.length).toBeGreaterThan(0);
     const r = binancePage.readPosition(open.document, 'BTCUSDT');
     expect(r.kind === 'hedge' && r.positions.map((p) => p.side)).toEqual(['long', 'short']);
+    expect(r.kind === 'hedge' && r.strategy).toMatch(/side from the row tag/);
   });
 });
