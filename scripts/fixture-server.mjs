@@ -28,7 +28,8 @@ const SHARED_API_HOSTS = Object.fromEntries(SITES.flatMap((s) => s.apiHosts.filt
  * Trading-page paths per exchange: a trading path prefix (with an optional locale segment) and one
  * symbol segment; anything else on the host is a "not a trading page" page.
  */
-const LOCALE = '(?:/[a-z]{2}(?:-[A-Za-z]{2,4})?)?';
+// Locale segments of up to three parts: en, zh-CN, zh-hans, es-la, zh-hans-ae (OKX's hreflang list).
+const LOCALE = '(?:/[a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2})?';
 const escapeRe = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const TRADING_PATHS = Object.fromEntries(
   SITES.map((s) => [s.id, new RegExp(`^${LOCALE}/(?:${s.tradingPaths.map(escapeRe).join('|')})[A-Za-z0-9-]+$`)]),
@@ -118,6 +119,15 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
     const pageExchange = PAGE_HOSTS[hostHeader];
     if (pageExchange) {
       if (url.pathname === '/favicon.ico') return notFound(res);
+      // ?redirect=http: the page answers with a same-origin redirect to its /en/ form, as Bybit's
+      // /trade/usdt/X → /en/trade/usdt/X may (the kit's ?redirect=replace does it client-side instead).
+      if (url.searchParams.get('redirect') === 'http' && TRADING_PATHS[pageExchange].test(url.pathname) && !/^\/[a-z]{2,3}(?:-[A-Za-z0-9]{2,4}){0,2}\//.test(url.pathname)) {
+        const q = new URLSearchParams(url.search);
+        q.delete('redirect');
+        const rest = q.toString();
+        res.writeHead(302, { location: `/en${url.pathname}${rest ? `?${rest}` : ''}`, 'cache-control': 'no-store' });
+        return res.end();
+      }
       const html = TRADING_PATHS[pageExchange].test(url.pathname)
         ? renderPage(pageExchange)
         : `<!doctype html><html><head><title>${hostHeader} (not a trading page)</title></head><body><h1>Markets overview</h1><p>Fixture page outside the trading URLs.</p></body></html>`;

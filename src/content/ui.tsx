@@ -37,9 +37,9 @@ export function mountUi(shadow: ShadowRoot, container: HTMLElement, store: Store
   const rendered = mountOverlay(container, store, {
     onOverlayChange: hooks.onOverlayChange,
     // The page reader's manual position panel, in the overlay's details.
-    manual: () => (
-      <ManualPositionPanel state={store.get().positionState} onSave={hooks.onSaveManual} onClear={hooks.onClearManual} onPickHedge={hooks.onPickHedge} />
-    ),
+    manual: () => <ManualPositionPanel state={store.get().positionState} onSave={hooks.onSaveManual} onClear={hooks.onClearManual} />,
+    // Hedge mode: the leg switch in the panel body, next to the position it switches.
+    onPickHedge: hooks.onPickHedge,
     report: () => buildStructureReport(hooks.reportInput()),
   });
   return {

@@ -1,11 +1,10 @@
 /**
- * The position source controls in the overlay's details: pick a side in hedge mode, or enter the position
- * by hand when the page cannot be read (prefilled with whatever was read), saved per exchange + symbol and
+ * The position source controls in the overlay's details: enter the position by hand when the page cannot be read (prefilled with whatever was read), saved per exchange + symbol and
  * clearable. Validation is the same as for a page read (src/position/manual-entry.ts): an invalid form is
  * never saved, and the error names the field.
  */
 import { Component } from 'preact';
-import type { Position, Side } from '../engine/types';
+import type { Position } from '../engine/types';
 import { validateManualPosition, type ManualInput } from '../position/manual-entry';
 import type { PositionState } from '../position/watcher';
 import { formatTypedNumber } from '../numbers/typed';
@@ -15,7 +14,6 @@ export interface ManualPositionPanelProps {
   state: PositionState | null;
   onSave: (position: Position) => Promise<void> | void;
   onClear: () => Promise<void> | void;
-  onPickHedge?: (side: Side | null) => Promise<void> | void;
   /** The user's language (navigator.language by default): how numbers are prefilled and read back. */
   locale?: string;
 }
@@ -80,7 +78,7 @@ export class ManualPositionPanel extends Component<ManualPositionPanelProps, For
 }
 
 function form(
-  { state, onSave, onClear, onPickHedge, locale = defaultLocale() }: ManualPositionPanelProps,
+  { state, onSave, onClear, locale = defaultLocale() }: ManualPositionPanelProps,
   { open, values, error, busy }: FormState,
   set: (patch: Partial<FormState>) => void,
 ) {
@@ -143,24 +141,6 @@ function form(
 
   return (
     <div class="ll-manual" data-testid="liqlens-manual" data-source={state.source} data-symbol={symbol}>
-      {state.hedge && state.hedge.length > 1 && onPickHedge && (
-        <div data-testid="liqlens-hedge" data-pick={state.hedgePick ?? 'none'}>
-          Hedge mode on {symbol}: analyse{' '}
-          {state.hedge.map((p) => (
-            <button
-              key={p.side}
-              type="button"
-              class="ll-btn"
-              data-testid="liqlens-hedge-pick"
-              data-side={p.side}
-              aria-pressed={state.hedgePick === p.side ? 'true' : 'false'}
-              onClick={() => void onPickHedge(p.side)}
-            >
-              {p.side} {p.size}
-            </button>
-          ))}
-        </div>
-      )}
       <div>
         {manual ? (
           <>

@@ -4,13 +4,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { DEFAULT_CONFIG } from '../engine/config';
-import type { Analysis } from '../engine/types';
+import type { Analysis, Side } from '../engine/types';
 import type { Settings } from '../settings';
 import { PLACEHOLDER, formatLeverage, formatRatio, formatUsd, plainDecimal } from '../ui/format';
 import { analysisView, lfrTitle, positionView, type AnalysisView } from '../ui/view-model/analysis';
 import { lfrView } from '../ui/view-model/lfr';
 import { BAND_COLOUR, STATE_COLOUR } from './colours';
 import { ReportButton } from './ReportButton';
+import { HedgeSwitch } from './HedgeSwitch';
 import { LEGEND_TICKS_USD, usdOpacity } from './intensity';
 import type { OverlayStatus } from './status';
 import type { OverlayState, Tier } from './store';
@@ -24,6 +25,8 @@ export interface PanelProps {
   manual?: ComponentChildren;
   /** Builds the page-structure report; the details then offer "Copy page report". */
   report?: () => string;
+  /** Hedge mode: the leg switch's action (remember and show this side's leg). */
+  onPickHedge?: (side: Side | null) => Promise<void> | void;
 }
 
 const TIER_LABEL: Record<Tier, string> = { native: 'on chart', pixel: 'overlay', ladder: 'ladder' };
@@ -47,7 +50,7 @@ function Lfr({ view, entryLfr }: { view: AnalysisView | null; entryLfr: number |
 
 const [EMPH_MIN, EMPH_MAX] = DEFAULT_CONFIG.emphasisLeverage;
 
-export function Panel({ state, status, analysis, onOverlayChange, manual, report }: PanelProps) {
+export function Panel({ state, status, analysis, onOverlayChange, manual, onPickHedge, report }: PanelProps) {
   const p = state.position;
   const v = analysis ? analysisView(analysis) : null;
   // The panel shows the position the page reader holds (it can be newer than the analysis').
@@ -108,6 +111,7 @@ export function Panel({ state, status, analysis, onOverlayChange, manual, report
             <span class="ll-muted">No position: planned {analysis?.side ?? 'long'} trade</span>
           )}
         </div>
+        <HedgeSwitch state={state.positionState} onPick={onPickHedge} />
         {asym && (
           <div data-testid="liqlens-asymmetry" title={`Long-liquidation USD below ÷ short-liquidation USD above within ±${asym.windowPct} %; the seed's ${asym.referenceText}:1 shown for reference. A risk signal, not a direction.`}>
             Asymmetry {asym.ratio !== null ? `${asym.ratio}:1` : asym.stateText}

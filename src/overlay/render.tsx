@@ -3,6 +3,7 @@
  * changes, the hot path while the chart pans) and the panel (re-rendered on data changes only).
  */
 import { render, type ComponentChildren } from 'preact';
+import type { Side } from '../engine/types';
 import type { Settings } from '../settings';
 import { bandAtPrice } from './bands';
 import { BandTooltip } from './BandTooltip';
@@ -18,6 +19,8 @@ export interface RenderHooks {
   manual?: () => ComponentChildren;
   /** Builds the page-structure report (src/sites/dom/structure-report.ts) for the panel's button. */
   report?: () => string;
+  /** Hedge mode: the panel's leg switch. */
+  onPickHedge?: (side: Side | null) => Promise<void> | void;
 }
 
 const LAYER_KEYS: ReadonlySet<keyof OverlayState> = new Set(['scale', 'hover', 'view', 'position', 'overlay', 'tier', 'chartRect']);
@@ -51,7 +54,7 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
     const s = store.get();
     const analysis = s.view?.analysis ?? null;
     render(
-      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} report={hooks.report} />,
+      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} onPickHedge={hooks.onPickHedge} report={hooks.report} />,
       panelRoot,
     );
   }

@@ -22,7 +22,7 @@
  *       { exchange, symbol (null off a trading page), position (Position | null), source: 'page' | 'manual' | 'none',
  *         health (selector health: which strategy found it, or why not), mark?, hedge?, hedgePick?,
  *         draft? (what a failed read got, to prefill the manual panel), pageRead: 'position' | 'hedge' | 'none' | 'invalid' | 'no-symbol' }
- *     Precedence: saved manual entry > page position (hedge mode: the picked side, none until picked) > none (planned trade).
+ *     Precedence: saved manual entry > page position (hedge mode: the picked leg, else the larger notional; never none) > none (planned trade).
  *   Manual entries / hedge picks: src/position/manual-store.ts (browser.storage.local, per exchange + symbol);
  *   the form: src/overlay/ManualPositionPanel.tsx.
  *
@@ -44,7 +44,8 @@ export type PositionDraft = Partial<Omit<Position, 'exchange' | 'symbol' | 'sour
 /**
  * Result of one read of the positions panel for one symbol.
  * - `position`: exactly one position for the symbol; `strategy` says how it was found (selector health).
- * - `hedge`: two (or more) positions on the symbol (hedge mode): the user picks which one to analyse.
+ * - `hedge`: two (or more) positions on the symbol (hedge mode): one is shown (the user's pick, else the larger
+ *   notional: src/position/hedge.ts) and the panel switches legs.
  * - `none`: no position for the symbol (→ planned-trade mode), or the panel could not be found; `reason` says which.
  * - `invalid`: a row was found but failed to parse or a sanity check; `reason` names the field. Never drawn.
  * `mark` is the mark price shown in the row (not part of `Position`); `draft` carries whatever fields were

@@ -1,7 +1,7 @@
 /**
  * Which position is analysed (pure). Precedence: a saved manual entry for (exchange, symbol) wins (the
  * user said so explicitly; clearing it returns to the page); else the page's position; in hedge mode the
- * user's pick (./hedge.ts); else none (planned-trade mode) with the reason as health.
+ * user's pick, else the larger leg (./hedge.ts); else none (planned-trade mode) with the reason as health.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
 import type { PositionRead } from './page-adapter';

@@ -6,16 +6,19 @@ export interface PositionState {
   exchange: Exchange;
   /** Canonical symbol of the current URL; null when the SPA navigated away from a trading page. */
   symbol: Symbol | null;
-  /** The position to analyse, or null (planned-trade mode, hedge not yet picked, or nothing valid). */
+  /** The position to analyse, or null (planned-trade mode or nothing valid; in hedge mode always one leg). */
   position: Position | null;
   source: 'page' | 'manual' | 'none';
   /** Selector health: which strategy found the position, or why none was used. */
   health: string;
   /** Mark price shown in the position row, when read from the page. */
   mark?: number;
-  /** Hedge mode: every position on the symbol, for the user to pick from. */
+  /** Hedge mode: every leg on the symbol, for the panel's leg switch. */
   hedge?: Position[];
+  /** Hedge mode: the side of the leg shown. */
   hedgePick?: Side | null;
+  /** Hedge mode: why that leg ('picked' by the user, else the 'larger' notional). */
+  hedgePickReason?: 'picked' | 'larger';
   /** What was read when the read failed: prefill for the manual panel. */
   draft?: PositionDraft;
   /** The raw page read's kind, so the UI can offer the manual panel on 'none' / 'invalid'. */

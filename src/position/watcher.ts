@@ -4,12 +4,13 @@
  * - ./panel-observer.ts: a MutationObserver scoped to the adapter's panel (never the whole body);
  * - ./read-scheduler.ts: debounced with a max wait, so a continuously re-rendering panel still reports
  *   within 300 ms;
- * - ./precedence.ts (+ ./hedge.ts): manual > page (hedge: the user's pick) > none;
+ * - ./precedence.ts (+ ./hedge.ts): manual > page (hedge: the user's pick, else the larger leg) > none;
  * - ./gap-grace.ts: a re-render gap keeps the last good read for a moment;
  * - ./manual-source.ts: manual entries and hedge picks per symbol;
  * - ./dedupe.ts: only real changes are reported.
- * This file wires them to the page: a light poll follows SPA navigation (URL changes) and a panel root
- * that React replaced wholesale.
+ * This file wires them to the page: SPA navigation (URL changes by history.pushState / replaceState, which
+ * fire no popstate) is followed through the Navigation API where the browser has it, panel mutations and a
+ * light poll; the poll also catches a panel root that React replaced wholesale.
  */
 import type { Position, Side, Symbol } from '../engine/types';
 import type { PositionRead, SiteAdapter } from './page-adapter';
@@ -43,7 +44,7 @@ export interface PositionWatch {
   /** Stops observing (same as .stop()). */
   (): void;
   stop(): void;
-  /** Hedge mode: analyse this side's position (null forgets the pick). */
+  /** Hedge mode: analyse this side's leg, remembered per exchange + symbol (null forgets the pick: the larger leg). */
   pickHedge(side: Side | null): Promise<void>;
   saveManual(position: Position): Promise<void>;
   clearManual(): Promise<void>;
@@ -67,7 +68,11 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   const out = dedupe(opts.onChange);
   const scheduler = readScheduler(() => evaluate(), opts.debounceMs ?? 60, opts.maxWaitMs ?? 180);
   const panel = panelObserver(adapter, doc, () => {
-    if (!stopped) scheduler.schedule();
+    if (stopped) return;
+    // A symbol switch changes the URL from the page's own world (history.pushState: no popstate, and an
+    // isolated content script cannot patch the page's history): a panel mutation is a cheap moment to look.
+    checkUrl();
+    scheduler.schedule();
   });
   const grace = gapGrace(() => evaluate());
   const saved = manualSource(adapter.exchange, store);
@@ -94,7 +99,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     const r = read(symbol);
     const state = resolveState(adapter.exchange, symbol, r, manual, pick);
     if (manual) return state;
-    if (r.kind === 'position') grace.remember(symbol, state);
+    if (r.kind === 'position' || r.kind === 'hedge') grace.remember(symbol, state);
     if (r.kind === 'none' || r.kind === 'invalid') return grace.keep(symbol, r, panel.observed() === null) ?? state;
     return state;
   }
@@ -140,6 +145,10 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
   const onNav = () => tick();
   view?.addEventListener('popstate', onNav);
   view?.addEventListener('wxt:locationchange', onNav);
+  // The Navigation API (Chromium) reports every same-document URL change, pushState included, to every
+  // world; where it is missing the poll below and panel mutations catch the change.
+  const navigation = (view as (Window & { navigation?: EventTarget }) | null)?.navigation;
+  navigation?.addEventListener?.('currententrychange', onNav);
   // The poll walks the page's DOM: skip it while the tab is hidden (the panel's MutationObserver still
   // reports position changes) and catch up the moment the tab is shown again.
   const hidden = () => doc.visibilityState === 'hidden';
@@ -166,6 +175,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
     panel.disconnect();
     view?.removeEventListener('popstate', onNav);
     view?.removeEventListener('wxt:locationchange', onNav);
+    navigation?.removeEventListener?.('currententrychange', onNav);
     doc.removeEventListener('visibilitychange', onVisibility);
     unsubscribe?.();
   };

@@ -11,6 +11,8 @@ import { openPopup, overlay, saveShot } from './helpers.mjs';
 const EXCHANGES = ['binance', 'bybit', 'okx', 'bitget'];
 // The fixture kit's model account (test/fixtures/pages/*/page.html).
 const BTC_LONG = { side: 'long', entry: '96800', size: '0.15', leverage: '10', liq: '87512.3', source: 'page' };
+// ?variant=hedge adds this short leg on BTCUSDT (smaller than the long: 0.05 vs 0.15 BTC).
+const BTC_HEDGE_SHORT = { side: 'short', entry: '97500', size: '0.05', leverage: '10', liq: '106822.7', source: 'page' };
 const ETH_SHORT = { side: 'short', entry: '3450', size: '2.5', leverage: '20', liq: '3604.5', source: 'page' };
 
 let server;
@@ -110,14 +112,6 @@ test('no position on the page → none, with the reason in the health line', asy
   await page.close();
 });
 
-test('hedge mode: nothing is drawn as the position until the user picks a side', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${demoUrl('okx')}?variant=hedge`);
-  await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'pick one' }).waitFor({ state: 'attached', timeout: 15_000 });
-  await expectPosition(page, { side: 'none' }, 'okx hedge before a pick');
-  await page.close();
-});
-
 test('size in contracts is not drawn; the manual panel, prefilled, fixes it per symbol and can be cleared', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${demoUrl('okx')}?units=cont`);
@@ -149,16 +143,6 @@ test('size in contracts is not drawn; the manual panel, prefilled, fixes it per 
   await page.close();
 });
 
-test('hedge mode: the user picks the side to analyse', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${demoUrl('binance')}?variant=hedge`);
-  await expectPosition(page, { side: 'none' }, 'binance hedge before a pick');
-  await overlay(page, '.ll-details > summary').click();
-  await overlay(page, '[data-testid="liqlens-hedge-pick"][data-side="short"]').click();
-  await expectPosition(page, { side: 'short', entry: '97500', size: '0.05', leverage: '10', liq: '106822.7', source: 'page' }, 'binance hedge short picked');
-  await page.close();
-});
-
 test('a panel that re-renders constantly keeps the position and still follows an edit', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${demoUrl('binance')}?variant=rerender`);
@@ -181,5 +165,108 @@ test('the position read from the page reaches the popup too (the popup of the ac
   await line.waitFor({ timeout: 45_000 });
   assert.match(await line.innerText(), /long 0\.15 @ 96,800(\.0)?, 10x cross, liq 87,512\.3/);
   await popup.close();
+  await page.close();
+});
+
+/** The popup of the active trading tab: brings `page` to the front, (re)loads the popup, returns its position line. */
+async function popupPositionLine(page) {
+  const popup = await openPopup(browser);
+  await page.bringToFront();
+  await popup.reload();
+  const line = popup.getByTestId('popup-position');
+  await line.waitFor({ timeout: 45_000 });
+  return { popup, line };
+}
+
+for (const exchange of EXCHANGES) {
+  test(`${exchange} hedge mode: the larger leg at once, the panel's leg switch, the pick survives a reload, the popup agrees`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${demoUrl(exchange)}?variant=hedge`);
+    // Never "No position" while the page shows two legs: the larger notional (the long) at once.
+    await expectPosition(page, BTC_LONG, `${exchange} hedge, nothing picked`);
+    assert.doesNotMatch((await overlay(page, '[data-testid="liqlens-position"]').textContent()) ?? '', /No position/);
+    // The switch is in the panel body, visible without opening the details.
+    const sw = overlay(page, '[data-testid="liqlens-hedge"]');
+    await sw.waitFor({ state: 'visible', timeout: 5000 });
+    assert.equal(await overlay(page, '.ll-details').getAttribute('open'), null, 'details closed');
+    assert.equal(await sw.getAttribute('data-reason'), 'larger');
+    assert.equal(await overlay(page, '[data-testid="liqlens-hedge-pick"][data-side="long"]').getAttribute('aria-pressed'), 'true');
+    await saveShot(page, `page-reading-${exchange}-hedge`);
+
+    await overlay(page, '[data-testid="liqlens-hedge-pick"][data-side="short"]').click();
+    await expectPosition(page, BTC_HEDGE_SHORT, `${exchange} hedge, short picked`);
+    assert.equal(await sw.getAttribute('data-reason'), 'picked');
+
+    // Remembered per exchange + symbol in extension storage: a reload shows the short at once.
+    await page.reload();
+    await expectPosition(page, BTC_HEDGE_SHORT, `${exchange} hedge after a reload`);
+    assert.equal(await overlay(page, '[data-testid="liqlens-hedge-pick"][data-side="short"]').getAttribute('aria-pressed'), 'true');
+
+    // The popup of this tab shows the same leg.
+    const { popup, line } = await popupPositionLine(page);
+    assert.match(await line.innerText(), /short 0\.05 @ 97,500(\.0)?, 10x isolated, liq 106,822\.7/, `${exchange} popup`);
+    await popup.close();
+
+    // Back to the long leg through the switch; the overlay and the popup follow.
+    await overlay(page, '[data-testid="liqlens-hedge-pick"][data-side="long"]').click();
+    await expectPosition(page, BTC_LONG, `${exchange} hedge, long picked again`);
+    const again = await popupPositionLine(page);
+    assert.match(await again.line.innerText(), /long 0\.15 @ 96,800(\.0)?, 10x cross, liq 87,512\.3/, `${exchange} popup after switching back`);
+    await again.popup.close();
+    await page.close();
+  });
+}
+
+for (const exchange of ['binance', 'okx']) {
+  test(`${exchange}: a symbol switch that only changes the URL (pushState from the page, no popstate, no re-render) is followed`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(demoUrl(exchange));
+    await expectPosition(page, BTC_LONG, `${exchange} before the switch`);
+    const t = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          let popstates = 0;
+          window.addEventListener('popstate', () => popstates++);
+          const renders = window.__fixture.renders();
+          const hook = () => document.querySelector('liqlens-overlay')?.shadowRoot?.querySelector('[data-testid="liqlens-position"]');
+          const t0 = performance.now();
+          window.__fixture.pushUrl('ETHUSDT'); // the page's own world: our isolated script cannot patch this
+          const check = () => {
+            if (hook()?.getAttribute('data-entry') === '3450') return resolve({ ms: performance.now() - t0, popstates, rerendered: window.__fixture.renders() !== renders });
+            if (performance.now() - t0 > 3000) return reject(new Error(`the overlay did not follow the URL (entry ${hook()?.getAttribute('data-entry')})`));
+            requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    console.log(`# ${exchange}: URL-only symbol switch → overlay in ${t.ms.toFixed(0)} ms`);
+    assert.equal(t.popstates, 0, 'no popstate fired');
+    assert.equal(t.rerendered, false, 'the panel did not re-render');
+    await expectPosition(page, ETH_SHORT, `${exchange} after the URL-only switch`);
+    assert.equal(await overlay(page, '[data-testid="liqlens-symbol"]').textContent(), 'ETHUSDT');
+    // And back with replaceState (no new history entry).
+    await page.evaluate(() => window.__fixture.replaceUrl('BTCUSDT'));
+    await expectPosition(page, BTC_LONG, `${exchange} after replaceState back`);
+    await page.close();
+  });
+}
+
+test("bybit: /trade/usdt/X redirected to /en/trade/usdt/X (HTTP 302, or replaceState after load) keeps reading the position", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('bybit')}?redirect=http`);
+  assert.equal(new URL(page.url()).pathname, '/en/trade/usdt/BTCUSDT');
+  await expectPosition(page, BTC_LONG, 'bybit after the 302');
+  await page.goto(`${demoUrl('bybit')}?redirect=replace`);
+  await expectPosition(page, BTC_LONG, 'bybit before the client-side redirect');
+  await page.waitForURL(/\/en\/trade\/usdt\/BTCUSDT/, { timeout: 5000 });
+  await expectPosition(page, BTC_LONG, 'bybit after the client-side redirect');
+  assert.equal(await overlay(page, '[data-testid="liqlens-symbol"]').textContent(), 'BTCUSDT');
+  await page.close();
+});
+
+test('okx: a three-part locale prefix (zh-hans-ae) is a trading page; Chinese labels read the position', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://www.okx.com/zh-hans-ae/trade-swap/btc-usdt-swap?lang=zh');
+  await expectPosition(page, BTC_LONG, 'okx zh-hans-ae');
   await page.close();
 });

@@ -60,14 +60,10 @@ describe('ManualPositionPanel', () => {
     expect(onClear).toHaveBeenCalledOnce();
   });
 
-  test('hedge mode offers one button per side and reports the pick', async () => {
-    const onPick = vi.fn();
+  test('hedge mode: the leg switch is not in the manual panel (it sits in the panel body: HedgeSwitch)', () => {
     const short: Position = { ...pagePos, side: 'short', entry: 97500, size: 0.05, liqPrice: 106822.7, marginMode: 'isolated' };
-    const host = mount(<ManualPositionPanel state={{ ...base, pageRead: 'hedge', hedge: [pagePos, short], hedgePick: null }} onSave={vi.fn()} onClear={vi.fn()} onPickHedge={onPick} />);
-    const buttons = Array.from(host.querySelectorAll('[data-testid="liqlens-hedge-pick"]')).map((b) => b.getAttribute('data-side'));
-    expect(buttons).toEqual(['long', 'short']);
-    await click(host, '[data-testid="liqlens-hedge-pick"][data-side="short"]');
-    expect(onPick).toHaveBeenCalledWith('short');
+    const host = mount(<ManualPositionPanel state={{ ...base, position: pagePos, source: 'page', pageRead: 'hedge', hedge: [pagePos, short], hedgePick: 'long' }} onSave={vi.fn()} onClear={vi.fn()} />);
+    expect(host.querySelector('[data-testid="liqlens-hedge-pick"]')).toBeNull();
   });
 
   test('nothing is rendered off a trading page', () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Position } from '../../src/engine/types';
 import { dedupe } from '../../src/position/dedupe';
+import { chooseLeg, legNotional } from '../../src/position/hedge';
 import { resolveState } from '../../src/position/precedence';
 import { readScheduler } from '../../src/position/read-scheduler';
 
@@ -15,10 +16,30 @@ describe('precedence', () => {
     expect(s).toMatchObject({ position: manual, source: 'manual', pageRead: 'position' });
     expect(s.health).toMatch(/^manual entry \(clear it to use the page\); page: .* via table$/);
   });
-  test('hedge mode: nothing until picked, then the picked side with its mark', () => {
+  test('hedge mode: the larger notional until picked, then the picked side with its mark', () => {
     const read = { kind: 'hedge' as const, positions: [long, short], marks: [100.5, 100.6], strategy: 'table' };
-    expect(resolveState('bybit', 'BTCUSDT', read, null, null)).toMatchObject({ position: null, source: 'none', hedgePick: null, mark: 100.5 });
+    // Equal sizes: the short's mark makes it the larger notional (1 × 100.6 > 1 × 100.5).
+    expect(resolveState('bybit', 'BTCUSDT', read, null, null)).toMatchObject({ position: short, source: 'page', hedgePick: 'short', hedgePickReason: 'larger', mark: 100.6 });
+    expect(resolveState('bybit', 'BTCUSDT', read, null, 'long')).toMatchObject({ position: long, source: 'page', hedgePick: 'long', hedgePickReason: 'picked', mark: 100.5 });
     expect(resolveState('bybit', 'BTCUSDT', read, null, 'short')).toMatchObject({ position: short, source: 'page', hedgePick: 'short', mark: 100.6 });
+  });
+  test('hedge mode never reports no position: a pick whose leg has closed falls back to the larger leg', () => {
+    const bigLong = { ...long, size: 3 };
+    const read = { kind: 'hedge' as const, positions: [short, bigLong, { ...long, size: 0.5 }], marks: [undefined, undefined, undefined], strategy: 'table' };
+    const s = resolveState('bybit', 'BTCUSDT', read, null, null);
+    expect(s).toMatchObject({ position: bigLong, source: 'page', hedgePick: 'long', hedgePickReason: 'larger' });
+    expect(s.health).toMatch(/^page \(hedge mode: short and long and long open; long shown, the larger notional\): table$/);
+    // Two long legs and the user picked long: the larger of them.
+    expect(resolveState('bybit', 'BTCUSDT', read, null, 'long').position).toBe(bigLong);
+  });
+  test('chooseLeg: notional is size × mark, else × entry; ties keep the page order', () => {
+    const a = { ...long, size: 1, entry: 100 };
+    const b = { ...short, size: 1, entry: 100 };
+    expect(chooseLeg([a, b], [undefined, undefined], null)).toEqual({ index: 0, reason: 'larger' });
+    expect(chooseLeg([a, b], [undefined, 100.1], null)).toEqual({ index: 1, reason: 'larger' });
+    expect(chooseLeg([a, { ...b, size: 2 }], [Number.NaN, undefined], null)).toEqual({ index: 1, reason: 'larger' });
+    expect(chooseLeg([a, b], [undefined, undefined], 'short')).toEqual({ index: 1, reason: 'picked' });
+    expect(legNotional(a, 0)).toBe(100);
   });
   test('none keeps the draft for the manual form', () => {
     const s = resolveState('bybit', 'BTCUSDT', { kind: 'invalid', reason: 'size in contracts', draft: { entry: 100 } }, null, null);

@@ -135,14 +135,43 @@ describe('watchPosition', () => {
     expect(last().health).toMatch(/^position not used: .*not below the entry/);
   });
 
-  test('hedge mode: nothing drawn until the user picks; the pick is honoured and remembered', async () => {
+  test('hedge mode: the larger leg at once; the pick is honoured, remembered and restored on a new watch (reload)', async () => {
     const store = memoryManualStore(isExchange);
     await start('variant=hedge', { store });
-    expect(last()).toMatchObject({ position: null, source: 'none', hedge: [btcLong('binance'), btcHedgeShort('binance')], hedgePick: null });
-    expect(last().health).toMatch(/hedge mode: long and short open on BTCUSDT: pick one/);
+    // 0.15 BTC long vs 0.05 BTC short: the long is the larger notional.
+    expect(last()).toMatchObject({ position: btcLong('binance'), source: 'page', hedge: [btcLong('binance'), btcHedgeShort('binance')], hedgePick: 'long', hedgePickReason: 'larger' });
+    expect(last().health).toMatch(/hedge mode: long and short open; long shown, the larger notional/);
     await watch!.pickHedge('short');
-    expect(last()).toMatchObject({ position: btcHedgeShort('binance'), source: 'page', hedgePick: 'short' });
+    expect(last()).toMatchObject({ position: btcHedgeShort('binance'), source: 'page', hedgePick: 'short', hedgePickReason: 'picked' });
     expect(await store.loadHedgePick('binance', 'BTCUSDT')).toBe('short');
+    // A reload: a new page and a new watcher on the same store show the picked leg at once.
+    watch!.stop();
+    await open!.close();
+    states = [];
+    await start('variant=hedge', { store });
+    expect(states.every((s) => s.position !== null)).toBe(true);
+    expect(last()).toMatchObject({ position: btcHedgeShort('binance'), hedgePick: 'short', hedgePickReason: 'picked' });
+    // Forgetting the pick returns to the larger leg.
+    await watch!.pickHedge(null);
+    expect(last()).toMatchObject({ position: btcLong('binance'), hedgePickReason: 'larger' });
+    expect(await store.loadHedgePick('binance', 'BTCUSDT')).toBeNull();
+  });
+
+  test('hedge mode: a stored pick that is not a side (storage is not trusted) is ignored', async () => {
+    const store = memoryManualStore(isExchange);
+    // Write garbage straight through the store's own area by saving through a cast.
+    await store.saveHedgePick('binance', 'BTCUSDT', 'sideways' as never);
+    expect(await store.loadHedgePick('binance', 'BTCUSDT')).toBeNull();
+    await start('variant=hedge', { store });
+    expect(last()).toMatchObject({ position: btcLong('binance'), hedgePickReason: 'larger' });
+  });
+
+  test('hedge mode: a re-render gap keeps the shown leg instead of flashing "no position"', async () => {
+    const f = await start('variant=hedge');
+    f.document.getElementById('account-panel')!.replaceChildren();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(last()).toMatchObject({ position: btcLong('binance'), source: 'page' });
+    expect(last().health).toMatch(/kept for a moment/);
   });
 
   test('a manual entry wins over the page until cleared', async () => {

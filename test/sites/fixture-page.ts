@@ -25,6 +25,8 @@ export interface FixtureHooks {
   removePosition(symbol?: string, side?: string): void;
   setPositions(list: Record<string, unknown>[]): void;
   navigate(symbol: string): void;
+  pushUrl(symbol: string): void;
+  replaceUrl(symbol: string): void;
   rerender(): void;
   renders(): number;
 }

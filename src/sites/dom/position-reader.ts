@@ -46,6 +46,14 @@ export interface ReaderConfig {
   paneHooks?: readonly { name: string; find(doc: Document): Element | null }[];
   /** Row hooks (e.g. Bitget test ids) that mark position rows; used as evidence when present. */
   rowHook?: string;
+  /** A selector naming the positions tab whatever its language (OKX `[data-pane-id="positions"]`). */
+  positionsTabSelector?: string;
+  /**
+   * Side from a class inside the size cell, when no side column or tag says it (OKX hedge mode: the size
+   * is unsigned and its span carries `.positive-pl` for a long, `.negative-pl` for a short). Only the size
+   * cell is looked at: a PnL cell carries the same classes for profit and loss.
+   */
+  sizeSideClasses?: { long: string; short: string };
   /** The order form's leverage control scope (defaults to the whole document). */
   leverageScope?(doc: Document): ParentNode | null;
 }
@@ -74,16 +82,22 @@ export function mapColumns(table: HeaderTable, labels: PageLabels): ColumnMap {
   return { byField, headers: table.columns.filter((c) => !c.hidden).map((c) => c.text) };
 }
 
-function isPositionsTable(table: HeaderTable, labels: PageLabels): boolean {
+/**
+ * Is this a positions table? `strong`: a symbol and an entry-price column, which order tables (Price,
+ * Amount) do not have; weak: a symbol and an entry or size column, so a renamed entry header is still
+ * found and reported by name rather than missed.
+ */
+function isPositionsTable(table: HeaderTable, labels: PageLabels, strong = false): boolean {
   const { byField } = mapColumns(table, labels);
+  if (strong) return Boolean(byField.symbol && byField.entry && (byField.size || byField.liq || byField.mark));
   return Boolean(byField.symbol && (byField.entry || byField.size));
 }
 
-/** First positions table in `scope`, or null. */
-export function positionsTableIn(scope: Element, labels: PageLabels): HeaderTable | null {
+/** First positions table in `scope`, or null (`strong`: see isPositionsTable). */
+export function positionsTableIn(scope: Element, labels: PageLabels, strong = false): HeaderTable | null {
   for (const el of findTables(scope)) {
     const t = readHeaderTable(el);
-    if (t && isPositionsTable(t, labels)) return t;
+    if (t && isPositionsTable(t, labels, strong)) return t;
   }
   return null;
 }
@@ -94,7 +108,11 @@ export function findPositionsPane(doc: Document, cfg: ReaderConfig): { pane: Ele
     const el = hook.find(doc);
     if (el && positionsTableIn(el, cfg.labels)) return { pane: el, how: hook.name };
   }
-  const found = findTabPane(doc, cfg.labels.positionsTab, (pane) => positionsTableIn(pane, cfg.labels) !== null);
+  const query = cfg.positionsTabSelector ? { labels: cfg.labels.positionsTab, selector: cfg.positionsTabSelector } : { labels: cfg.labels.positionsTab };
+  // A pane whose table has the entry-price column first (never an Open Orders pane with look-alike
+  // columns), then any table that names the symbol and an entry or size, to report what is wrong with it.
+  let found = findTabPane(doc, query, (pane) => positionsTableIn(pane, cfg.labels, true) !== null);
+  if (found.kind === 'missing') found = findTabPane(doc, query, (pane) => positionsTableIn(pane, cfg.labels) !== null);
   if (found.kind === 'missing') {
     const seen = found.tab ? headersNear(found.tab) : [];
     return { reason: seen.length ? `${found.reason} (headers seen: ${seen.join(' | ')})` : found.reason };
@@ -123,7 +141,7 @@ export function cellNamesSymbol(text: string, symbol: Symbol): boolean {
 export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfig): PositionRead {
   const found = findPositionsPane(doc, cfg);
   if ('reason' in found) return { kind: 'none', reason: `${cfg.exchange}: ${found.reason}` };
-  const table = positionsTableIn(found.pane, cfg.labels);
+  const table = positionsTableIn(found.pane, cfg.labels, true) ?? positionsTableIn(found.pane, cfg.labels);
   if (!table) return { kind: 'none', reason: `${cfg.exchange}: no positions table in the pane (${found.how})` };
   const cols = mapColumns(table, cfg.labels);
   const symbolCol = cols.byField.symbol!;
@@ -205,9 +223,17 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
     if (m.kind === 'number') mark = m.value;
   }
 
-  // Side: a side column, a Long/Short tag in the row, or the size's sign.
-  let side: Side | undefined = sideFromText(cellText('side') ?? '', cfg.labels) ?? sideFromTags(row, cfg.labels);
-  if (side) how.push(cols.byField.side ? 'side from its column' : 'side from the row tag');
+  // Side: a side column, a Long/Short tag in the row, the size cell's side class, or the size's sign.
+  let side: Side | undefined = sideFromText(cellText('side') ?? '', cfg.labels);
+  if (side) how.push('side from its column');
+  if (!side) {
+    side = sideFromTags(row, cfg.labels);
+    if (side) how.push('side from the row tag');
+  }
+  if (!side && cfg.sizeSideClasses && cols.byField.size) {
+    side = sideFromClass(row.cells.get(cols.byField.size.index), cfg.sizeSideClasses);
+    if (side) how.push('side from the size cell\'s class');
+  }
 
   // Size (required, in coin).
   const sizeText = cellText('size');
@@ -302,14 +328,33 @@ function sideFromText(text: string, labels: PageLabels): Side | undefined {
   return undefined;
 }
 
-/** A Long/Short tag: a leaf element of the row whose whole text is a side word. */
+/**
+ * A Long/Short tag: a leaf element of the row whose whole text is a side word, or a side word with only
+ * margin words and a leverage beside it ("Cross Long", "Isolated 20x Short", "全仓 多").
+ */
 function sideFromTags(row: Row, labels: PageLabels): Side | undefined {
   for (const cell of row.cells.values()) {
     for (const el of [cell, ...Array.from(cell.querySelectorAll('*'))]) {
       if (el.children.length > 0) continue;
-      const side = sideFromText(textOf(el), labels);
+      const text = textOf(el);
+      const side = sideFromText(text, labels) ?? sideFromTagWords(text, labels);
       if (side) return side;
     }
   }
   return undefined;
+}
+
+function sideFromTagWords(text: string, labels: PageLabels): Side | undefined {
+  const margin = [...labels.margin.cross, ...labels.margin.isolated].map(labelKey);
+  const rest = text.split(/[\s·|/,]+/).filter((w) => w && !margin.includes(labelKey(w)) && !/^\d+(?:[.,]\d+)?[xX×]$/.test(w));
+  return rest.length === 1 && rest[0] !== text ? sideFromText(rest[0]!, labels) : undefined;
+}
+
+/** The side named by a class on the size cell or inside it. */
+function sideFromClass(cell: Element | undefined, classes: { long: string; short: string }): Side | undefined {
+  if (!cell) return undefined;
+  const has = (sel: string) => cell.matches(sel) || cell.querySelector(sel) !== null;
+  const long = has(classes.long);
+  const short = has(classes.short);
+  return long === short ? undefined : long ? 'long' : 'short';
 }

@@ -46,14 +46,18 @@ export function readHeaderTable(table: Element): HeaderTable | null {
     text: textOf(el),
     index,
     colIndex: intAttr(el, 'aria-colindex'),
-    hidden: isHidden(el),
+    hidden: isHidden(el, table),
   }));
   const byColIndex = new Map<number, number>();
   for (const c of columns) if (c.colIndex !== null) byColIndex.set(c.colIndex, c.index);
 
   const rows: Row[] = [];
-  for (const rowEl of bodyRowsOf(table)) {
-    if (isHidden(rowEl)) continue;
+  const own = bodyRowsOf(table);
+  // A fixed header is often its own <table> with the body in a second one (rc-table / okui-table).
+  const body = own.length === 0 ? companionBody(table) : null;
+  for (const rowEl of body ? bodyRowsOf(body) : own) {
+    // Measure rows (aria-hidden) and hidden rows are skipped; the pane around the table may be hidden.
+    if (isHidden(rowEl, body ?? table)) continue;
     const cells = new Map<number, Element>();
     cellsOf(rowEl).forEach((cell, position) => {
       const ci = intAttr(cell, 'aria-colindex');
@@ -66,6 +70,23 @@ export function readHeaderTable(table: Element): HeaderTable | null {
     if (cells.size > 0) rows.push({ element: rowEl, cells });
   }
   return { element: table, columns, rows };
+}
+
+/**
+ * The body table of a header-only <table>: the next <table> after it under a near common ancestor (at
+ * most 3 levels up) that has body rows and no header row of its own. Null when there is none.
+ */
+function companionBody(table: Element): Element | null {
+  if (table.tagName !== 'TABLE') return null;
+  let scope: Element | null = table.parentElement;
+  for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
+    const tables = Array.from(scope.querySelectorAll('table'));
+    const at = tables.indexOf(table as HTMLTableElement);
+    const next = tables[at + 1];
+    if (next && !table.contains(next) && headerCellsOf(next).length === 0 && bodyRowsOf(next).length > 0) return next;
+    if (tables.length > at + 1) return null; // the next table is something else: not a split table
+  }
+  return null;
 }
 
 function ownedBy(el: Element, table: Element): boolean {

@@ -59,9 +59,13 @@ function isUnitSuffix(rest: string): boolean {
   return rest === '' || UNIT_SUFFIXES.includes(rest);
 }
 
-/** Is the element hidden by attribute or inline style (computed styles are not reliable in every DOM)? */
-export function isHidden(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
+/**
+ * Is the element hidden by attribute or inline style (computed styles are not reliable in every DOM)?
+ * With `upTo`, only `el` and its ancestors below `upTo` count: a row of a table in a hidden (but mounted)
+ * tab pane is not itself hidden (Binance keeps every pane mounted).
+ */
+export function isHidden(el: Element, upTo?: Element): boolean {
+  for (let e: Element | null = el; e && e !== upTo; e = e.parentElement) {
     if (e.hasAttribute('hidden') || e.getAttribute('aria-hidden') === 'true') return true;
     const style = (e as HTMLElement).style;
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;

@@ -6,8 +6,20 @@
 import type { PageLabels } from '../dom/position-reader';
 import { CONTRACT_UNITS, MARGIN_WORDS, QUOTE_UNITS, SIDE_WORDS } from '../dom/words';
 
+/**
+ * Structural hooks of the real page (../shared/research/real-pages/okx.md): the tab strip's data-pane-id
+ * (real capture, 2026-04), the positions box and row classes and the hedge-mode side classes (from the
+ * okx-hotkey author's logged-in selectors, confidence M).
+ */
+export const OKX_SELECTORS = {
+  positionsTab: '[role="tab"][data-pane-id="positions"]',
+  positionBox: '.position-box',
+  positionRow: '.position-box .okui-table-row',
+  sizeSide: { long: '.positive-pl', short: '.negative-pl' },
+} as const;
+
 export const OKX_LABELS: PageLabels = {
-  positionsTab: ['Positions', 'Position', '仓位', '持仓', '當前持倉', '持倉'],
+  positionsTab: ['Open positions', 'Positions', 'Position', '当前持仓', '仓位', '持仓', '當前持倉', '持倉'],
   columns: {
     symbol: ['Instrument', 'Symbol', 'Contract', '产品', '产品名称', '合约', '產品'],
     side: ['Side', 'Position side', 'Direction', '方向', '持仓方向'],

@@ -47,3 +47,20 @@ describe('readHeaderTable', () => {
     expect(readHeaderTable(findTables(document.body)[0]!)).toBeNull();
   });
 });
+
+describe('readHeaderTable: split header and body tables, hidden panes', () => {
+  test('a header-only <table> is paired with the body <table> after it; the measure row is skipped', () => {
+    document.body.innerHTML =
+      '<div class="wrap"><div class="head"><table><thead><tr><th>Symbol</th><th>Size</th></tr></thead></table></div>' +
+      '<div class="body"><table><tbody><tr aria-hidden="true"><td></td><td></td></tr><tr><td>BTCUSDT</td><td>0.1 BTC</td></tr></tbody></table></div></div>';
+    const t = readHeaderTable(document.querySelector('table')!)!;
+    expect(t.columns.map((c) => c.text)).toEqual(['Symbol', 'Size']);
+    expect(t.rows.map((r) => [...r.cells.values()].map((c) => c.textContent))).toEqual([['BTCUSDT', '0.1 BTC']]);
+  });
+  test('the rows of a table in a hidden pane are still rows (the pane is hidden, not the table)', () => {
+    document.body.innerHTML = '<div style="display:none"><table><thead><tr><th>Symbol</th></tr></thead><tbody><tr><td>BTCUSDT</td></tr><tr style="display:none"><td>X</td></tr></tbody></table></div>';
+    const t = readHeaderTable(document.querySelector('table')!)!;
+    expect(t.columns[0]!.hidden).toBe(false);
+    expect(t.rows).toHaveLength(1);
+  });
+});

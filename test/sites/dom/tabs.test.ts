@@ -35,3 +35,33 @@ describe('findTabPane', () => {
     expect(r.kind === 'missing' && r.reason).toMatch(/not selected/);
   });
 });
+
+describe('findTabPane: pages that keep every pane mounted', () => {
+  const strip = (selected: number) =>
+    `<div role="tablist">${['Positions(1)', 'Open Orders(1)', 'History'].map((t, i) => `<div role="tab" aria-selected="${i === selected}">${t}</div>`).join('')}</div>`;
+  test('the pane at the tab’s position among sibling panes, even hidden, never the visible one of another tab', () => {
+    document.body.innerHTML =
+      `<section>${strip(1)}<div class="panes">` +
+      '<div class="bn-tab-pane" id="pos" style="display:none"><table></table></div>' +
+      '<div class="bn-tab-pane active" id="orders"><table></table></div>' +
+      '<div class="bn-tab-pane" style="display:none"></div></div></section>';
+    const r = findTabPane(document, ['Positions'], hasTable);
+    expect(r.kind === 'pane' && r.pane.id).toBe('pos');
+    expect(r.kind === 'pane' && r.how).toBe('pane 1 of 3 beside the tab list, hidden but mounted');
+  });
+  test('a pane group that does not have one pane per tab is not paired by position', () => {
+    document.body.innerHTML = `<section>${strip(0)}<div class="panes"><div class="bn-tab-pane" id="only" role="tabpanel"><table></table></div></div></section>`;
+    const r = findTabPane(document, ['Positions'], hasTable);
+    expect(r.kind === 'pane' && r.how).toBe('nearest tab panel');
+  });
+  test('aria-labelledby pairs a pane with its tab', () => {
+    document.body.innerHTML = '<div role="tablist"><div role="tab" id="t-pos" aria-selected="true">Positions</div></div><main><div aria-labelledby="x t-pos" id="lab"><table></table></div></main>';
+    const r = findTabPane(document, ['Positions'], hasTable);
+    expect(r.kind === 'pane' && [r.pane.id, r.how]).toEqual(['lab', 'aria-labelledby']);
+  });
+  test('a selector names the tab whatever its language; the label list is still tried', () => {
+    document.body.innerHTML = '<div role="tablist"><div role="tab" data-pane-id="positions" aria-selected="true" aria-controls="p">Posiciones (2)</div></div><div id="p"><table></table></div>';
+    expect(findTabPane(document, { labels: ['Positions'], selector: '[role="tab"][data-pane-id="positions"]' }, hasTable).kind).toBe('pane');
+    expect(findTabPane(document, { labels: ['Positions'] }, hasTable).kind).toBe('missing');
+  });
+});
