@@ -37,6 +37,8 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   };
 
   let positions: ReturnType<typeof watchPosition> | null = null;
+  // Coin per contract per symbol, from the background's views: a size the page shows in contracts is read with it.
+  const coinPerContract = new Map<string, number>();
   const ui = mountOverlayHost(document);
   // The UI renders the store as it is when it arrives, then follows it; until then there is nothing on screen.
   let unmountUi: (() => void) | null = null;
@@ -97,6 +99,11 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     const s = store.get();
     if (checked.view.exchange !== exchange || checked.view.symbol !== s.symbol) return; // for another tab state
     store.set({ view: checked.view, viewError: null, now: Date.now() });
+    const perContract = checked.view.contract?.coinPerContract;
+    if (perContract !== undefined && coinPerContract.get(checked.view.symbol) !== perContract) {
+      coinPerContract.set(checked.view.symbol, perContract);
+      positions?.refresh();
+    }
   };
   const sendWatch = (ps: PositionState) => {
     const gen = ++watchGen;
@@ -117,6 +124,10 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     adapter,
     doc: document,
     getUrl: () => location.href,
+    context: (sym) => {
+      const perContract = coinPerContract.get(sym);
+      return perContract === undefined ? undefined : { coinPerContract: perContract };
+    },
     store: createManualStore((id): id is Exchange => id === exchange, browser.storage.local, browser.storage.onChanged),
     onChange: (ps) => {
       const symbolChanged = ps.symbol !== store.get().symbol;

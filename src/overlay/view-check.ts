@@ -34,6 +34,10 @@ export function checkMarketView(x: unknown): { ok: true; view: MarketView } | { 
   if (typeof x.symbol !== 'string' || typeof x.exchange !== 'string') return { ok: false, error: 'market view without exchange/symbol' };
   if (typeof x.state !== 'string' || !STATES.has(x.state)) return { ok: false, error: `market view state ${String(x.state)} unknown` };
   if (!isObj(x.health)) return { ok: false, error: 'market view without health' };
+  const c = x.contract;
+  if (c !== undefined && !(isObj(c) && typeof c.exchangeSymbol === 'string' && num(c.coinPerContract) && (c.coinPerContract as number) > 0)) {
+    return { ok: false, error: 'market view contract malformed (coin per contract must be a positive number)' };
+  }
   const a = x.analysis;
   if (a !== null) {
     if (!isObj(a)) return { ok: false, error: 'analysis is not an object' };

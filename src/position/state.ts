@@ -16,6 +16,8 @@ export interface PositionState {
   /** Hedge mode: every position on the symbol, for the user to pick from. */
   hedge?: Position[];
   hedgePick?: Side | null;
+  /** Why the page read gave no position ('none' / 'invalid'): one line, without the health prefix. */
+  reason?: string;
   /** What was read when the read failed: prefill for the manual panel. */
   draft?: PositionDraft;
   /** The raw page read's kind, so the UI can offer the manual panel on 'none' / 'invalid'. */

@@ -1,7 +1,8 @@
 /**
  * OKX perpetual swap trading page: symbol from `/{locale?}/trade-swap/{base}-{quote}-swap` (lower case,
- * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the Positions tab (docs/pages-and-overlay.md §1.3). Size is
- * accepted only in coin: OKX may show contracts, which the reader reports rather than converting blind.
+ * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the Positions tab (docs/pages-and-overlay.md §1.3). Size in
+ * coin, contracts (× ctVal, known from the background's instrument) or USDT (÷ the row's mark); a size without a unit
+ * is refused (coin or contracts?).
  */
 import type { SiteAdapter } from '../../position/page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';
