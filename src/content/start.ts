@@ -10,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import { BridgeClient } from '../bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../bridge/messenger';
-import { onMessage, sendMessage } from '../messaging';
+import { onMessage, sendMessage, type ContractSpec } from '../messaging';
 import { openSizingInPage } from '../sizing/open-in-page';
 import { startChartController } from '../overlay/chart-controller';
 import { mountOverlayHost } from '../overlay/mount';
@@ -37,8 +37,8 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   };
 
   let positions: ReturnType<typeof watchPosition> | null = null;
-  // Coin per contract per symbol, from the background's views: a size the page shows in contracts is read with it.
-  const coinPerContract = new Map<string, number>();
+  // Each symbol's instrument (coin per contract) from the background's views: a size in contracts is read with it.
+  const contracts: Record<string, ContractSpec> = {};
   const ui = mountOverlayHost(document);
   // The UI renders the store as it is when it arrives, then follows it; until then there is nothing on screen.
   let unmountUi: (() => void) | null = null;
@@ -99,9 +99,9 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     const s = store.get();
     if (checked.view.exchange !== exchange || checked.view.symbol !== s.symbol) return; // for another tab state
     store.set({ view: checked.view, viewError: null, now: Date.now() });
-    const perContract = checked.view.contract?.coinPerContract;
-    if (perContract !== undefined && coinPerContract.get(checked.view.symbol) !== perContract) {
-      coinPerContract.set(checked.view.symbol, perContract);
+    const c = checked.view.contract;
+    if (c && contracts[checked.view.symbol]?.coinPerContract !== c.coinPerContract) {
+      contracts[checked.view.symbol] = c;
       positions?.refresh();
     }
   };
@@ -124,10 +124,7 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     adapter,
     doc: document,
     getUrl: () => location.href,
-    context: (sym) => {
-      const perContract = coinPerContract.get(sym);
-      return perContract === undefined ? undefined : { coinPerContract: perContract };
-    },
+    context: (sym) => contracts[sym],
     store: createManualStore((id): id is Exchange => id === exchange, browser.storage.local, browser.storage.onChanged),
     onChange: (ps) => {
       const symbolChanged = ps.symbol !== store.get().symbol;

@@ -125,8 +125,8 @@ for (const units of ['cont', 'coin', 'usdt']) {
     // 15 Cont × ctVal 0.01 (the background's instrument) · 0.1500 BTC · 14,584.55 USDT ÷ mark 97,230.3.
     await expectPosition(page, BTC_LONG, `okx ${units}`);
     const health = await overlay(page, '[data-testid="liqlens-health"]').textContent();
-    assert.match(health ?? '', /size agrees with the row value/, `okx ${units}: the Value column cross-check ran: ${health}`);
-    if (units === 'cont') assert.match(health ?? '', /15 Cont × 0\.01 BTC per contract/, health ?? '');
+    assert.match(health ?? '', /value agrees/, `okx ${units}: the Value column cross-check ran: ${health}`);
+    if (units === 'cont') assert.match(health ?? '', /15 Cont × 0\.01 BTC/, health ?? '');
     const popup = await openPopup(browser);
     await page.bringToFront();
     await popup.reload();

@@ -48,7 +48,7 @@ describe('overlay hooks', () => {
   });
 
   it('a position the page shows but that could not be used: the reason in one line, never "No position", and a way to the form', () => {
-    const reason = 'okx: size is shown in contracts ("15 Cont"): switch the page\'s unit to BTC or enter the size in BTC by hand';
+    const reason = 'okx: size is shown in contracts ("15 Cont"), their BTC value not known: enter it in BTC by hand';
     const { q } = setup({
       health: `position not used: ${reason}`,
       positionState: { exchange: 'okx', symbol: 'BTCUSDT', position: null, source: 'none', health: `position not used: ${reason}`, pageRead: 'invalid', reason, draft: { side: 'long', entry: 96800 } },

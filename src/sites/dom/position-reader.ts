@@ -227,20 +227,17 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
   // Size in coin, whatever unit the page shows (size-unit.ts); a refusal is returned once the rest is read,
   // so the manual form is prefilled with everything the row does say.
   const base = baseOf(symbol);
-  const coin = sizeInCoin(
-    { value: size.value, unit: size.unit ?? headerUnit(cols.byField.size!.text), text: sizeText, base },
-    cfg.labels,
-    { coinPerContract: ctx.coinPerContract, mark, entry: draft.entry, bareSizeUnit: cfg.bareSizeUnit },
-  );
+  const sizeCtx = { ...ctx, mark, entry: draft.entry, bareSizeUnit: cfg.bareSizeUnit };
+  const coin = sizeInCoin({ ...size, unit: size.unit ?? headerUnit(cols.byField.size!.text), text: sizeText, base }, cfg.labels, sizeCtx);
   let sizeProblem: string | null = coin.kind === 'refused' ? coin.reason : null;
   if (coin.kind === 'coin') {
     const valueText = cellText('value');
     const value = valueText === null ? null : parseLocaleNumber(valueText, hint);
-    sizeProblem = value?.kind === 'number' ? valueMismatch(coin.size, base, { amount: value.value, text: valueText! }, { mark, entry: draft.entry }) : null;
+    sizeProblem = value?.kind === 'number' ? valueMismatch(coin.size, base, { amount: value.value, text: valueText! }, sizeCtx) : null;
     if (sizeProblem === null) {
       draft.size = coin.size;
       if (coin.how) how.push(coin.how);
-      if (value?.kind === 'number') how.push('size agrees with the row value');
+      if (value?.kind === 'number') how.push('value agrees');
     }
   }
 

@@ -20,13 +20,10 @@ export interface UnitWords {
 
 /** What `unit` (from the cell or its header, or null) means for a position in `base`. */
 export function sizeUnitOf(unit: string | null, base: string, words: UnitWords): SizeUnit {
-  if (!unit) return 'none';
-  const key = labelKey(unit);
+  const key = labelKey(unit ?? '');
   if (!key) return 'none';
-  if (key === labelKey(base)) return 'coin';
-  if (words.contractUnits.some((u) => labelKey(u) === key)) return 'contracts';
-  if (words.quoteUnits.some((u) => labelKey(u) === key)) return 'quote';
-  return 'other';
+  const among = (list: readonly string[]) => list.some((u) => labelKey(u) === key);
+  return key === labelKey(base) ? 'coin' : among(words.contractUnits) ? 'contracts' : among(words.quoteUnits) ? 'quote' : 'other';
 }
 
 export interface SizeInput {
@@ -54,68 +51,47 @@ export interface SizeContext {
 /** `how`: the conversion made, for the selector-health line (absent when the page showed coin). */
 export type CoinSize = { kind: 'coin'; size: number; how?: string } | { kind: 'refused'; reason: string };
 
-/** Significant digits kept: a contract product is exact up to float noise; a quote ÷ price is an estimate. */
-const CONTRACT_DIGITS = 12;
-const QUOTE_DIGITS = 6;
+/** Significant digits: a contract product is exact up to float noise (12); a quote ÷ price is an estimate (6). */
+const round = (x: number, digits: number): number => Number(x.toPrecision(digits));
 
-function roundSignificant(x: number, digits: number): number {
-  return x === 0 ? 0 : Number(x.toPrecision(digits));
-}
+const usable = (x: number | undefined): x is number => Number.isFinite(x) && x! > 0;
 
-const usable = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x) && x > 0;
-
-/** The size in coin, or why it cannot be known. */
+/**
+ * The size in coin, or why it cannot be known. A quote size is divided by the mark, else the entry (a zero
+ * entry gives a non-finite size, which the position check refuses by name).
+ */
 export function sizeInCoin(read: SizeInput, words: UnitWords, ctx: SizeContext): CoinSize {
-  const { base, text } = read;
+  const { base, text, unit } = read;
   const value = Math.abs(read.value);
-  switch (sizeUnitOf(read.unit, base, words)) {
-    case 'coin':
-      return { kind: 'coin', size: value };
-    case 'contracts':
-      if (!usable(ctx.coinPerContract)) {
-        return { kind: 'refused', reason: `size is shown in contracts ("${text}"): switch the page's unit to ${base} or enter the size in ${base} by hand` };
-      }
-      return {
-        kind: 'coin',
-        size: roundSignificant(value * ctx.coinPerContract, CONTRACT_DIGITS),
-        how: `size ${text} × ${ctx.coinPerContract} ${base} per contract`,
-      };
-    case 'quote': {
-      const price = usable(ctx.mark) ? ctx.mark : ctx.entry;
-      if (!usable(price)) return { kind: 'refused', reason: `size is shown in ${read.unit} ("${text}") and no price to convert it: enter the size in ${base} by hand` };
-      return { kind: 'coin', size: roundSignificant(value / price, QUOTE_DIGITS), how: `size ${text} ÷ the row's ${usable(ctx.mark) ? 'mark' : 'entry'} price` };
-    }
-    case 'none':
-      if (ctx.bareSizeUnit === 'coin') return { kind: 'coin', size: value };
-      return { kind: 'refused', reason: `size "${text}" has no unit (coin or contracts?): enter it by hand` };
-    case 'other':
-      return { kind: 'refused', reason: `size unit ${read.unit} is neither ${base} nor a known contract unit ("${text}")` };
+  const kind = sizeUnitOf(unit, base, words);
+  if (kind === 'coin' || (kind === 'none' && ctx.bareSizeUnit === 'coin')) return { kind: 'coin', size: value };
+  const per = ctx.coinPerContract;
+  if (kind === 'contracts' && usable(per)) return { kind: 'coin', size: round(value * per, 12), how: `${text} × ${per} ${base}` };
+  if (kind === 'quote') {
+    const byMark = usable(ctx.mark);
+    return { kind: 'coin', size: round(value / (byMark ? ctx.mark! : ctx.entry), 6), how: `${text} ÷ ${byMark ? 'mark' : 'entry'}` };
   }
+  return {
+    kind: 'refused',
+    reason:
+      kind === 'contracts'
+        ? `size is shown in contracts ("${text}"), their ${base} value not known: enter it in ${base} by hand`
+        : kind === 'none'
+          ? `size "${text}" has no unit (coin or contracts?): enter it by hand`
+          : `size unit ${unit} is neither ${base} nor a known contract unit ("${text}")`,
+  };
 }
-
-/** Allowed disagreement between size × price and the row's own value: the mark moves between renders. */
-export const VALUE_TOLERANCE_MARK = 0.05;
-/** With only the entry price to compare, the position's PnL is in the gap too. */
-export const VALUE_TOLERANCE_ENTRY = 0.25;
 
 /**
  * Cross-check of a coin size with the row's value (notional, in quote) column: null when they agree
- * or nothing can be compared, else the reason (a named refusal).
+ * within 5 % of size × mark (the mark moves between renders; 25 % against the entry, where the PnL is in
+ * the gap too) or nothing can be compared, else the reason (a named refusal). A wrong contract value is
+ * off by a power of ten.
  */
 export function valueMismatch(sizeCoin: number, base: string, value: { amount: number; text: string }, price: { mark?: number | undefined; entry: number }): string | null {
   const amount = Math.abs(value.amount);
-  if (!usable(amount) || !usable(sizeCoin)) return null;
   const byMark = usable(price.mark);
-  const ref = byMark ? price.mark! : price.entry;
-  if (!usable(ref)) return null;
-  const expected = sizeCoin * ref;
-  const off = Math.abs(expected - amount) / amount;
-  const tolerance = byMark ? VALUE_TOLERANCE_MARK : VALUE_TOLERANCE_ENTRY;
-  if (off <= tolerance) return null;
-  const ratio = expected / amount;
-  const factor = ratio >= 1 ? ratio : 1 / ratio;
-  return (
-    `size ${sizeCoin} ${base} × the ${byMark ? 'mark' : 'entry'} price disagrees with the row's value "${value.text}" ` +
-    `(${factor >= 2 ? `${Math.round(factor)}× ${ratio >= 1 ? 'more' : 'less'}` : `${Math.round(off * 100)} % off`}): enter the size in ${base} by hand`
-  );
+  const ratio = (sizeCoin * (byMark ? price.mark! : price.entry)) / amount;
+  if (!usable(amount) || !usable(ratio) || Math.abs(ratio - 1) <= (byMark ? 0.05 : 0.25)) return null;
+  return `size ${sizeCoin} ${base} × ${byMark ? 'mark' : 'entry'} is ${round(ratio, 2)}× the row's value "${value.text}"`;
 }

@@ -41,12 +41,12 @@ describe('binance specifics', () => {
   test('size shown in USDT becomes coin at the row\'s mark (14,584.55 USDT ÷ 97,230.3 = 0.15 BTC)', async () => {
     open = await loadFixture('binance', 'units=usdt');
     const r = binancePage.readPosition(open.document, 'BTCUSDT');
-    expect(r).toEqual({ kind: 'position', position: btcLong('binance'), mark: 97230.3, strategy: expect.stringContaining('size 14,584.55 USDT ÷ the row\'s mark price') });
+    expect(r).toEqual({ kind: 'position', position: btcLong('binance'), mark: 97230.3, strategy: expect.stringContaining('14,584.55 USDT ÷ mark') });
   });
   test('a short shown in USDT (negative notional) too', async () => {
     open = await loadFixture('binance', 'units=usdt', 'https://www.binance.com/en/futures/ETHUSDT');
     const r = binancePage.readPosition(open.document, 'ETHUSDT');
-    expect(r).toEqual({ kind: 'position', position: ethShort('binance'), mark: 3406.7, strategy: expect.stringContaining('÷ the row\'s mark price') });
+    expect(r).toEqual({ kind: 'position', position: ethShort('binance'), mark: 3406.7, strategy: expect.stringContaining('÷ mark') });
   });
   test('never reads the order form inputs: a changed input does not change the read', async () => {
     open = await loadFixture('binance', '');

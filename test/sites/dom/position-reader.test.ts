@@ -83,7 +83,7 @@ describe('readPositionWith: units', () => {
     const r = readPositionWith(document, 'BTCUSDT', { ...cfg, labels });
     expect(r).toEqual({
       kind: 'invalid',
-      reason: 'binance: size 0.15 BTC × the mark price disagrees with the row\'s value "1,458.46 USDT" (10× more): enter the size in BTC by hand',
+      reason: 'binance: size 0.15 BTC × mark is 10× the row\'s value "1,458.46 USDT"',
       draft: { side: 'long', entry: 96800, leverage: 10, marginMode: 'cross' },
     });
     expect(readPositionWith(document, 'BTCUSDT', cfg).kind).toBe('position');

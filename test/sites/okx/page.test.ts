@@ -32,7 +32,7 @@ describe('okx specifics', () => {
     open = await loadFixture('okx', 'units=cont');
     expect(okxPage.readPosition(open.document, 'BTCUSDT')).toEqual({
       kind: 'invalid',
-      reason: 'okx: size is shown in contracts ("15 Cont"): switch the page\'s unit to BTC or enter the size in BTC by hand',
+      reason: 'okx: size is shown in contracts ("15 Cont"), their BTC value not known: enter it in BTC by hand',
       draft: { side: 'long', entry: 96800, liqPrice: 87512.3, leverage: 10, marginMode: 'cross' },
     });
   });
@@ -47,7 +47,7 @@ describe('okx specifics', () => {
       kind: 'position',
       position: btcLong('okx'),
       mark: 97230.3,
-      strategy: expect.stringMatching(/size 15 Cont × 0\.01 BTC per contract, size agrees with the row value/),
+      strategy: expect.stringMatching(/15 Cont × 0\.01 BTC, value agrees/),
     });
   });
   test('a bigger position in contracts (1,250 Cont = 12.5 BTC), in Chinese with European digits', async () => {
@@ -72,7 +72,7 @@ describe('okx specifics', () => {
     const r = okxPage.readPosition(open.document, 'BTCUSDT', { coinPerContract: 0.1 });
     expect(r).toEqual({
       kind: 'invalid',
-      reason: 'okx: size 1.5 BTC × the mark price disagrees with the row\'s value "14,584.55 USDT" (10× more): enter the size in BTC by hand',
+      reason: 'okx: size 1.5 BTC × mark is 10× the row\'s value "14,584.55 USDT"',
       draft: { side: 'long', entry: 96800, liqPrice: 87512.3, leverage: 10, marginMode: 'cross' },
     });
   });
@@ -80,7 +80,7 @@ describe('okx specifics', () => {
     open = await loadFixture('okx', 'units=usdt');
     for (const ctx of [undefined, BTC_CT]) {
       expect(okxPage.readPosition(open.document, 'BTCUSDT', ctx)).toEqual({
-        kind: 'position', position: btcLong('okx'), mark: 97230.3, strategy: expect.stringContaining("size 14,584.55 USDT ÷ the row's mark price"),
+        kind: 'position', position: btcLong('okx'), mark: 97230.3, strategy: expect.stringContaining('14,584.55 USDT ÷ mark, value agrees'),
       });
     }
   });
@@ -89,11 +89,11 @@ describe('okx specifics', () => {
     const r = okxPage.readPosition(open.document, 'BTCUSDT');
     // 14,584.55 ÷ 96,800 = 0.150667 BTC: the entry is the only price the row shows.
     expect(r.kind === 'position' && r.position.size).toBe(0.150667);
-    expect(r.kind === 'position' && r.strategy).toContain("÷ the row's entry price");
+    expect(r.kind === 'position' && r.strategy).toContain('÷ entry');
   });
   test('size in coin is read as it is', async () => {
     open = await loadFixture('okx', 'units=coin');
-    expect(okxPage.readPosition(open.document, 'BTCUSDT', BTC_CT)).toEqual({ kind: 'position', position: btcLong('okx'), mark: 97230.3, strategy: expect.stringContaining('size agrees with the row value') });
+    expect(okxPage.readPosition(open.document, 'BTCUSDT', BTC_CT)).toEqual({ kind: 'position', position: btcLong('okx'), mark: 97230.3, strategy: expect.stringContaining('value agrees') });
   });
   test('a size without a unit is refused even with the contract value known (coin or contracts?), the draft prefilled', async () => {
     open = await loadFixture('okx', 'units=bare');
