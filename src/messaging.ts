@@ -26,6 +26,19 @@ export interface MarketView {
   asOf: UtcMs | null;
   /** LFR value stored when the position was first seen (for "LFR since entry"). */
   entryLfr?: number | null;
+  /**
+   * The page exchange's instrument for `symbol`, once fetched: the content script turns a size shown in
+   * contracts into coin with it (src/sites/dom/size-unit.ts).
+   */
+  contract?: ContractSpec;
+}
+
+/** One exchange's instrument as the page reader needs it. */
+export interface ContractSpec {
+  /** The exchange's own id (BTC-USDT-SWAP). */
+  exchangeSymbol: string;
+  /** Coin of the canonical symbol per contract (OKX ctVal × the unit factor; 1 for coin-quantity exchanges). */
+  coinPerContract: number;
 }
 
 export interface WatchRequest {

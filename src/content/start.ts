@@ -11,7 +11,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { injectScript } from 'wxt/utils/inject-script';
 import { BridgeClient } from '../bridge/client';
 import { createBridgeMessenger, newBridgeToken } from '../bridge/messenger';
-import { onMessage, sendMessage } from '../messaging';
+import { onMessage, sendMessage, type ContractSpec } from '../messaging';
 import { startChartController } from '../overlay/chart-controller';
 import { mountOverlayHost } from '../overlay/mount';
 import { loadContentUi } from './load-ui';
@@ -37,6 +37,8 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
   };
 
   let positions: ReturnType<typeof watchPosition> | null = null;
+  // Each symbol's instrument (coin per contract) from the background's views: a size in contracts is read with it.
+  const contracts: Record<string, ContractSpec> = {};
   const ui = mountOverlayHost(document);
   // The UI renders the store as it is when it arrives, then follows it; until then there is nothing on screen.
   let unmountUi: (() => void) | null = null;
@@ -112,6 +114,11 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     const s = store.get();
     if (checked.view.exchange !== exchange || checked.view.symbol !== s.symbol) return; // for another tab state
     store.set({ view: checked.view, viewError: null, now: Date.now() });
+    const c = checked.view.contract;
+    if (c && contracts[checked.view.symbol]?.coinPerContract !== c.coinPerContract) {
+      contracts[checked.view.symbol] = c;
+      positions?.refresh();
+    }
   };
   const sendWatch = (ps: PositionState) => {
     const gen = ++watchGen;
@@ -133,6 +140,7 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     adapter,
     doc: document,
     getUrl: () => location.href,
+    context: (sym) => contracts[sym],
     store: createManualStore((id): id is Exchange => id === exchange, browser.storage.local, browser.storage.onChanged),
     onChange: (ps) => {
       const symbolChanged = ps.symbol !== store.get().symbol;

@@ -53,6 +53,9 @@ export class ViewBuilder {
     const { health, series, stale } = this.deps.cache.aggregate(symbol, settings);
     const overall = overallState(health, stale);
     const base: MarketView = { exchange, symbol, state: overall.state, analysis: null, health, asOf: null, ...(overall.reason ? { reason: overall.reason } : {}) };
+    const instrument = this.deps.cache.state(exchange, symbol)?.instrument;
+    const coinPerContract = instrument ? instrument.contractSize * instrument.unitFactor : NaN;
+    if (instrument && Number.isFinite(coinPerContract) && coinPerContract > 0) base.contract = { exchangeSymbol: instrument.exchangeSymbol, coinPerContract };
     if (series.length === 0) return base;
     const now = this.deps.now();
     let models = this.models.get(symbol);

@@ -50,6 +50,14 @@ function Lfr({ view, entryLfr }: { view: AnalysisView | null; entryLfr: number |
 
 const [EMPH_MIN, EMPH_MAX] = DEFAULT_CONFIG.emphasisLeverage;
 
+/** Opens the panel's details, where the manual position form (already open and prefilled after a failed read) sits. */
+function openManualForm(e: Event) {
+  const details = (e.currentTarget as Element).closest('.ll-panel')?.querySelector<HTMLDetailsElement>('details.ll-details');
+  if (!details) return;
+  details.open = true;
+  details.querySelector('[data-testid="liqlens-manual-form"]')?.scrollIntoView?.({ block: 'nearest' });
+}
+
 export function Panel({ state, status, analysis, onOverlayChange, manual, onPickHedge, report }: PanelProps) {
   const p = state.position;
   const v = analysis ? analysisView(analysis) : null;
@@ -107,6 +115,14 @@ export function Panel({ state, status, analysis, onOverlayChange, manual, onPick
               {pv!.sideText} {pv!.sizeText} @ {pv!.entryText} · {pv!.leverageText} {pv!.marginMode}
               {pv!.liqText !== null && <> · liq {pv!.liqText}</>} <span class="ll-muted">({state.positionSource})</span>
             </>
+          ) : state.positionState?.pageRead === 'invalid' ? (
+            // The page shows a position that could not be used: say why, never "No position", and offer the form.
+            <span class="ll-warn" data-testid="liqlens-position-unread">
+              Position on the page not used: {state.positionState.reason ?? state.health}{' '}
+              <button type="button" class="ll-btn" data-testid="liqlens-position-enter" onClick={openManualForm}>
+                enter it
+              </button>
+            </span>
           ) : (
             <span class="ll-muted">No position: planned {analysis?.side ?? 'long'} trade</span>
           )}

@@ -33,7 +33,11 @@ export function checkMarketView(x: unknown): { ok: true; view: MarketView } | { 
   if (!isObj(x)) return { ok: false, error: 'market view is not an object' };
   if (typeof x.symbol !== 'string' || typeof x.exchange !== 'string') return { ok: false, error: 'market view without exchange/symbol' };
   if (typeof x.state !== 'string' || !STATES.has(x.state)) return { ok: false, error: `market view state ${String(x.state)} unknown` };
-  if (!isObj(x.health)) return { ok: false, error: 'market view without health' };
+  // The contract's coin per contract turns page contracts into coin (src/sites/dom/size-unit.ts): a positive number.
+  const c = x.contract;
+  if (!isObj(x.health) || (c !== undefined && !(isObj(c) && num(c.coinPerContract) && (c.coinPerContract as number) > 0))) {
+    return { ok: false, error: 'market view without health or with a bad contract' };
+  }
   const a = x.analysis;
   if (a !== null) {
     if (!isObj(a)) return { ok: false, error: 'analysis is not an object' };

@@ -1,8 +1,8 @@
 /**
  * The checks a manual position passes, whatever its numbers were read from: every field named in its
  * error, sanity-checked like a page read, never half-valid. The form reads typed text
- * (src/position/manual-entry.ts); storage holds numbers only (src/position/manual-store.ts), so the
- * content script, which only reads storage, never carries the typed-number parser.
+ * (src/position/manual-entry.ts); storage holds numbers only and is checked with the engine's position check
+ * alone (src/position/manual-store.ts), so the content script carries neither this nor the typed-number parser.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
 import { positionIssue } from '../engine/position-check';
@@ -49,9 +49,4 @@ export function checkManualPosition(input: ManualInput, exchange: Exchange, symb
   const problem = positionIssue(position);
   if (problem) return { ok: false, field: problem.field, error: problem.message };
   return { ok: true, position };
-}
-
-/** A position read back from (or about to be written to) storage. */
-export function validateStoredPosition(input: ManualInput, exchange: Exchange, symbol: Symbol): ManualResult {
-  return checkManualPosition(input, exchange, symbol, storedNumber);
 }

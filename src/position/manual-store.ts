@@ -3,7 +3,7 @@
  * validated again (storage is not trusted); a broken entry is ignored, never half-used.
  */
 import type { Exchange, Position, Side, Symbol } from '../engine/types';
-import { validateStoredPosition } from './manual-check';
+import { positionIssue } from '../engine/position-check';
 
 export interface ManualStore {
   load(exchange: Exchange, symbol: Symbol): Promise<Position | null>;
@@ -40,19 +40,34 @@ export interface ChangeSource {
   removeListener(cb: (changes: Record<string, unknown>, area: string) => void): void;
 }
 
+/**
+ * A position as stored (numbers only, as the form saved it) or the reason it is not one. The form's own
+ * field-by-field wording is for typed text (src/position/manual-entry.ts); storage needs only the engine's
+ * position check, which the content script carries anyway.
+ */
+export function storedPosition(raw: unknown, exchange: Exchange, symbol: Symbol): { position: Position } | { error: string } {
+  if (!raw || typeof raw !== 'object') return { error: 'not an object' };
+  const { side, entry, size, leverage, marginMode, liqPrice } = raw as Record<string, unknown>;
+  if (marginMode !== 'cross' && marginMode !== 'isolated') return { error: 'margin mode must be cross or isolated' };
+  // A liquidation price of 0 or none is "not known" (the form's convention).
+  const liq = liqPrice === undefined || liqPrice === null || liqPrice === 0 ? undefined : liqPrice;
+  const position = { exchange, symbol, side, entry, size, leverage, marginMode, source: 'manual', ...(liq !== undefined ? { liqPrice: liq } : {}) } as Position;
+  const problem = positionIssue(position);
+  return problem ? { error: problem.message } : { position };
+}
+
 export function createManualStore(known: KnownExchange, area: KeyValueArea, changes?: ChangeSource): ManualStore {
   return {
     async load(exchange, symbol) {
       const key = manualKey(exchange, symbol);
       const raw = (await area.get(key))[key];
-      if (!raw || typeof raw !== 'object') return null;
-      const r = validateStoredPosition(raw as Record<string, unknown>, exchange, symbol.toUpperCase());
-      return r.ok ? r.position : null;
+      const r = storedPosition(raw, exchange, symbol.toUpperCase());
+      return 'position' in r ? r.position : null;
     },
     async save(position) {
       const { exchange, symbol, side, entry, size, leverage, marginMode, liqPrice } = position;
-      const r = validateStoredPosition({ side, entry, size, leverage, marginMode, liqPrice }, exchange, symbol);
-      if (!r.ok) throw new Error(`manual position for ${exchange} ${symbol}: ${r.error}`);
+      const r = storedPosition({ side, entry, size, leverage, marginMode, liqPrice }, exchange, symbol);
+      if ('error' in r) throw new Error(`manual position for ${exchange} ${symbol}: ${r.error}`);
       await area.set({ [manualKey(exchange, symbol)]: r.position });
     },
     async clear(exchange, symbol) {

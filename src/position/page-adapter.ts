@@ -5,7 +5,7 @@
  *   interface SiteAdapter {                                    // src/position/page-adapter.ts
  *     exchange: Exchange;
  *     symbolFromUrl(url: URL): Symbol | null;                  // canonical BASEQUOTE, with/without locale prefix
- *     readPosition(root: Document, symbol: Symbol): PositionRead;
+ *     readPosition(root: Document, symbol: Symbol, ctx?: ReadContext): PositionRead;   // ctx: coin per contract…
  *     panelRoot(doc: Document): Element | null;               // subtree the watcher observes
  *   }
  *
@@ -57,12 +57,21 @@ export type PositionRead =
   | { kind: 'none'; reason: string; draft?: PositionDraft }
   | { kind: 'invalid'; reason: string; draft?: PositionDraft };
 
+/**
+ * What the page alone does not say but the background knows, handed to a read: the symbol's instrument
+ * (from the market view, src/messaging.ts MarketView.contract). Absent until the background has it.
+ */
+export interface ReadContext {
+  /** Canonical coin per contract of the symbol's instrument (OKX ctVal), to turn a size in contracts into coin. */
+  coinPerContract?: number;
+}
+
 export interface SiteAdapter {
   exchange: Exchange;
   /** Canonical symbol (BASEQUOTE, e.g. BTCUSDT) from a trading-page URL, or null when the URL is not one. */
   symbolFromUrl(url: URL): Symbol | null;
   /** Reads the open position for `symbol` from the page. Pure read of `root`; no side effects. */
-  readPosition(root: Document, symbol: Symbol): PositionRead;
+  readPosition(root: Document, symbol: Symbol, ctx?: ReadContext): PositionRead;
   /** The element whose subtree holds the positions panel (what the watcher observes), or null if not mounted. */
   panelRoot(doc: Document): Element | null;
   /** The page's own label words (headers, units, sides): the only words a page-structure report keeps. */

@@ -34,6 +34,7 @@ export function resolveState(exchange: Exchange, symbol: Symbol, read: PositionR
         source: 'none',
         health: read.kind === 'none' ? `no position read (planned trade): ${read.reason}` : `position not used: ${read.reason}`,
         pageRead: read.kind,
+        reason: read.reason,
       };
       if (read.draft && Object.keys(read.draft).length > 0) s.draft = read.draft;
       return s;

@@ -19,6 +19,8 @@ export interface PositionState {
   hedgePick?: Side | null;
   /** Hedge mode: why that leg ('picked' by the user, else the 'larger' notional). */
   hedgePickReason?: 'picked' | 'larger';
+  /** Why the page read gave no position ('none' / 'invalid'): one line, without the health prefix. */
+  reason?: string;
   /** What was read when the read failed: prefill for the manual panel. */
   draft?: PositionDraft;
   /** The raw page read's kind, so the UI can offer the manual panel on 'none' / 'invalid'. */

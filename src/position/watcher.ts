@@ -13,7 +13,7 @@
  * light poll; the poll also catches a panel root that React replaced wholesale.
  */
 import type { Position, Side, Symbol } from '../engine/types';
-import type { PositionRead, SiteAdapter } from './page-adapter';
+import type { PositionRead, ReadContext, SiteAdapter } from './page-adapter';
 import { dedupe } from './dedupe';
 import { gapGrace } from './gap-grace';
 import type { ManualStore } from './manual-store';
@@ -30,6 +30,8 @@ export interface WatchOptions {
   doc: Document;
   getUrl: () => string | URL;
   onChange: (state: PositionState) => void;
+  /** What the background knows about the symbol's instrument (coin per contract), for each read; call refresh() when it changes. */
+  context?: (symbol: Symbol) => ReadContext | undefined;
   /** Manual entries and hedge picks; without one, manual entries are kept in memory only. */
   store?: ManualStore;
   /** Quiet time after the last mutation before reading (ms). */
@@ -88,7 +90,7 @@ export function watchPosition(opts: WatchOptions): PositionWatch {
 
   function read(sym: Symbol): PositionRead {
     try {
-      return adapter.readPosition(doc, sym);
+      return adapter.readPosition(doc, sym, opts.context?.(sym));
     } catch (err) {
       return { kind: 'invalid', reason: `${adapter.exchange}: reading the page failed: ${err instanceof Error ? err.message : String(err)}` };
     }

@@ -112,17 +112,43 @@ test('no position on the page → none, with the reason in the health line', asy
   await page.close();
 });
 
-test('size in contracts is not drawn; the manual panel, prefilled, fixes it per symbol and can be cleared', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${demoUrl('okx')}?units=cont`);
-  await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'size is shown in contracts' }).waitFor({ state: 'attached', timeout: 15_000 });
-  await expectPosition(page, { side: 'none', source: 'none' }, 'okx contracts');
+for (const units of ['cont', 'coin', 'usdt']) {
+  test(`okx with the size in ${units}: the overlay and the popup show the 0.15 BTC long`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${demoUrl('okx')}?units=${units}`);
+    // 15 Cont × ctVal 0.01 (the background's instrument) · 0.1500 BTC · 14,584.55 USDT ÷ mark 97,230.3.
+    await expectPosition(page, BTC_LONG, `okx ${units}`);
+    const health = await overlay(page, '[data-testid="liqlens-health"]').textContent();
+    assert.match(health ?? '', /value agrees/, `okx ${units}: the Value column cross-check ran: ${health}`);
+    if (units === 'cont') assert.match(health ?? '', /15 Cont × 0\.01 BTC/, health ?? '');
+    const popup = await openPopup(browser);
+    await page.bringToFront();
+    await popup.reload();
+    const line = popup.getByTestId('popup-position');
+    await line.waitFor({ timeout: 45_000 });
+    assert.match(await line.innerText(), /long 0\.15 @ 96,800(\.0)?, 10x cross, liq 87,512\.3/, `popup for okx ${units}`);
+    await popup.close();
+    if (units === 'cont') await saveShot(page, 'page-reading-okx-contracts');
+    await page.close();
+  });
+}
 
-  await overlay(page, '.ll-details > summary').click();
+test('a size the reader cannot convert (no unit: coin or contracts?) is not drawn; the panel says why, the manual panel, prefilled, fixes it per symbol and can be cleared', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${demoUrl('okx')}?units=bare`);
+  await overlay(page, '[data-testid="liqlens-health"]').filter({ hasText: 'has no unit (coin or contracts?)' }).waitFor({ state: 'attached', timeout: 15_000 });
+  await expectPosition(page, { side: 'none', source: 'none' }, 'okx bare size');
+  const why = await overlay(page, '[data-testid="liqlens-position"]').innerText();
+  assert.match(why, /^Position on the page not used: okx: size "0\.1500" has no unit/, why);
+  assert.doesNotMatch(why, /No position/);
+
+  // The line's own button opens the details, where the form is already open and prefilled.
+  await overlay(page, '[data-testid="liqlens-position-enter"]').click();
   const form = overlay(page, '[data-testid="liqlens-manual-form"]');
   await form.waitFor({ timeout: 5000 });
   assert.equal(await form.locator('[data-field="entry"]').inputValue(), '96800', 'prefilled with the entry that was read');
   assert.equal(await form.locator('[data-field="liqPrice"]').inputValue(), '87512.3', 'prefilled with the liquidation price that was read');
+  assert.equal(await form.locator('[data-field="leverage"]').inputValue(), '10', 'prefilled with the leverage that was read');
   await form.locator('[data-field="size"]').fill('0,15');
   await form.locator('[data-field="leverage"]').fill('10');
   await form.locator('[data-testid="liqlens-manual-save"]').click();
@@ -133,7 +159,7 @@ test('size in contracts is not drawn; the manual panel, prefilled, fixes it per 
   await page.reload();
   await expectPosition(page, { ...BTC_LONG, source: 'manual' }, 'okx manual entry after reload');
   await page.evaluate(() => window.__fixture.navigate('ETHUSDT'));
-  await expectPosition(page, { side: 'none', source: 'none' }, 'okx ETHUSDT (contracts too, no manual entry)');
+  await expectPosition(page, { side: 'none', source: 'none' }, 'okx ETHUSDT (no unit either, no manual entry)');
   await page.evaluate(() => window.__fixture.navigate('BTCUSDT'));
   await expectPosition(page, { ...BTC_LONG, source: 'manual' }, 'okx back on BTCUSDT');
 

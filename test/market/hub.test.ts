@@ -36,6 +36,16 @@ describe('cold load and watch', () => {
     for (const s of rec.calls.at(-1)!.series) expect(s.candles).toHaveLength(2017);
   });
 
+  it('the view carries the page exchange\'s contract value once its instrument is loaded (OKX ctVal 0.01 BTC)', async () => {
+    const h = makeHub({ analyze: recordingAnalyze().spy });
+    const first = await h.hub.watch(7, { ...BTC_WATCH, exchange: 'okx' });
+    expect(first.contract).toBeUndefined();
+    await drain(h);
+    expect(h.pushes.filter((p) => p.tabId === 7).at(-1)!.view.contract).toEqual({ exchangeSymbol: 'BTC-USDT-SWAP', coinPerContract: 0.01 });
+    const binance = await h.hub.watch(8, BTC_WATCH);
+    expect(binance.contract).toEqual({ exchangeSymbol: 'BTCUSDT', coinPerContract: 1 });
+  });
+
   it('the refresh alarm starts at settings.refreshSec (never below 60 s)', async () => {
     const h = makeHub({ analyze: recordingAnalyze().spy, settings: { refreshSec: 30 } });
     await h.hub.watch(1, BTC_WATCH);

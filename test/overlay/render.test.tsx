@@ -47,6 +47,22 @@ describe('overlay hooks', () => {
     expect([d.side, d.entry, d.size, d.leverage, d.liq, d.source]).toEqual(['short', '97100.5', '0.25', '20', '101000', 'manual']);
   });
 
+  it('a position the page shows but that could not be used: the reason in one line, never "No position", and a way to the form', () => {
+    const reason = 'okx: size is shown in contracts ("15 Cont"), their BTC value not known: enter it in BTC by hand';
+    const { q } = setup({
+      health: `position not used: ${reason}`,
+      positionState: { exchange: 'okx', symbol: 'BTCUSDT', position: null, source: 'none', health: `position not used: ${reason}`, pageRead: 'invalid', reason, draft: { side: 'long', entry: 96800 } },
+    });
+    const pos = q('[data-testid=liqlens-position]')!;
+    expect(pos.dataset.side).toBe('none');
+    expect(pos.textContent).not.toMatch(/No position/);
+    expect(q('[data-testid=liqlens-position-unread]')!.textContent).toBe(`Position on the page not used: ${reason} enter it`);
+    const details = q('details.ll-details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    q('[data-testid=liqlens-position-enter]')!.click();
+    expect(details.open).toBe(true);
+  });
+
   it('draws one band per cluster in view at the scale’s pixels (1 px = $10)', () => {
     const { container } = setup();
     const bands = [...container.querySelectorAll<HTMLElement>('[data-testid=liqlens-band]')];

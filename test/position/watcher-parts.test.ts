@@ -43,7 +43,7 @@ describe('precedence', () => {
   });
   test('none keeps the draft for the manual form', () => {
     const s = resolveState('bybit', 'BTCUSDT', { kind: 'invalid', reason: 'size in contracts', draft: { entry: 100 } }, null, null);
-    expect(s).toEqual({ exchange: 'bybit', symbol: 'BTCUSDT', position: null, source: 'none', health: 'position not used: size in contracts', pageRead: 'invalid', draft: { entry: 100 } });
+    expect(s).toEqual({ exchange: 'bybit', symbol: 'BTCUSDT', position: null, source: 'none', health: 'position not used: size in contracts', pageRead: 'invalid', reason: 'size in contracts', draft: { entry: 100 } });
   });
 });
 

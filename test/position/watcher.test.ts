@@ -3,6 +3,7 @@ import { memoryManualStore } from '../../src/position/manual-store';
 import { isExchange } from '../../src/sites';
 import { watchPosition, type PositionState, type PositionWatch } from '../../src/position/watcher';
 import { binancePage } from '../../src/sites/binance/page';
+import { okxPage } from '../../src/sites/okx/page';
 import { loadFixture, type LoadedFixture } from '../sites/fixture-page';
 import { btcHedgeShort, btcLong, ethShort } from '../sites/page-cases';
 
@@ -127,6 +128,19 @@ describe('watchPosition', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect(last()).toMatchObject({ symbol: 'BTCUSDT', position: null, source: 'none', pageRead: 'none' });
     expect(last().health).toMatch(/^no position read \(planned trade\): binance: no BTCUSDT row/);
+  });
+
+  test('the read context (coin per contract from the background) reaches the reader; refresh() re-reads with a new one', async () => {
+    open = await loadFixture('okx', 'units=cont');
+    const win = open.window;
+    let ctx: { coinPerContract: number } | undefined;
+    watch = watchPosition({ adapter: okxPage, doc: open.document, getUrl: () => win.location.href, onChange: (s) => states.push(s), context: () => ctx });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(last()).toMatchObject({ position: null, pageRead: 'invalid', draft: { side: 'long', entry: 96800, leverage: 10 } });
+    expect(last().reason).toMatch(/size is shown in contracts \("15 Cont"\)/);
+    ctx = { coinPerContract: 0.01 };
+    watch.refresh();
+    expect(last()).toMatchObject({ position: btcLong('okx'), source: 'page', pageRead: 'position' });
   });
 
   test('an invalid read is not used; its fields come as a draft for the manual panel', async () => {

@@ -3,7 +3,7 @@
  * header-text positions table: everything but the exchange's URL pattern and reader config is shared.
  */
 import type { Symbol } from '../../engine/types';
-import type { PositionRead, SiteAdapter } from '../../position/page-adapter';
+import type { PositionRead, ReadContext, SiteAdapter } from '../../position/page-adapter';
 import { findPositionsPane, readPositionWith, type PageLabels, type ReaderConfig } from './position-reader';
 import { hostIs } from './url';
 
@@ -24,8 +24,8 @@ export function headerTableAdapter({ config, domain, path }: HeaderTablePage): S
       const parts = m?.slice(1) ?? [];
       return parts.length && parts.every(Boolean) ? parts.join('').toUpperCase() : null;
     },
-    readPosition(root: Document, symbol: Symbol): PositionRead {
-      return readPositionWith(root, symbol, config);
+    readPosition(root: Document, symbol: Symbol, ctx?: ReadContext): PositionRead {
+      return readPositionWith(root, symbol, config, ctx);
     },
     words: labelWords(config.labels),
     panelRoot(doc: Document): Element | null {

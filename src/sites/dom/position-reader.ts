@@ -13,20 +13,24 @@ import type { Exchange, Position, Side, Symbol } from '../../engine/types';
 import type { Price } from '../../engine/units';
 import { positionProblem } from '../../position/sanity';
 import { baseOf } from '../../symbols/canonical';
-import type { PositionDraft, PositionRead } from '../../position/page-adapter';
+import type { PositionDraft, PositionRead, ReadContext } from '../../position/page-adapter';
 import { leverageFromText, readLeverageControl, type LeverageRead, type MarginWords } from './leverage';
 import { inferDecimal, parseLocaleNumber, type NumberHint } from './numbers';
 import { findTables, readHeaderTable, type Column, type HeaderTable, type Row } from './table';
 import { findTabPane } from './tabs';
+import { sizeInCoin, valueMismatch } from './size-unit';
 import { headerUnit, labelKey, labelMatch, spacedText, textOf } from './text';
 
-export type Field = 'symbol' | 'side' | 'size' | 'entry' | 'mark' | 'liq' | 'leverage' | 'marginMode';
+export type Field = 'symbol' | 'side' | 'size' | 'entry' | 'mark' | 'liq' | 'leverage' | 'marginMode' | 'value';
 
 export interface PageLabels {
   /** Positions tab labels ("Positions", "仓位", …); matched ignoring counters like "(1)". */
   positionsTab: readonly string[];
-  /** Header synonyms per field. `symbol`, `size` and `entry` are required to recognise the table. */
-  columns: Record<Field, readonly string[]>;
+  /**
+   * Header synonyms per field. `symbol`, `size` and `entry` are required to recognise the table; `value`
+   * (the row's notional in quote, optional) cross-checks the size in coin (size-unit.ts).
+   */
+  columns: Record<Exclude<Field, 'value'>, readonly string[]> & { value?: readonly string[] };
   side: { long: readonly string[]; short: readonly string[] };
   margin: MarginWords;
   /** Units meaning "contracts" (OKX "Cont", "张"). */
@@ -71,7 +75,7 @@ export function mapColumns(table: HeaderTable, labels: PageLabels): ColumnMap {
     if (col.hidden) continue;
     let best: { field: Field; score: number } | null = null;
     for (const field of Object.keys(labels.columns) as Field[]) {
-      const score = labelMatch(col.text, labels.columns[field]);
+      const score = labelMatch(col.text, labels.columns[field] ?? []);
       if (score > 0 && (!best || score > best.score)) best = { field, score };
     }
     if (best && (bestScore[best.field] ?? 0) < best.score) {
@@ -138,7 +142,7 @@ export function cellNamesSymbol(text: string, symbol: Symbol): boolean {
   return m ? `${m[1]}${m[2]}` === symbol.toUpperCase() : false;
 }
 
-export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfig): PositionRead {
+export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfig, ctx: ReadContext = {}): PositionRead {
   const found = findPositionsPane(doc, cfg);
   if ('reason' in found) return { kind: 'none', reason: `${cfg.exchange}: ${found.reason}` };
   const table = positionsTableIn(found.pane, cfg.labels, true) ?? positionsTableIn(found.pane, cfg.labels);
@@ -163,7 +167,7 @@ export function readPositionWith(doc: Document, symbol: Symbol, cfg: ReaderConfi
   }
 
   const leverageControl = readLeverageControl(cfg.leverageScope?.(doc) ?? doc, cfg.labels.margin, found.pane);
-  const reads = rows.map((r) => readRow(r, cols, symbol, cfg, leverageControl));
+  const reads = rows.map((r) => readRow(r, cols, symbol, cfg, leverageControl, ctx));
   const failed = reads.find((r) => r.kind === 'invalid');
   if (failed && failed.kind === 'invalid') {
     return { kind: 'invalid', reason: `${cfg.exchange}: ${failed.reason}`, draft: failed.draft };
@@ -189,7 +193,7 @@ function describeColumns(cols: ColumnMap): string {
     .join(', ');
 }
 
-function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, control: LeverageRead & { text?: string }): RowRead {
+function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, control: LeverageRead & { text?: string }, ctx: ReadContext): RowRead {
   const draft: PositionDraft = {};
   const cellText = (f: Field): string | null => {
     const col = cols.byField[f];
@@ -246,26 +250,22 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
   }
   if (!side) return { kind: 'invalid', reason: `side of the ${symbol} position not shown (no side column, tag or signed size)`, draft };
   draft.side = side;
-  const unit = size.unit ?? headerUnit(cols.byField.size!.text);
+  // Size in coin, whatever unit the page shows (size-unit.ts); a refusal is returned once the rest is read,
+  // so the manual form is prefilled with everything the row does say.
   const base = baseOf(symbol);
-  const unitKey = unit ? labelKey(unit) : null;
-  if (unitKey && cfg.labels.contractUnits.some((u) => labelKey(u) === unitKey)) {
-    return {
-      kind: 'invalid',
-      reason: `size is shown in contracts ("${sizeText}"): switch the page's unit to ${base} or enter the size in ${base} by hand`,
-      draft,
-    };
+  const sizeCtx = { ...ctx, mark, entry: draft.entry, bareSizeUnit: cfg.bareSizeUnit };
+  const coin = sizeInCoin({ ...size, unit: size.unit ?? headerUnit(cols.byField.size!.text), text: sizeText, base }, cfg.labels, sizeCtx);
+  let sizeProblem: string | null = coin.kind === 'refused' ? coin.reason : null;
+  if (coin.kind === 'coin') {
+    const valueText = cellText('value');
+    const value = valueText === null ? null : parseLocaleNumber(valueText, hint);
+    sizeProblem = value?.kind === 'number' ? valueMismatch(coin.size, base, { amount: value.value, text: valueText! }, sizeCtx) : null;
+    if (sizeProblem === null) {
+      draft.size = coin.size;
+      if (coin.how) how.push(coin.how);
+      if (value?.kind === 'number') how.push('value agrees');
+    }
   }
-  if (unitKey && cfg.labels.quoteUnits.some((u) => labelKey(u) === unitKey)) {
-    return { kind: 'invalid', reason: `size is shown in ${unit} ("${sizeText}"): switch the page's unit to ${base} or enter it by hand`, draft };
-  }
-  if (unit && unitKey !== labelKey(base)) {
-    return { kind: 'invalid', reason: `size unit ${unit} is neither ${base} nor a known contract unit ("${sizeText}")`, draft };
-  }
-  if (!unit && cfg.bareSizeUnit === 'unknown') {
-    return { kind: 'invalid', reason: `size "${sizeText}" has no unit (coin or contracts?): enter it by hand`, draft };
-  }
-  draft.size = Math.abs(size.value);
 
   // Leverage and margin mode: leverage/mode columns, the row's tags, then the leverage control.
   const tagText = (f: Field) => {
@@ -286,8 +286,9 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
   }
   if (marginMode === undefined && control.marginMode !== undefined) marginMode = control.marginMode;
   if (marginMode !== undefined) draft.marginMode = marginMode;
+  if (leverage !== undefined) draft.leverage = leverage;
+  if (sizeProblem !== null) return { kind: 'invalid', reason: sizeProblem, draft };
   if (leverage === undefined) return { kind: 'invalid', reason: `leverage of the ${symbol} position not shown in the row or the leverage control`, draft };
-  draft.leverage = leverage;
   if (marginMode === undefined) return { kind: 'invalid', reason: `margin mode (cross/isolated) of the ${symbol} position not shown`, draft };
 
   const position: Position = {
@@ -295,7 +296,7 @@ function readRow(row: Row, cols: ColumnMap, symbol: Symbol, cfg: ReaderConfig, c
     symbol,
     side,
     entry: draft.entry,
-    size: draft.size,
+    size: draft.size!,
     leverage,
     marginMode,
     source: 'page',

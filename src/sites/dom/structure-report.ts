@@ -174,7 +174,8 @@ export function buildStructureReport(input: StructureReportInput): string {
   else lines.push('not found: skeleton of the page body instead', ...(input.doc.body ? skeleton(input.doc.body, keep) : []));
   lines.push('', '## chart');
   const chart = chartRoot(input.doc, input.chartSelectors);
-  if (chart) lines.push(`found by ${chart.selector}`, ...skeleton(chart.el, keep));
-  else lines.push(`none of: ${input.chartSelectors.join(', ')}`);
+  // Our own selectors, digits masked too: the report's only digits are its version and 9s.
+  if (chart) lines.push(`found by ${maskDigits(chart.selector)}`, ...skeleton(chart.el, keep));
+  else lines.push(`none of: ${maskDigits(input.chartSelectors.join(', '))}`);
   return lines.join('\n');
 }

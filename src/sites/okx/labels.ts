@@ -1,7 +1,9 @@
 /**
  * OKX perpetual swap positions labels. No public DOM selector is known (docs/pages-and-overlay.md
  * §1.3, confidence L): the vocabulary follows OKX's API fields (posSide, pos, avgPx, markPx, liqPx, lever,
- * mgnMode). OKX can show size in contracts ("Cont" / "张"): the reader reports it instead of guessing.
+ * mgnMode, notionalUsd). OKX can show size in coin, contracts ("Cont" / "张") or USDT: the reader turns contracts
+ * into coin with the instrument's ctVal (from the background) and USDT at the row's mark, and checks both
+ * against the Value column when there is one (src/sites/dom/size-unit.ts).
  */
 import type { PageLabels } from '../dom/position-reader';
 import { CONTRACT_UNITS, MARGIN_WORDS, QUOTE_UNITS, SIDE_WORDS } from '../dom/words';
@@ -29,6 +31,8 @@ export const OKX_LABELS: PageLabels = {
     liq: ['Est. liq. price', 'Est. liquidation price', 'Liq. price', 'Liquidation price', '预估强平价', '强平价格', '預估強平價'],
     leverage: ['Leverage', '杠杆倍数', '杠杆', '槓桿'],
     marginMode: ['Margin mode', '保证金模式'],
+    // The row's notional (API notionalUsd): cross-checks a size converted from contracts or USDT.
+    value: ['Value', 'Position value', 'Notional', 'Notional value', '仓位价值', '持仓价值', '名义价值'],
   },
   side: SIDE_WORDS,
   margin: MARGIN_WORDS,

@@ -3,7 +3,9 @@
  * instId BTC-USDT-SWAP → BTCUSDT) and the open position from the positions pane (docs/pages-and-overlay.md §1.3):
  * `.position-box` first, else the `[data-pane-id=positions]` tab's flexlayout content, else the tab by its text;
  * rows `.okui-table-row` (the aria-hidden measure rows are skipped by the table reader); columns by header text
- * (users reorder them); in hedge mode the side from the Size cell's `.positive-pl` / `.negative-pl`.
+ * (users reorder them); in hedge mode the side from the Size cell's `.positive-pl` / `.negative-pl`. Size in
+ * coin, contracts (× ctVal, known from the background's instrument) or USDT (÷ the row's mark); a size without a
+ * unit is refused (coin or contracts?).
  */
 import type { SiteAdapter } from '../../position/page-adapter';
 import { headerTableAdapter } from '../dom/header-table-adapter';

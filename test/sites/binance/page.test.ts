@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { binancePage } from '../../../src/sites/binance/page';
 import { loadFixture, type LoadedFixture } from '../fixture-page';
-import { btcLong, commonFixtureCases } from '../page-cases';
+import { btcLong, commonFixtureCases, ethShort } from '../page-cases';
 
 const JACKHAI9 = path.join(__dirname, '../../fixtures/pages/binance/jackhai9');
 
@@ -42,14 +42,15 @@ describe('binance specifics', () => {
     expect(r.kind === 'position' && r.position.side).toBe('short');
     expect(r.kind === 'position' && r.strategy).toMatch(/side from the size sign/);
   });
-  test('size shown in USDT is reported, not converted', async () => {
+  test('size shown in USDT becomes coin at the row\'s mark (14,584.55 USDT ÷ 97,230.3 = 0.15 BTC)', async () => {
     open = await loadFixture('binance', 'units=usdt');
     const r = binancePage.readPosition(open.document, 'BTCUSDT');
-    expect(r).toEqual({
-      kind: 'invalid',
-      reason: expect.stringMatching(/^binance: size is shown in USDT \("14,584\.55 USDT"\)/),
-      draft: { side: 'long', entry: 96800, liqPrice: 87512.3 },
-    });
+    expect(r).toEqual({ kind: 'position', position: btcLong('binance'), mark: 97230.3, strategy: expect.stringContaining('14,584.55 USDT ÷ mark') });
+  });
+  test('a short shown in USDT (negative notional) too', async () => {
+    open = await loadFixture('binance', 'units=usdt', 'https://www.binance.com/en/futures/ETHUSDT');
+    const r = binancePage.readPosition(open.document, 'ETHUSDT');
+    expect(r).toEqual({ kind: 'position', position: ethShort('binance'), mark: 3406.7, strategy: expect.stringContaining('÷ mark') });
   });
   test('never reads the order form inputs: a changed input does not change the read', async () => {
     open = await loadFixture('binance', '');

@@ -72,6 +72,22 @@ describe('readPositionWith: units', () => {
     const r = readPositionWith(document, 'BTCUSDT', okxLike);
     expect(r.kind === 'invalid' && r.reason).toMatch(/size is shown in contracts \("15"\)/);
   });
+  test('contracts named in the header become coin with the contract value', () => {
+    document.body.innerHTML = panel(['Symbol', 'Size (Cont)', 'Entry Price'], ['BTCUSDT Perp Cross 10x', '1,250', '96,800']);
+    const r = readPositionWith(document, 'BTCUSDT', okxLike, { coinPerContract: 0.01 });
+    expect(r.kind === 'position' && r.position.size).toBe(12.5);
+  });
+  test('a Value column that disagrees with a size in coin is a named refusal (no labels for it: not checked)', () => {
+    const labels = { ...cfg.labels, columns: { ...cfg.labels.columns, value: ['Value'] } };
+    document.body.innerHTML = panel(['Symbol', 'Size', 'Entry Price', 'Mark Price', 'Value'], ['BTCUSDT Perp Cross 10x', '0.15 BTC', '96,800', '97,230.3', '1,458.46 USDT']);
+    const r = readPositionWith(document, 'BTCUSDT', { ...cfg, labels });
+    expect(r).toEqual({
+      kind: 'invalid',
+      reason: 'binance: size 0.15 BTC × mark is 10× the row\'s value "1,458.46 USDT"',
+      draft: { side: 'long', entry: 96800, leverage: 10, marginMode: 'cross' },
+    });
+    expect(readPositionWith(document, 'BTCUSDT', cfg).kind).toBe('position');
+  });
 });
 
 describe('readPositionWith: dedicated side, leverage and margin-mode columns', () => {
