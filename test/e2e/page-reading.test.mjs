@@ -117,6 +117,8 @@ for (const units of ['cont', 'coin', 'usdt']) {
     const page = await browser.context.newPage();
     await page.goto(`${demoUrl('okx')}?units=${units}`);
     // 15 Cont × ctVal 0.01 (the background's instrument) · 0.1500 BTC · 14,584.55 USDT ÷ mark 97,230.3.
+    // The coin per contract comes with OKX's instrument, known once OKX's first (rate-paced) load is done.
+    if (units === 'cont') await overlay(page, '[data-testid=liqlens-exchange-health][data-exchange=okx]:not([data-state=loading])').waitFor({ state: 'attached', timeout: 60_000 });
     await expectPosition(page, BTC_LONG, `okx ${units}`);
     const health = await overlay(page, '[data-testid="liqlens-health"]').textContent();
     assert.match(health ?? '', /value agrees/, `okx ${units}: the Value column cross-check ran: ${health}`);
