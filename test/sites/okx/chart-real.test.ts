@@ -1,4 +1,4 @@
-// The chart parts of LiqLens on OKX's real chart HTML (test/fixtures/chart/real/, a logged-out capture of April 2026).
+// The chart parts of LiqLens on OKX's real chart HTML (test/fixtures/real-pages/okx-capture-2026-04, a logged-out capture of April 2026).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
@@ -7,7 +7,7 @@ import { CHART_IFRAME_SELECTORS } from '../../../src/bridge/find-widget';
 import { okxSite } from '../../../src/sites/okx/descriptor';
 import { normaliseChartSymbol } from '../../../src/symbols/chart-symbol';
 
-const html = fs.readFileSync(path.join(__dirname, '../../fixtures/chart/real/okx-chart-container.html'), 'utf8');
+const html = fs.readFileSync(path.join(__dirname, '../../fixtures/real-pages/okx-capture-2026-04/okx_chart_container_and_tradingview_iframe.html'), 'utf8');
 
 /** The excerpt in its own window; the frame's blob: URL is never loaded (happy-dom says so on its console: silenced). */
 function load(): Document {

@@ -175,7 +175,7 @@ describe('okx: the account panel as the real page builds it (research real-pages
 });
 
 describe('okx: the real tab strip (capture 2026-04, logged out)', () => {
-  const CAPTURE = path.join(__dirname, '../../fixtures/pages/okx/capture-2026-04/okx_account_bottom_tabs.html');
+  const CAPTURE = path.join(__dirname, '../../fixtures/real-pages/okx-capture-2026-04/okx_account_bottom_tabs.html');
   const load = () => {
     document.body.innerHTML = fs.readFileSync(CAPTURE, 'utf8');
     return document;
