@@ -116,6 +116,19 @@ export function assertFinite(v: unknown, root = 'analysis'): void {
   if (path) throw new EngineError('non-finite-output', root + path.join(''), `is ${String(path.value)}`);
 }
 
+/** assertFinite for an Analysis: the map's bins (the bulk of its numbers) in a typed loop, the rest walked. */
+function assertAnalysisFinite(a: Analysis): void {
+  const bins = a.map.bins;
+  for (let i = 0; i < bins.length; i++) {
+    const b = bins[i]!;
+    let ok = Number.isFinite(b.price) && Number.isFinite(b.longUsd) && Number.isFinite(b.shortUsd);
+    for (let t = 0; ok && t < b.longByTier.length; t++) ok = Number.isFinite(b.longByTier[t]);
+    for (let t = 0; ok && t < b.shortByTier.length; t++) ok = Number.isFinite(b.shortByTier[t]);
+    if (!ok) assertFinite(b, `analysis.map.bins[${i}]`);
+  }
+  assertFinite({ ...a, map: { ...a.map, bins: [] } });
+}
+
 /** Path segments to the first non-finite number in `v` (built only on the way back from a find), or null. */
 function nonFinitePath(v: unknown): (string[] & { value?: number }) | null {
   if (typeof v === 'number') {
@@ -242,7 +255,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     signals,
     partial: input.series.length === 0 || models.some((x) => x.partial),
   };
-  assertFinite(analysis);
+  assertAnalysisFinite(analysis);
   return analysis;
 }
 

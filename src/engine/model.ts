@@ -144,7 +144,7 @@ export function coarseBinPct(path: number, cfg: EngineConfig): Pct {
   const step = Math.log1p(cfg.modelBinPct / 100);
   const bins = path / step;
   if (!(bins > cfg.modelMaxPathBins)) return cfg.modelBinPct;
-  const k = Math.ceil(Math.log2(bins / cfg.modelMaxPathBins) + 1e-12);
+  const k = Math.max(1, Math.ceil(Math.log2(bins / cfg.modelMaxPathBins) - 1e-9));
   return Math.expm1(step * 2 ** k) * 100;
 }
 

@@ -107,13 +107,14 @@ function book(r: Rng, mark: number, now: number, extreme: boolean): DepthBook {
   return { t: now - Math.floor(r() * 120_000), bids: side(-1), asks: side(1) };
 }
 
-export function fuzzCase(seed: number): FuzzCase {
+/** `maxBars`: longest series (default 2016, 7 days of 5m bars; the CI property uses fewer to stay fast). */
+export function fuzzCase(seed: number, maxBars = 2016): FuzzCase {
   const r = seededRandom(seed);
   const tags: string[] = [];
   const extreme = r() < 0.25;
   if (extreme) tags.push('extreme');
   const nSeries = Math.floor(r() * 4) + (r() < 0.05 ? 0 : 1);
-  const bars = Math.floor(pow10(r, 0, Math.log10(2016)));
+  const bars = Math.floor(pow10(r, 0, Math.log10(maxBars)));
   const barMs = pick(r, BAR_MS);
   const start = Date.UTC(2026, 0, 5) + Math.floor(r() * 1e9);
   const price0 = magnitude(r, extreme, -6, 6);
@@ -181,19 +182,24 @@ export function fuzzCase(seed: number): FuzzCase {
   return c;
 }
 
-/** The first path in `v` holding a non-finite number, or undefined. */
+/** The first path in `v` holding a non-finite number, or undefined (an independent check of the engine's guard). */
 export function nonFinitePath(v: unknown, path = '$'): string | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? undefined : path;
+  if (v === null || typeof v !== 'object') return undefined;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const p = nonFinitePath(v[i], `${path}[${i}]`);
+      const x: unknown = v[i];
+      if (typeof x === 'number' ? Number.isFinite(x) : x === null || typeof x !== 'object') continue;
+      const p = nonFinitePath(x, `${path}[${i}]`);
       if (p) return p;
     }
-  } else if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      const p = nonFinitePath(x, `${path}.${k}`);
-      if (p) return p;
-    }
+    return undefined;
+  }
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x === 'number' ? Number.isFinite(x) : x === null || typeof x !== 'object') continue;
+    const p = nonFinitePath(x, `${path}.${k}`);
+    if (p) return p;
   }
   return undefined;
 }
