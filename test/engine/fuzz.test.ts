@@ -2,7 +2,7 @@
 /**
  * Issue 17: NaN and Infinity never leave the engine, and one call's work is bounded. The fuzz property runs
  * the generator of `npm run fuzz` (./fuzz-inputs.ts) over 10⁴ seeds with series of up to 40 bars (the
- * wildness is in the values, not the length; ~1 ms a case); before the
+ * wildness is in the values, not the length) and a lower work cap, so 10⁴ cases take seconds; before the
  * magnitude bounds it found NaN in map bins, cluster centres and sizing within the first hundred seeds.
  */
 import fc from 'fast-check';
@@ -38,9 +38,11 @@ describe('fuzz: type-valid wild inputs', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         const c = fuzzCase(seed, 40);
+        // A lower work cap than the default (150,000 bins): more cases take the coarse path, each is cheaper.
+        const cheap = <T extends { config?: object }>(x: T): T => ({ ...x, config: { ...x.config, modelMaxPathBins: 10_000 } });
         try {
-          if (c.warmup) analyze(c.warmup);
-          const a = analyze(c.input);
+          if (c.warmup) analyze(cheap(c.warmup));
+          const a = analyze(cheap(c.input));
           const bad = nonFinitePath(a);
           if (bad) throw new Error(`seed ${seed}: ${bad} is not finite [${c.tags.join(' ')}]`);
         } catch (e) {
@@ -157,6 +159,21 @@ describe('bounded work: the model grid', () => {
     const calm = syntheticSeries({ bars: 300 });
     expect(analyze({ series: [calm], position: null, now: endOf(calm) }).signals.some((x) => x.kind === 'coarse-grid')).toBe(false);
     expect(buildModel(calm, DEFAULT_CONFIG, endOf(calm)).params.modelBinPct).toBe(0.01);
+  });
+
+  it('a coarse model refreshed through the cache equals a fresh build (the bin width follows the whole series)', () => {
+    const r = (i: number) => 10 ** (((i * 7919) % 5) / 2);
+    const candles = Array.from({ length: 400 }, (_, i) => bar(i * 300_000, r(i), 3 * r(i)));
+    const openInterest = candles.map((c, i) => ({ t: c.t + 1, coin: 1_000 + (i % 5) * 300, usd: 0 }));
+    const s: MarketSeries = { ...syntheticSeries({ bars: 0 }), candles, openInterest, markPrice: 2, indexPrice: 2 };
+    const now = 400 * 300_000;
+    for (const back of [1, 3, 150]) {
+      const models: ModelCache = new Map();
+      analyze({ series: [{ ...s, candles: candles.slice(0, 400 - back) }], position: null, now: now - back * 300_000, models });
+      const inc = analyze({ series: [s], position: null, now, models });
+      expect(inc.signals.some((x) => x.kind === 'coarse-grid')).toBe(true);
+      expect(inc).toEqual(analyze({ series: [s], position: null, now }));
+    }
   });
 
   it('a coarse model bin wider than output bins spreads its USD over them by overlap (USD conserved)', () => {
