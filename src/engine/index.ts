@@ -73,9 +73,9 @@ function isPartial(s: MarketSeries, now: UtcMs, cfg: EngineConfig): boolean {
   return s.oiPartial || s.openInterest.length === 0 || !first || first.t > now - cfg.windowDays * DAY + s.barMs;
 }
 
-function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: UtcMs, cache?: ModelCache): ExchangeModel[] {
+function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: UtcMs, cache?: ModelCache, rebuilds?: ReadonlyMap<Exchange, boolean>): ExchangeModel[] {
   return series.map((s) => {
-    const state = syncModel(cache?.get(s.exchange), s, cfg, now);
+    const state = syncModel(cache?.get(s.exchange), s, cfg, now, rebuilds?.get(s.exchange));
     cache?.set(s.exchange, state);
     return { exchange: s.exchange, state, mark: s.markPrice, partial: isPartial(s, now, cfg) };
   });
@@ -91,13 +91,15 @@ function referenceSeries(series: readonly MarketSeries[], preferred?: Exchange):
  * window) replays every bar, so then every bar is checked again: a bad bar the cache once let through must
  * become an error, not a silently empty map.
  */
-function trusted(series: readonly MarketSeries[], cfg: EngineConfig, cache?: ModelCache): ((ex: Exchange) => number | undefined) | undefined {
+function trusted(series: readonly MarketSeries[], cfg: EngineConfig, rebuilds: Map<Exchange, boolean>, cache?: ModelCache): ((ex: Exchange) => number | undefined) | undefined {
   if (!cache) return undefined;
   return (ex) => {
     const state = cache.get(ex);
     const s = series.find((x) => x.exchange === ex);
-    if (!state || !s || state.lastBarT === null || needsRebuild(state, s, cfg)) return undefined;
-    return state.lastBarT;
+    if (!state || !s || state.lastBarT === null) return undefined;
+    const rebuild = needsRebuild(state, s, cfg);
+    rebuilds.set(ex, rebuild); // syncModel reuses the answer
+    return rebuild ? undefined : state.lastBarT;
   };
 }
 
@@ -160,7 +162,8 @@ export function analyze(input: AnalyzeInput): Analysis {
   checkNow(input.now);
   const cfg = resolveConfig(input.config);
   validateConfig(cfg);
-  validateSeriesSet(input.series, trusted(input.series, cfg, input.models));
+  const rebuilds = new Map<Exchange, boolean>();
+  validateSeriesSet(input.series, trusted(input.series, cfg, rebuilds, input.models));
   const position = input.position;
   const symbol = input.series[0]?.symbol ?? position?.symbol;
   if (position) validatePosition(position, symbol);
@@ -174,7 +177,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   if (mark === undefined || symbol === undefined) {
     throw new EngineError('invalid-input', 'series', 'no market series and no position: nothing to centre the map on');
   }
-  const models = exchangeModels(input.series, cfg, input.now, input.models);
+  const models = exchangeModels(input.series, cfg, input.now, input.models, rebuilds);
   const map = mapFromModels(models, mark, symbol, cfg);
 
   const side: Side = position?.side ?? input.plannedSide ?? 'long';

@@ -502,8 +502,9 @@ function sameParams(a: ModelParams, b: ModelParams): boolean {
  * otherwise be taken for one bar's inflow), or the series now starts before the state's first bar (the
  * map window grew: the older bars must enter the map, not be ignored until the worker restarts).
  */
-export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: UtcMs): ModelState {
-  if (!state || needsRebuild(state, series, cfg)) return buildModel(series, cfg, now);
+export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: UtcMs, rebuild?: boolean): ModelState {
+  // `rebuild`: needsRebuild(state, series, cfg) when the caller already asked (analyze does, to validate).
+  if (!state || (rebuild ?? needsRebuild(state, series, cfg))) return buildModel(series, cfg, now);
   stepSeries(state, series, now, state.lastBarT!);
   return state;
 }
