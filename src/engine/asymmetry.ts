@@ -31,7 +31,9 @@ export function asymmetry(map: LiquidationMap, cfg: EngineConfig, history: reado
     else if (b.price > ref && b.price <= ref * (1 + w)) shortUsd += b.shortUsd;
   }
   const base = { longUsd, shortUsd, windowPct: cfg.asymmetryWindowPct, referenceRatio: cfg.asymmetryReferenceRatio };
-  if (shortUsd === 0) {
+  // A short side so small against the long side that the ratio is not a finite number is "no short fuel":
+  // the degenerate side decides, not a division that yields Infinity (or NaN for 0/0 after an underflow).
+  if (shortUsd === 0 || !Number.isFinite(longUsd / shortUsd)) {
     return longUsd === 0
       ? { ...base, ratio: { kind: 'no-fuel' }, fragile: 'no' }
       : { ...base, ratio: { kind: 'no-short-fuel' }, fragile: 'long-heavy' };

@@ -24,6 +24,14 @@ export interface EngineConfig {
   closeFeeRate: Readonly<Partial<Record<Exchange, Fraction>>>;
   /** Share of the new quantity given to longs; 0.5 = every contract has one long and one short holder. */
   longShare: Fraction;
+  /**
+   * Cap on the model's work (issue 17): the distance a series' price travels (Σ of each bar's log range plus
+   * the gaps between bars), counted in model bins. A model's work and memory grow with it, so when a series
+   * travels farther (prices over decades, a wild feed) its model bins are widened by a power of 2 until the
+   * path fits, and the analysis carries a `coarse-grid` signal. A calm week of BTC travels ≈ 54,000 bins of
+   * 0.01 %; the default keeps one analysis of four exchanges within tens of milliseconds for any input.
+   */
+  modelMaxPathBins: number;
 
   /* ---------------------------------------------------------------- map (§5.1.6–7) */
   /** Output bin width as percent of the reference price. */
@@ -102,6 +110,7 @@ export const DEFAULT_CONFIG: EngineConfig = Object.freeze({
   halfLifeHours: 7 * 24,
   closeFeeRate: Object.freeze({}),
   longShare: 0.5,
+  modelMaxPathBins: 150_000,
 
   binPct: 0.05,
   mapRangePct: 15,

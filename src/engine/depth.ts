@@ -38,7 +38,10 @@ export function depthRatio(cluster: Cluster, books: readonly ShiftedBook[], refe
     if (!d.reaches) return undefined;
     usd += d.usd;
   }
-  return usd > 0 ? cluster.usd / usd : undefined;
+  // No depth (an empty or zero-size book up to the edge) is "no ratio", not a division by zero; a ratio that
+  // is not finite (a book of a few denormal coins) says nothing either.
+  const ratio = usd > 0 ? cluster.usd / usd : NaN;
+  return Number.isFinite(ratio) ? ratio : undefined;
 }
 
 export function withDepthRatios(clusters: readonly Cluster[], books: readonly ShiftedBook[], reference: Price): Cluster[] {

@@ -1,7 +1,12 @@
 /** The engine's only error type: bad input names the field (and the exchange) instead of producing NaN. */
 import type { Exchange } from './types';
 
-export type EngineErrorCode = 'invalid-input' | 'invalid-config' | 'out-of-order';
+/**
+ * invalid-input: a field is missing or impossible; out-of-range: a number beyond the magnitudes the engine
+ * computes with (./limits.ts); invalid-config / out-of-order as named; non-finite-output: the final guard
+ * found NaN or Infinity in an Analysis (a bug, never shown as a number). Worded in src/ui/messages.ts.
+ */
+export type EngineErrorCode = 'invalid-input' | 'out-of-range' | 'invalid-config' | 'out-of-order' | 'non-finite-output';
 
 export class EngineError extends Error {
   override readonly name = 'EngineError';

@@ -12,12 +12,13 @@ import { type ShiftedBook, withDepthRatios } from './depth';
 import { EngineError } from './errors';
 import { fuelRatio } from './fuel';
 import { type ExchangeModel, mapFromModels } from './map';
-import { type ModelState, syncModel } from './model';
+import { type ModelState, needsRebuild, syncModel } from './model';
 import { nearestClusters } from './nearest';
 import { adverseFuelSignals, macroSignals, ownLiquidationSignals, squeezeSignals, staleMapSignals, thinSessionSignals } from './signals';
 import { sizePosition } from './sizing';
 import { suggestStop } from './stop';
-import type { Analysis, Exchange, LiquidationMap, MarketSeries, Position, Side, Sizing } from './types';
+import type { Analysis, Exchange, LiquidationMap, MarketSeries, Position, Side, Signal, Sizing } from './types';
+import { MAX_ABS_TIME_MS } from './limits';
 import { validateAccount, validateConfig, validateMacroEvents, validatePlan, validatePosition, validateSeriesSet } from './validate';
 import type { Pct, Price, Usd, UtcMs } from './units';
 
@@ -72,9 +73,9 @@ function isPartial(s: MarketSeries, now: UtcMs, cfg: EngineConfig): boolean {
   return s.oiPartial || s.openInterest.length === 0 || !first || first.t > now - cfg.windowDays * DAY + s.barMs;
 }
 
-function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: UtcMs, cache?: ModelCache): ExchangeModel[] {
+function exchangeModels(series: readonly MarketSeries[], cfg: EngineConfig, now: UtcMs, cache?: ModelCache, rebuilds?: ReadonlyMap<Exchange, boolean>): ExchangeModel[] {
   return series.map((s) => {
-    const state = syncModel(cache?.get(s.exchange), s, cfg, now);
+    const state = syncModel(cache?.get(s.exchange), s, cfg, now, rebuilds?.get(s.exchange));
     cache?.set(s.exchange, state);
     return { exchange: s.exchange, state, mark: s.markPrice, partial: isPartial(s, now, cfg) };
   });
@@ -84,20 +85,85 @@ function referenceSeries(series: readonly MarketSeries[], preferred?: Exchange):
   return series.find((s) => s.exchange === preferred) ?? series[0];
 }
 
-/** Bars already inside a cached model were validated when they were stepped. */
-function trusted(cache?: ModelCache): ((ex: Exchange) => number | undefined) | undefined {
-  return cache ? (ex) => cache.get(ex)?.lastBarT ?? undefined : undefined;
+/**
+ * Bars already inside a cached model were validated when they were stepped, so an incremental refresh only
+ * checks the newer ones. A model that will be rebuilt (new settings, a new risk tier, a gap, a longer
+ * window) replays every bar, so then every bar is checked again: a bad bar the cache once let through must
+ * become an error, not a silently empty map.
+ */
+function trusted(series: readonly MarketSeries[], cfg: EngineConfig, rebuilds: Map<Exchange, boolean>, cache?: ModelCache): ((ex: Exchange) => number | undefined) | undefined {
+  if (!cache) return undefined;
+  return (ex) => {
+    const state = cache.get(ex);
+    const s = series.find((x) => x.exchange === ex);
+    if (!state || !s || state.lastBarT === null) return undefined;
+    const rebuild = needsRebuild(state, s, cfg);
+    rebuilds.set(ex, rebuild); // syncModel reuses the answer
+    return rebuild ? undefined : state.lastBarT;
+  };
 }
 
 function checkNow(now: number): void {
   if (!Number.isFinite(now)) throw new EngineError('invalid-input', 'now', `must be a finite time in ms, got ${String(now)}`);
+  if (Math.abs(now) > MAX_ABS_TIME_MS) throw new EngineError('out-of-range', 'now', `time ${now} ms is outside the dates a clock can show`);
+}
+
+/**
+ * The last line of defence: NaN or Infinity anywhere in the Analysis is an EngineError naming the first
+ * such path (e.g. `clusters[2].depthRatio`), never a number on screen. Validation and the formulas keep
+ * every value finite; this turns a future bug into a named error instead of a broken view.
+ */
+export function assertFinite(v: unknown, root = 'analysis'): void {
+  const path = nonFinitePath(v);
+  if (path) throw new EngineError('non-finite-output', root + path.join(''), `is ${String(path.value)}`);
+}
+
+/** assertFinite for an Analysis: the map's bins (the bulk of its numbers) in a typed loop, the rest walked. */
+function assertAnalysisFinite(a: Analysis): void {
+  const bins = a.map.bins;
+  for (let i = 0; i < bins.length; i++) {
+    const b = bins[i]!;
+    let ok = Number.isFinite(b.price) && Number.isFinite(b.longUsd) && Number.isFinite(b.shortUsd);
+    for (let t = 0; ok && t < b.longByTier.length; t++) ok = Number.isFinite(b.longByTier[t]);
+    for (let t = 0; ok && t < b.shortByTier.length; t++) ok = Number.isFinite(b.shortByTier[t]);
+    if (!ok) assertFinite(b, `analysis.map.bins[${i}]`);
+  }
+  assertFinite({ ...a, map: { ...a.map, bins: [] } });
+}
+
+/** Path segments to the first non-finite number in `v` (built only on the way back from a find), or null. */
+function nonFinitePath(v: unknown): (string[] & { value?: number }) | null {
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return null;
+    const p: string[] & { value?: number } = [];
+    p.value = v;
+    return p;
+  }
+  if (v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'number' ? Number.isFinite(x) : x === null || typeof x !== 'object') continue;
+      const p = nonFinitePath(x);
+      if (p) return (p.unshift(`[${i}]`), p);
+    }
+    return null;
+  }
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (typeof x === 'number' ? Number.isFinite(x) : x === null || typeof x !== 'object') continue;
+    const p = nonFinitePath(x);
+    if (p) return (p.unshift(`.${k}`), p);
+  }
+  return null;
 }
 
 export function analyze(input: AnalyzeInput): Analysis {
   checkNow(input.now);
   const cfg = resolveConfig(input.config);
   validateConfig(cfg);
-  validateSeriesSet(input.series, trusted(input.models));
+  const rebuilds = new Map<Exchange, boolean>();
+  validateSeriesSet(input.series, trusted(input.series, cfg, rebuilds, input.models));
   const position = input.position;
   const symbol = input.series[0]?.symbol ?? position?.symbol;
   if (position) validatePosition(position, symbol);
@@ -111,7 +177,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   if (mark === undefined || symbol === undefined) {
     throw new EngineError('invalid-input', 'series', 'no market series and no position: nothing to centre the map on');
   }
-  const models = exchangeModels(input.series, cfg, input.now, input.models);
+  const models = exchangeModels(input.series, cfg, input.now, input.models, rebuilds);
   const map = mapFromModels(models, mark, symbol, cfg);
 
   const side: Side = position?.side ?? input.plannedSide ?? 'long';
@@ -171,9 +237,10 @@ export function analyze(input: AnalyzeInput): Analysis {
     ...macroSignals(input.macroEvents ?? [], input.now, cfg),
     ...ownLiquidationSignals(stop),
     ...adverseFuelSignals(lfr, cfg),
+    ...coarseGridSignals(models, cfg),
   ];
 
-  return {
+  const analysis: Analysis = {
     symbol,
     side,
     planned,
@@ -191,4 +258,13 @@ export function analyze(input: AnalyzeInput): Analysis {
     signals,
     partial: input.series.length === 0 || models.some((x) => x.partial),
   };
+  assertAnalysisFinite(analysis);
+  return analysis;
+}
+
+/** One `coarse-grid` signal per exchange whose model bins were widened to bound the work (config.modelMaxPathBins). */
+function coarseGridSignals(models: readonly ExchangeModel[], cfg: EngineConfig): Signal[] {
+  return models
+    .filter((m) => m.state.params.modelBinPct !== cfg.modelBinPct)
+    .map((m) => ({ kind: 'coarse-grid', severity: 'info', exchange: m.exchange, binPct: m.state.params.modelBinPct, configuredBinPct: cfg.modelBinPct, maxPathBins: cfg.modelMaxPathBins }));
 }

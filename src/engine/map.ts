@@ -50,6 +50,8 @@ let binA = new Int32Array(0);
 let binB = new Int32Array(0);
 let fracA = new Float64Array(0);
 let fracB = new Float64Array(0);
+/** Set by layout(): some model bin of the window is wider than an output bin (a coarse model, see addWide). */
+let wide = false;
 
 /**
  * Where the model bins [from, to] (liquidation prices of this exchange) land on the output grid after the
@@ -70,6 +72,8 @@ function layout(g: Grid, s: ModelState, basis: number, from: number, to: number,
   const growth = Math.exp(s.logStep);
   const sqrtGrowth = Math.sqrt(growth);
   let edgeLo = Math.exp(from * s.logStep);
+  // A model bin wider than an output bin overlaps more than two of them: then addWide() spreads each one.
+  wide = Math.exp(to * s.logStep) * (growth - 1) > w;
   for (let x = 0; x < m; x++) {
     const edgeHi = edgeLo * growth;
     usdPerCoin[x] = edgeLo * sqrtGrowth; // bin centre (geometric), the price its coin is valued at
@@ -97,7 +101,10 @@ function addSide(g: Grid, m: ExchangeModel, side: Side): number {
   const winHi = (side === 'long' ? ref : ref + n * w) + basis;
   if (!(winHi > 0)) return 0;
   const d = s.logStep;
-  let from = Math.floor(Math.log(Math.max(winLo, Number.MIN_VALUE)) / d);
+  // An exchange quoting far below the reference (mark < 16 % of it: not the same market, or a wild feed) would
+  // stretch the long window down towards price 0, over millions of model bins in log space. Prices below
+  // 1 % of the window's top are left out: a real basis (well under 1 %) never comes near that.
+  let from = Math.floor(Math.log(Math.max(winLo, winHi / 100)) / d);
   let to = Math.floor(Math.log(winHi) / d);
   // Only where some tier holds mass.
   let lo = Number.MAX_SAFE_INTEGER;
@@ -113,6 +120,7 @@ function addSide(g: Grid, m: ExchangeModel, side: Side): number {
   to = Math.min(to, hi);
   if (from > to) return 0;
   layout(g, s, basis, from, to, side === 'long' ? -n : 0, side === 'long' ? -1 : n - 1);
+  if (wide) return addWide(g, s, side, basis, from, to);
   const { created } = s;
   const { usd, byTier, tiers } = g;
   let added = 0;
@@ -140,6 +148,50 @@ function addSide(g: Grid, m: ExchangeModel, side: Side): number {
         const part = value * fracB[x]!;
         usd[ob] = usd[ob]! + part;
         byTier[ob * tiers + t] = byTier[ob * tiers + t]! + part;
+        added += part;
+      }
+    }
+  }
+  return added;
+}
+
+/**
+ * addSide() for a coarse model (bins widened by config.modelMaxPathBins): each model bin's USD is spread over
+ * every output bin it overlaps, in proportion to the overlap, so USD is still conserved within the window.
+ */
+function addWide(g: Grid, s: ModelState, side: Side, basis: number, from: number, to: number): number {
+  const T = s.tierCount;
+  const { reference: ref, width: w, n, usd, byTier, tiers } = g;
+  const kMin = side === 'long' ? -n : 0;
+  const kMax = side === 'long' ? -1 : n - 1;
+  let added = 0;
+  for (let t = 0; t < T; t++) {
+    const L = side === 'long' ? t : T + t;
+    const sh = s.shift[L];
+    if (sh === null || sh === undefined) continue;
+    const a0 = Math.max(from, s.lo[L]! + sh);
+    const b0 = Math.min(to, s.hi[L]! + sh);
+    const killed = s.killed[L]!;
+    const perRaw = s.layerWeight[L]! * s.scale;
+    for (let i = a0; i <= b0; i++) {
+      const j = i - sh - s.offset;
+      const coin = s.created[j]! - killed[j]!;
+      if (coin === 0) continue;
+      const x = i - from;
+      const value = coin * perRaw * usdPerCoin[x]!;
+      const a = Math.exp(i * s.logStep) - basis;
+      const b = Math.exp((i + 1) * s.logStep) - basis;
+      if (!(b > a)) continue;
+      const k0 = Math.max(kMin, Math.floor((a - ref) / w));
+      const k1 = Math.min(kMax, Math.floor((b - ref) / w));
+      for (let k = k0; k <= k1; k++) {
+        const lo = Math.max(a, ref + k * w);
+        const hi = Math.min(b, ref + (k + 1) * w);
+        if (!(hi > lo)) continue;
+        const part = (value * (hi - lo)) / (b - a);
+        const o = k + n;
+        usd[o] = usd[o]! + part;
+        byTier[o * tiers + t] = byTier[o * tiers + t]! + part;
         added += part;
       }
     }

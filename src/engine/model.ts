@@ -97,17 +97,55 @@ const EMPTY_HI = Number.MIN_SAFE_INTEGER;
 /** Spare bins added on each side when the grid grows. */
 const GROW_MARGIN = 512;
 
-export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfig): ModelParams {
+/**
+ * Model parameters of one exchange. With `series`, the model bins are widened by the smallest power of 2
+ * that fits the series' price path into `cfg.modelMaxPathBins` bins (see `pathLength`), so the work of
+ * one build is bounded whatever the prices do; a calm market keeps `cfg.modelBinPct` exactly.
+ */
+export function modelParams(exchange: Exchange, risk: RiskTier, cfg: EngineConfig, series?: MarketSeries): ModelParams {
   const sum = cfg.tierWeights.reduce((a, b) => a + b, 0);
   return {
     exchange,
     leverages: cfg.tiers.map((l) => Math.min(l, risk.maxLeverage)),
     weights: cfg.tierWeights.map((w) => (sum > 0 ? w / sum : 0)),
     maintenanceRate: risk.maintenanceRate + closeFee(cfg, exchange),
-    modelBinPct: cfg.modelBinPct,
+    modelBinPct: series ? coarseBinPct(pathLength(series.candles), cfg) : cfg.modelBinPct,
     halfLifeHours: cfg.halfLifeHours,
     longShare: cfg.longShare,
   };
+}
+
+/**
+ * The log-price distance the bars travel: Σ ln(high/low) of every bar plus, between bars, the distance from
+ * the previous close to the next bar's range. A model build sweeps at most about this many log units per
+ * layer (creation, consumption and the born-dead cut all follow the price), so it measures the work.
+ * Multiplies ratios ≥ 1 and takes a logarithm only when the product grows large: ~2 divisions per bar.
+ */
+export function pathLength(candles: readonly Candle[]): number {
+  let sum = 0;
+  let product = 1;
+  let prevClose = candles[0]?.close ?? 0;
+  for (let i = 0; i < candles.length; i++) {
+    const c = candles[i]!;
+    product *= c.high / c.low;
+    if (prevClose < c.low) product *= c.low / prevClose;
+    else if (prevClose > c.high) product *= prevClose / c.high;
+    prevClose = c.close;
+    if (product > 1e100) {
+      sum += Math.log(product);
+      product = 1;
+    }
+  }
+  return sum + Math.log(product);
+}
+
+/** `cfg.modelBinPct`, or the bin of 2^k times its log width (smallest k) that fits `path` into the cap. */
+export function coarseBinPct(path: number, cfg: EngineConfig): Pct {
+  const step = Math.log1p(cfg.modelBinPct / 100);
+  const bins = path / step;
+  if (!(bins > cfg.modelMaxPathBins)) return cfg.modelBinPct;
+  const k = Math.max(1, Math.ceil(Math.log2(bins / cfg.modelMaxPathBins) - 1e-9));
+  return Math.expm1(step * 2 ** k) * 100;
 }
 
 export function createModel(params: ModelParams, initialOiCoin?: Coin): ModelState {
@@ -326,17 +364,26 @@ function addPositions(s: ModelState, coin: number, eA: number, n: number): void 
   }
 }
 
-/** Folds `scale` back into the arrays when it drifts far from 1 (precision), or resets an emptied map. */
+/**
+ * Folds `scale` back into the arrays when it drifts far from 1 (precision), or resets an emptied map.
+ * An emptied map (scale 0: open interest went to zero) drops its arrays instead of multiplying every bin by
+ * 0 (that cost a whole-grid pass per bar while OI stayed at zero); the next inflow allocates what it needs.
+ */
 function renormalise(s: ModelState): void {
   if (s.scale > 1e-100 && s.scale < 1e100) return;
   const f = s.scale;
-  for (let j = 0; j < s.size; j++) s.created[j] = s.created[j]! * f;
-  for (const k of s.killed) for (let j = 0; j < s.size; j++) k[j] = k[j]! * f;
+  s.scale = 1;
   if (f === 0) {
     s.lo.fill(EMPTY_LO);
     s.hi.fill(EMPTY_HI);
+    s.created = new Float64Array(0);
+    s.killed = s.killed.map(() => new Float64Array(0));
+    s.offset = 0;
+    s.size = 0;
+    return;
   }
-  s.scale = 1;
+  for (let j = 0; j < s.size; j++) s.created[j] = s.created[j]! * f;
+  for (const k of s.killed) for (let j = 0; j < s.size; j++) k[j] = k[j]! * f;
 }
 
 /** One bar: predict/consume, decay, inflow, fractional removal, born-dead. See the header for the order. */
@@ -430,7 +477,7 @@ export function buildModel(series: MarketSeries, cfg: EngineConfig, now: UtcMs):
     const k = firstAfter(series.openInterest, first.t) - 1;
     initial = k >= 0 ? series.openInterest[k]!.coin : undefined;
   }
-  const s = createModel(modelParams(series.exchange, series.risk, cfg), initial);
+  const s = createModel(modelParams(series.exchange, series.risk, cfg, series), initial);
   s.symbol = series.symbol;
   stepSeries(s, series, now, null);
   return s;
@@ -455,19 +502,22 @@ function sameParams(a: ModelParams, b: ModelParams): boolean {
  * otherwise be taken for one bar's inflow), or the series now starts before the state's first bar (the
  * map window grew: the older bars must enter the map, not be ignored until the worker restarts).
  */
-export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: UtcMs): ModelState {
+export function syncModel(state: ModelState | undefined, series: MarketSeries, cfg: EngineConfig, now: UtcMs, rebuild?: boolean): ModelState {
+  // `rebuild`: needsRebuild(state, series, cfg) when the caller already asked (analyze does, to validate).
+  if (!state || (rebuild ?? needsRebuild(state, series, cfg))) return buildModel(series, cfg, now);
+  stepSeries(state, series, now, state.lastBarT!);
+  return state;
+}
+
+/** Whether `syncModel` replays `series` from scratch instead of appending to `state` (see syncModel). */
+export function needsRebuild(state: ModelState, series: MarketSeries, cfg: EngineConfig): boolean {
   const first = series.candles[0];
-  const joins = state?.lastBarT != null && first !== undefined && first.t <= state.lastBarT + series.barMs;
-  if (
-    !state ||
+  const joins = state.lastBarT != null && first !== undefined && first.t <= state.lastBarT + series.barMs;
+  return (
     state.bars === 0 ||
     !joins ||
     (state.firstBarT !== undefined && first.t < state.firstBarT) ||
     (state.symbol !== undefined && state.symbol !== series.symbol) ||
-    !sameParams(state.params, modelParams(series.exchange, series.risk, cfg))
-  ) {
-    return buildModel(series, cfg, now);
-  }
-  stepSeries(state, series, now, state.lastBarT);
-  return state;
+    !sameParams(state.params, modelParams(series.exchange, series.risk, cfg, series))
+  );
 }

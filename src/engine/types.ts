@@ -259,7 +259,12 @@ export type Signal =
   /** The trader's liquidation comes before the suggested stop; `maxLeverage` keeps it beyond. */
   | { kind: 'own-liq-before-stop'; severity: 'warn'; liqPrice: Price; stopPrice: Price; maxLeverage: number }
   /** LFR below `threshold`: more fuel on the risk side than on the profit side. */
-  | { kind: 'adverse-lfr'; severity: 'warn'; value: number; threshold: number; profitUsd: Usd; riskUsd: Usd };
+  | { kind: 'adverse-lfr'; severity: 'warn'; value: number; threshold: number; profitUsd: Usd; riskUsd: Usd }
+  /**
+   * The exchange's prices travelled farther than `maxPathBins` model bins (prices over decades, a wild feed),
+   * so its levels were computed in bins of `binPct` % instead of `configuredBinPct` % to bound the work.
+   */
+  | { kind: 'coarse-grid'; severity: 'info'; exchange: Exchange; binPct: Pct; configuredBinPct: Pct; maxPathBins: number };
 export type SignalKind = Signal['kind'];
 
 export interface Analysis {

@@ -4,7 +4,7 @@
  */
 import type { EngineConfig } from './config';
 import { EngineError } from './errors';
-import { MAX_LEVERAGE, MIN_LEVERAGE } from './limits';
+import { MAX_ABS_TIME_MS, MAX_COIN, MAX_LEVERAGE, MAX_PRICE, MAX_USD, MIN_COIN, MIN_LEVERAGE, MIN_PRICE } from './limits';
 import { firstAfter } from './model';
 import type { Exchange, MarketSeries, Position } from './types';
 import type { Pct, Usd, UtcMs } from './units';
@@ -22,7 +22,33 @@ function nonNegative(x: unknown, field: string, exchange?: Exchange): void {
 }
 function timestamp(x: unknown, field: string, exchange?: Exchange): void {
   if (!finite(x)) throw new EngineError('invalid-input', field, `must be a finite time in ms, got ${String(x)}`, exchange);
+  if (Math.abs(x) > MAX_ABS_TIME_MS) throw new EngineError('out-of-range', field, `time ${x} ms is outside the dates a clock can show`, exchange);
 }
+// Local copies: the checks run per bar, and an imported binding can be a getter under some module loaders.
+const P_MIN = MIN_PRICE;
+const P_MAX = MAX_PRICE;
+const C_MIN = MIN_COIN;
+const C_MAX = MAX_COIN;
+const U_MAX = MAX_USD;
+const T_MAX = MAX_ABS_TIME_MS;
+const priceOk = (x: number) => x >= P_MIN && x <= P_MAX;
+const coinOk = (x: number) => x === 0 || (x >= C_MIN && x <= C_MAX);
+/** A price: positive, finite and within [MIN_PRICE, MAX_PRICE]. */
+function price(x: unknown, field: string, exchange?: Exchange): void {
+  positive(x, field, exchange);
+  if (!priceOk(x as number)) throw new EngineError('out-of-range', field, `price ${String(x)} is outside ${MIN_PRICE}–${MAX_PRICE}`, exchange);
+}
+/** A quantity in coin: 0 or within [MIN_COIN, MAX_COIN]. */
+function coin(x: unknown, field: string, exchange?: Exchange): void {
+  nonNegative(x, field, exchange);
+  if (!coinOk(x as number)) throw new EngineError('out-of-range', field, `quantity ${String(x)} is outside 0 or ${MIN_COIN}–${MAX_COIN} coins`, exchange);
+}
+/** A USD amount: finite, ≥ 0, at most MAX_USD. */
+function usd(x: unknown, field: string, exchange?: Exchange): void {
+  nonNegative(x, field, exchange);
+  if ((x as number) > MAX_USD) throw new EngineError('out-of-range', field, `amount ${String(x)} USD is above ${MAX_USD}`, exchange);
+}
+const timeOk = (t: number) => t >= -T_MAX && t <= T_MAX;
 
 /**
  * Checks one series. `trustedUntil` (ms): bars and OI points at or before it were already checked when they
@@ -34,8 +60,9 @@ export function validateSeries(s: MarketSeries, trustedUntil = -Infinity): void 
   if (typeof ex !== 'string' || !ex) throw new EngineError('invalid-input', 'exchange', `unknown exchange ${String(ex)}`);
   if (typeof s.symbol !== 'string' || s.symbol === '') throw new EngineError('invalid-input', 'symbol', 'missing', ex);
   positive(s.barMs, 'barMs', ex);
-  positive(s.markPrice, 'markPrice', ex);
-  positive(s.indexPrice, 'indexPrice', ex);
+  if (s.barMs > 366 * 86_400_000) throw new EngineError('out-of-range', 'barMs', `bar of ${s.barMs} ms is longer than a year`, ex);
+  price(s.markPrice, 'markPrice', ex);
+  price(s.indexPrice, 'indexPrice', ex);
   nonNegative(s.risk?.maintenanceRate, 'risk.maintenanceRate', ex);
   if (s.risk.maintenanceRate >= 0.5) throw new EngineError('invalid-input', 'risk.maintenanceRate', `must be a fraction < 0.5, got ${s.risk.maintenanceRate}`, ex);
   if (!finite(s.risk.maxLeverage) || s.risk.maxLeverage < 1) {
@@ -48,11 +75,10 @@ export function validateSeries(s: MarketSeries, trustedUntil = -Infinity): void 
   for (let i = c0; i < candles.length; i++) {
     const c = candles[i]!;
     const ok =
-      finite(c.t) && c.t > prevT &&
-      c.open > 0 && c.high > 0 && c.low > 0 && c.close > 0 &&
-      finite(c.open) && finite(c.high) && finite(c.low) && finite(c.close) && c.low <= c.high &&
-      c.baseVolume >= 0 && c.quoteVolume >= 0 && finite(c.baseVolume) && finite(c.quoteVolume) &&
-      (c.takerBuyBase === undefined || (finite(c.takerBuyBase) && c.takerBuyBase >= 0));
+      timeOk(c.t) && c.t > prevT &&
+      priceOk(c.open) && priceOk(c.high) && priceOk(c.low) && priceOk(c.close) && c.low <= c.high &&
+      coinOk(c.baseVolume) && c.quoteVolume >= 0 && c.quoteVolume <= U_MAX &&
+      (c.takerBuyBase === undefined || coinOk(c.takerBuyBase));
     if (!ok) candleError(c, i, prevT, ex);
     prevT = c.t;
   }
@@ -61,28 +87,32 @@ export function validateSeries(s: MarketSeries, trustedUntil = -Infinity): void 
   prevT = o0 > 0 ? oi[o0 - 1]!.t : -Infinity;
   for (let i = o0; i < oi.length; i++) {
     const p = oi[i]!;
-    if (!(finite(p.t) && p.t > prevT && finite(p.coin) && p.coin >= 0 && finite(p.usd) && p.usd >= 0)) {
+    if (!(timeOk(p.t) && p.t > prevT && coinOk(p.coin) && p.usd >= 0 && p.usd <= U_MAX)) {
       const f = `openInterest[${i}]`;
       timestamp(p.t, `${f}.t`, ex);
       if (p.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${p.t}`, ex);
       if (p.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${p.t} after ${prevT})`, ex);
-      nonNegative(p.coin, `${f}.coin`, ex);
-      nonNegative(p.usd, `${f}.usd`, ex);
+      coin(p.coin, `${f}.coin`, ex);
+      usd(p.usd, `${f}.usd`, ex);
+      throw new EngineError('invalid-input', f, 'invalid open-interest point', ex);
     }
     prevT = p.t;
   }
   if (s.funding) {
     if (!finite(s.funding.rate)) throw new EngineError('invalid-input', 'funding.rate', `must be finite, got ${String(s.funding.rate)}`, ex);
+    if (Math.abs(s.funding.rate) > 1) throw new EngineError('out-of-range', 'funding.rate', `a funding rate of ${s.funding.rate} is more than 100 % per interval`, ex);
     positive(s.funding.intervalHours, 'funding.intervalHours', ex);
+    if (s.funding.intervalHours > 24 * 366) throw new EngineError('out-of-range', 'funding.intervalHours', `${s.funding.intervalHours} h is longer than a year`, ex);
   }
   if (s.depth) {
+    timestamp(s.depth.t, 'depth.t', ex);
     for (const side of ['bids', 'asks'] as const) {
       const levels = s.depth[side];
       for (let i = 0; i < levels.length; i++) {
-        const [price, coin] = levels[i]!;
-        if (finite(price) && price > 0 && finite(coin) && coin >= 0) continue;
-        positive(price, `depth.${side}[${i}].price`, ex);
-        nonNegative(coin, `depth.${side}[${i}].coin`, ex);
+        const [p, q] = levels[i]!;
+        if (finite(p) && priceOk(p) && finite(q) && coinOk(q)) continue;
+        price(p, `depth.${side}[${i}].price`, ex);
+        coin(q, `depth.${side}[${i}].coin`, ex);
       }
     }
   }
@@ -94,14 +124,14 @@ function candleError(c: MarketSeries['candles'][number], i: number, prevT: numbe
   timestamp(c.t, `${f}.t`, ex);
   if (c.t === prevT) throw new EngineError('invalid-input', `${f}.t`, `duplicate timestamp ${c.t}`, ex);
   if (c.t < prevT) throw new EngineError('invalid-input', `${f}.t`, `timestamps not ascending (${c.t} after ${prevT})`, ex);
-  positive(c.open, `${f}.open`, ex);
-  positive(c.high, `${f}.high`, ex);
-  positive(c.low, `${f}.low`, ex);
-  positive(c.close, `${f}.close`, ex);
+  price(c.open, `${f}.open`, ex);
+  price(c.high, `${f}.high`, ex);
+  price(c.low, `${f}.low`, ex);
+  price(c.close, `${f}.close`, ex);
   if (c.low > c.high) throw new EngineError('invalid-input', `${f}.low`, `low ${c.low} above high ${c.high}`, ex);
-  nonNegative(c.baseVolume, `${f}.baseVolume`, ex);
-  nonNegative(c.quoteVolume, `${f}.quoteVolume`, ex);
-  nonNegative(c.takerBuyBase, `${f}.takerBuyBase`, ex);
+  coin(c.baseVolume, `${f}.baseVolume`, ex);
+  usd(c.quoteVolume, `${f}.quoteVolume`, ex);
+  if (c.takerBuyBase !== undefined) coin(c.takerBuyBase, `${f}.takerBuyBase`, ex);
   throw new EngineError('invalid-input', f, 'invalid candle', ex);
 }
 
@@ -123,6 +153,9 @@ export function validatePosition(p: Position, symbol: string | undefined): void 
   // The one position check (./position-check.ts): the same rules as page reads, manual entries and messages.
   const problem = positionIssue(p);
   if (problem) throw new EngineError('invalid-input', `position.${problem.field}`, problem.message, ex);
+  price(p.entry, 'position.entry', ex);
+  coin(p.size, 'position.size', ex);
+  if (p.liqPrice !== undefined) price(p.liqPrice, 'position.liqPrice', ex);
   if (symbol !== undefined && p.symbol !== symbol) {
     throw new EngineError('invalid-input', 'position.symbol', `position is ${p.symbol} but the market data is ${symbol}`, ex);
   }
@@ -131,11 +164,12 @@ export function validatePosition(p: Position, symbol: string | undefined): void 
 /** A planned trade: side long/short, entry a positive price. */
 export function validatePlan(side: unknown, entry: unknown): void {
   if (side !== undefined && side !== 'long' && side !== 'short') throw new EngineError('invalid-input', 'plannedSide', `must be long or short, got ${String(side)}`);
-  if (entry !== undefined) positive(entry, 'plannedEntry');
+  if (entry !== undefined) price(entry, 'plannedEntry');
 }
 
 export function validateAccount(a: { sizeUsd: Usd; riskPct: Pct; leverage?: number }): void {
   positive(a.sizeUsd, 'account.sizeUsd');
+  if (a.sizeUsd > MAX_USD / 1e6) throw new EngineError('out-of-range', 'account.sizeUsd', `account of ${a.sizeUsd} USD is above ${MAX_USD / 1e6}`);
   if (!(finite(a.riskPct) && a.riskPct > 0 && a.riskPct <= 100)) throw new EngineError('invalid-input', 'account.riskPct', `must be within (0, 100], got ${String(a.riskPct)}`);
   if (a.leverage !== undefined && !leverageOk(a.leverage)) throw new EngineError('invalid-input', 'account.leverage', `${LEVERAGE_RANGE}, got ${String(a.leverage)}`);
 }
@@ -171,6 +205,7 @@ export function validateConfig(c: EngineConfig): void {
   if (!(c.stopBufferMinPct >= 0 && c.stopBufferMinPct <= c.stopBufferMaxPct)) throw bad('stopBufferMinPct', 'must be ≥ 0 and ≤ stopBufferMaxPct');
   if (c.mapRangePct / c.binPct > 20_000) throw bad('binPct', 'more than 20,000 bins per side');
   if (c.mapRangePct >= 100) throw bad('mapRangePct', 'must be below 100');
+  if (!(Number.isInteger(c.modelMaxPathBins) && c.modelMaxPathBins >= 1_000 && c.modelMaxPathBins <= 10_000_000)) throw bad('modelMaxPathBins', 'must be an integer within 1,000–10,000,000');
   if (!(c.lfrNeutralFrom <= c.lfrFavourableFrom && c.lfrFavourableFrom <= c.lfrStrongAbove)) throw bad('lfrFavourableFrom', 'LFR band limits must ascend');
   const [eMin, eMax] = c.emphasisLeverage;
   if (!(finite(eMin) && finite(eMax) && eMin >= 1 && eMin <= eMax)) throw bad('emphasisLeverage', 'must be [min, max] leverage with 1 ≤ min ≤ max');

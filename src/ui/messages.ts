@@ -3,6 +3,7 @@
  * "no stop" / "no size". The engine returns codes with their numbers; every view (popup, overlay, sizing
  * dialog, notifications) words them here, with the shared number formats.
  */
+import type { EngineErrorCode } from '../engine/errors';
 import type { Signal, SizingNone, SizingWarning, StopNone } from '../engine/types';
 import { formatLeverage, formatPct, formatPrice, formatRatio, formatUsd } from './format';
 
@@ -14,6 +15,7 @@ export const SIGNAL_CHIP: Record<Signal['kind'], string> = {
   'macro-event': 'MACRO',
   'own-liq-before-stop': 'LIQ<STOP',
   'adverse-lfr': 'LFR↓',
+  'coarse-grid': 'COARSE',
 };
 
 const hours = (h: number) => `${formatRatio(h, 1)} h`;
@@ -35,7 +37,23 @@ export function signalText(s: Signal): string {
       return `Your liquidation at ${formatPrice(s.liqPrice)} comes before the suggested stop at ${formatPrice(s.stopPrice)}: lower leverage to ${formatLeverage(s.maxLeverage)} or less.`;
     case 'adverse-lfr':
       return `LFR ${formatRatio(s.value)} < ${formatRatio(s.threshold, 1)}: more liquidation fuel against the position (${formatUsd(s.riskUsd)}) than for it (${formatUsd(s.profitUsd)}).`;
+    case 'coarse-grid':
+      return `Prices on ${s.exchange} moved over a range too wide for the model's grid: its levels are placed in bins of ${formatPct(s.binPct, 2)} instead of ${formatPct(s.configuredBinPct, 2)}, so clusters are less sharp.`;
   }
+}
+
+/** What an engine error code means, as the start of the sentence shown before the error's own detail. */
+export const ENGINE_ERROR_TEXT: Record<EngineErrorCode, string> = {
+  'invalid-input': 'The market data has a missing or impossible value',
+  'out-of-range': 'The market data has a number far outside any real market (refused rather than computed into NaN)',
+  'invalid-config': 'A setting is out of range',
+  'out-of-order': 'Market bars arrived out of order',
+  'non-finite-output': 'The analysis produced an invalid number (NaN or Infinity) and was withheld',
+};
+
+/** One sentence for an engine error: what the code means, then the field and detail the engine named. */
+export function engineErrorText(e: { code: EngineErrorCode; message: string }): string {
+  return `${ENGINE_ERROR_TEXT[e.code]}: ${e.message}.`;
 }
 
 /** One sentence per sizing warning. */
