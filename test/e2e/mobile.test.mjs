@@ -61,6 +61,7 @@ function ourGeometry(page) {
       widest: Math.max(...shown.map((el) => el.getBoundingClientRect().right)),
       leftmost: Math.min(...shown.map((el) => el.getBoundingClientRect().left)),
       overflowX: Math.max(0, ...shown.filter((el) => el.closest('.ll-card, .ll-badge, .ll-ladder')).map((el) => el.getBoundingClientRect().right - innerWidth)),
+      cardRect: rect(root.querySelector('.ll-card')),
       card: ['lfr', 'stop', 'position'].map((k) => {
         const el = root.querySelector(`.ll-card [data-testid=liqlens-${k}]`);
         return { k, text: el?.textContent ?? '', ...(el ? rect(el) : {}) };
@@ -108,6 +109,8 @@ for (const [exchange, tier] of [
     assert.match(open.card[2].text, /^Long 0\.15 @ 96,800\.0 · 10x cross · liq 87,512\.3/);
     assert.equal(open.overflowX, 0, 'the card runs past no edge');
     assert.ok(!intersects(open.badge, axis), 'the badge stays off the axis while open');
+    // The card leaves a price axis' width free: the last price stays readable while it is open.
+    assert.ok(open.cardRect.right <= W - 96 + 8 + 0.5 && !intersects(open.cardRect, axis), `card ${JSON.stringify(open.cardRect)} clear of the axis ${JSON.stringify(axis)}`);
     await saveShot(page, `mobile-${exchange}-open`);
 
     await overlay(page, '[data-testid=liqlens-badge]').tap();
