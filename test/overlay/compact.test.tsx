@@ -99,4 +99,14 @@ describe('the overlay at 360 × 740', () => {
     window.dispatchEvent(new Event('resize'));
     expect(q('[data-testid=liqlens-panel]')!.dataset.layout).toBe('compact');
   });
+
+  it('the ladder starts below the badge on a phone (the badge owns the top-left corner), beside it on a desktop', () => {
+    setViewport(360, 740);
+    const phone = setup({ tier: 'ladder' });
+    expect(phone.q('[data-testid=liqlens-ladder]')!.style.top).toBe('168px'); // chart top 120 + 8 inset + 40 below the badge
+    document.body.innerHTML = '';
+    setViewport(1400, 900);
+    const desk = setup({ tier: 'ladder' });
+    expect(desk.q('[data-testid=liqlens-ladder]')!.style.top).toBe('128px');
+  });
 });
