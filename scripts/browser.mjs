@@ -20,12 +20,13 @@ export function hostResolverRules(port, hosts = ALL_HOSTS) {
 
 /**
  * Opens a persistent context with the extension loaded.
- * @param {{ port?: number, live?: boolean, headless?: boolean, viewport?: {width:number,height:number}, userDataDir?: string, build?: 'production' | 'e2e' }} opts
+ * @param {{ port?: number, live?: boolean, headless?: boolean, viewport?: {width:number,height:number}, hasTouch?: boolean, userDataDir?: string, build?: 'production' | 'e2e' }} opts
  *   port: fixture server port (required unless live). live: no host mapping (real exchanges; never in tests).
  *   build: which build to load; tests load the e2e build, whose test seams the production build lacks.
+ *   hasTouch: a touch screen (taps), for the phone-sized tests.
  * @returns {Promise<{ context, extensionId: string, serviceWorker, userDataDir: string, close: () => Promise<void> }>}
  */
-export async function launchBrowser({ port, live = false, headless = true, viewport = { width: 1280, height: 800 }, userDataDir, build = 'production' } = {}) {
+export async function launchBrowser({ port, live = false, headless = true, viewport = { width: 1280, height: 800 }, hasTouch = false, userDataDir, build = 'production' } = {}) {
   const extensionDir = build === 'e2e' ? E2E_EXTENSION_DIR : EXTENSION_DIR;
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`Built extension not found in ${extensionDir}: run "npm run ${build === 'e2e' ? 'build:e2e' : 'build'}" first.`);
@@ -45,6 +46,7 @@ export async function launchBrowser({ port, live = false, headless = true, viewp
     executablePath: findChromium(),
     headless,
     viewport,
+    hasTouch,
     args,
   });
   let [serviceWorker] = context.serviceWorkers();

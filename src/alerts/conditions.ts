@@ -7,6 +7,7 @@ import type { Analysis, Cluster } from '../engine/types';
 import type { Pct, Price, Usd } from '../engine/units';
 import type { Settings } from '../settings';
 import { formatPct, formatPrice, formatRatio, formatUsd } from '../ui/format';
+import { lfrText } from '../ui/fuel';
 import { signalText } from '../ui/messages';
 
 export type AlertKind = 'cluster-edge' | 'lfr-degraded' | 'stale-map' | 'squeeze';
@@ -88,10 +89,14 @@ export function activeConditions({ analysis, entryLfr, settings, previous }: Con
   const sym = analysis.symbol;
 
   if (a.clusterEdge && price > 0) {
+    // What a phone shows in about two lines: price, distance, the cluster's range and USD, and the LFR now.
+    const lfr = analysis.lfr.kind === 'ratio' ? `LFR ${lfrText(analysis.lfr)}` : `LFR: ${lfrText(analysis.lfr)}`;
     // One condition per side: price near (or just through) *a* watched cluster on that side. Keyed by side,
     // not by the cluster's exact edges, which move a little on every refresh, so a refresh never re-fires it.
     for (const side of ['short', 'long'] as const) {
-      const where = side === 'short' ? 'short-liquidation cluster above' : 'long-liquidation cluster below';
+      const cluster = side === 'short' ? 'short-liq. cluster' : 'long-liq. cluster';
+      // Short liquidations sit above the price, long ones below: the price is below / above the cluster.
+      const relation = side === 'short' ? 'below' : 'above';
       const near = nearestClusters(analysis.clusters, side, price, WATCHED_CLUSTERS_PER_SIDE).find(
         (c) => edgeDistancePct(c, price) <= a.clusterEdgePct,
       );
@@ -101,10 +106,7 @@ export function activeConditions({ analysis, entryLfr, settings, previous }: Con
           id: `cluster-edge:${side}`,
           kind: 'cluster-edge',
           title: `${sym}: price near a cluster`,
-          message:
-            d === 0
-              ? `Price ${formatPrice(price)} is inside the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`
-              : `Price ${formatPrice(price)} is ${formatPct(d)} from the ${where} (${formatPrice(near.low)}–${formatPrice(near.high)}, est. ${formatUsd(near.usd)}).`,
+          message: `Price ${formatPrice(price)}${d === 0 ? ' is inside the' : `, ${formatPct(d)} ${relation} the`} ${cluster} ${formatPrice(near.low)}–${formatPrice(near.high)} (est. ${formatUsd(near.usd)}). ${lfr}.`,
         });
         continue;
       }
@@ -114,7 +116,7 @@ export function activeConditions({ analysis, entryLfr, settings, previous }: Con
           id: `cluster-edge:${side}`,
           kind: 'cluster-edge',
           title: `${sym}: price ran into a cluster`,
-          message: `Price moved from ${formatPrice(previous.price)} to ${formatPrice(price)}, through the ${where} at ${formatPrice(through.low)}–${formatPrice(through.high)} (est. ${formatUsd(through.usd)}).`,
+          message: `Price ${formatPrice(previous.price)} → ${formatPrice(price)}, through the ${cluster} ${formatPrice(through.low)}–${formatPrice(through.high)} (est. ${formatUsd(through.usd)}). ${lfr}.`,
         });
       }
     }

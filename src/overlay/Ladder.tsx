@@ -9,13 +9,15 @@ import { usdOpacity } from './intensity';
 import type { Mark } from './marks';
 import type { PaneRect } from './scale';
 
-export function Ladder({ bands, marks, reference, anchor }: { bands: readonly Band[]; marks: readonly Mark[]; reference: number | null; anchor: PaneRect | null }) {
+export function Ladder({ bands, marks, reference, anchor, belowBadge = false }: { bands: readonly Band[]; marks: readonly Mark[]; reference: number | null; anchor: PaneRect | null; belowBadge?: boolean }) {
   const rows = ladderRows(bands, marks, reference);
   // Top-left of the chart: the status panel owns the top-right corner, and the newest candles and the price
   // axis sit on the right, so the left edge (old history) is where a ladder hides the least.
+  // On a phone the panel's badge holds that corner (./compact.ts): the ladder starts below it.
+  const drop = belowBadge ? 40 : 0;
   const style = anchor
-    ? { left: `${Math.max(0, anchor.left + 8)}px`, top: `${anchor.top + 8}px`, maxHeight: `${Math.max(120, anchor.height - 16)}px` }
-    : { left: '12px', top: '220px' };
+    ? { left: `${Math.max(0, anchor.left + 8)}px`, top: `${anchor.top + 8 + drop}px`, maxHeight: `${Math.max(120, anchor.height - 16 - drop)}px` }
+    : { left: '12px', top: `${220 + drop}px` };
   return (
     <div class="ll-ladder" data-testid="liqlens-ladder" style={style}>
       <div class="ll-ladder-title">Liquidation ladder (estimated)</div>

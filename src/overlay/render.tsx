@@ -7,6 +7,7 @@ import type { Side } from '../engine/types';
 import type { Settings } from '../settings';
 import { bandAtPrice } from './bands';
 import { BandTooltip } from './BandTooltip';
+import { isCompact } from './compact';
 import { derived } from './derive';
 import { Ladder } from './Ladder';
 import { Panel } from './Panel';
@@ -43,7 +44,7 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
     render(
       <>
         {show && s.tier === 'pixel' && s.scale && <PixelLayer scale={s.scale} bands={bands} marks={marks} opacity={s.overlay.opacity} hoveredKey={hovered?.key ?? null} />}
-        {show && s.tier === 'ladder' && <Ladder bands={bands} marks={marks} reference={analysis?.reference ?? null} anchor={s.chartRect} />}
+        {show && s.tier === 'ladder' && <Ladder bands={bands} marks={marks} reference={analysis?.reference ?? null} anchor={s.chartRect} belowBadge={isCompact(window.innerWidth)} />}
         {show && hovered && s.hover && <BandTooltip band={hovered} cascades={analysis?.cascades ?? []} x={s.hover.x} y={s.hover.y} />}
       </>,
       layerRoot,
@@ -54,7 +55,16 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
     const s = store.get();
     const analysis = s.view?.analysis ?? null;
     render(
-      <Panel state={s} status={overlayStatus(s.view, s.viewError, s.symbol, s.now)} analysis={analysis} onOverlayChange={hooks.onOverlayChange} manual={hooks.manual?.()} onPickHedge={hooks.onPickHedge} report={hooks.report} />,
+      <Panel
+        state={s}
+        status={overlayStatus(s.view, s.viewError, s.symbol, s.now)}
+        analysis={analysis}
+        onOverlayChange={hooks.onOverlayChange}
+        manual={hooks.manual?.()}
+        onPickHedge={hooks.onPickHedge}
+        report={hooks.report}
+        viewportWidth={window.innerWidth}
+      />,
       panelRoot,
     );
   }
@@ -69,11 +79,21 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
     if (layer) renderLayer();
     if (panel) renderPanel();
   });
+  // A rotated phone or a resized window can cross the compact width without the chart's rect changing.
+  let compact = isCompact(window.innerWidth);
+  const onResize = () => {
+    if (isCompact(window.innerWidth) === compact) return;
+    compact = !compact;
+    renderLayer();
+    renderPanel();
+  };
+  window.addEventListener('resize', onResize);
   renderLayer();
   renderPanel();
   return {
     renderLayer,
     unmount: () => {
+      window.removeEventListener('resize', onResize);
       unsubscribe();
       render(null, layerRoot);
       render(null, panelRoot);

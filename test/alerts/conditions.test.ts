@@ -79,7 +79,8 @@ describe('a price that jumps through a cluster edge between two looks', () => {
     });
     const now = activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous });
     expect(now.map((c) => [c.id, c.message])).toEqual([
-      ['cluster-edge:short', 'Price moved from 100,000.0 to 102,000.0, through the short-liquidation cluster above at 101,000.0–101,500.0 (est. $30.0M).'],
+      // The default LFR of makeAnalysis is 60/35 = 1.714… → "1.71".
+      ['cluster-edge:short', 'Price 100,000.0 → 102,000.0, through the short-liq. cluster 101,000.0–101,500.0 (est. $30.0M). LFR 1.71.'],
     ]);
     const next = { price: 102_000, edges: watchedEdges(after.clusters, 102_000) };
     expect(activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous: next })).toEqual([]);
@@ -91,5 +92,39 @@ describe('a price that jumps through a cluster edge between two looks', () => {
     const previous = { price: 100_000, edges: watchedEdges(before.clusters, 100_000) };
     const after = makeAnalysis({ reference: 98_000, clusters: [cluster('long', 96_000, 96_500, 1e7, 98_000)] });
     expect(activeConditions({ analysis: after, entryLfr: null, settings: settings(), previous }).map((c) => c.id)).toEqual(['cluster-edge:long']);
+  });
+});
+
+describe('what a phone notification says (issue 15: cluster, distance, LFR in about two lines)', () => {
+  const PHONE_CHARS = 110; // two lines of a phone notification's body, about 50–55 characters each
+
+  it('near a short cluster above: the price, the distance below it, its range and USD, and the LFR now', () => {
+    // Price 100,600; cluster 101,000–101,500, $30M: (101,000 − 100,600) / 100,600 = 0.3976 % → "0.40 %".
+    const [c] = activeConditions({ analysis: makeAnalysis({ reference: 100_600 }), entryLfr: null, settings: settings() });
+    expect(c!.title).toBe('BTCUSDT: price near a cluster');
+    expect(c!.message).toBe('Price 100,600.0, 0.40 % below the short-liq. cluster 101,000.0–101,500.0 (est. $30.0M). LFR 1.71.');
+    expect(c!.message.length).toBeLessThanOrEqual(PHONE_CHARS);
+  });
+
+  it('near a long cluster below: the price is above it; an LFR that is a state is named, not a number', () => {
+    // Price 99,400; cluster 98,500–99,000, $20M: (99,400 − 99,000) / 99,400 = 0.4024 % → "0.40 %".
+    const lfr = { kind: 'no-risk-fuel', profitUsd: 60_000_000, riskUsd: 0 } as const;
+    const [c] = activeConditions({ analysis: makeAnalysis({ reference: 99_400, lfr }), entryLfr: null, settings: settings() });
+    expect(c!.id).toBe('cluster-edge:long');
+    expect(c!.message).toBe('Price 99,400.0, 0.40 % above the long-liq. cluster 98,500.0–99,000.0 (est. $20.0M). LFR: no risk-side fuel.');
+    expect(c!.message.length).toBeLessThanOrEqual(PHONE_CHARS);
+  });
+
+  it('inside a cluster: no distance, the range, USD and LFR', () => {
+    const [c] = activeConditions({ analysis: makeAnalysis({ reference: 101_200 }), entryLfr: null, settings: settings() });
+    expect(c!.message).toBe('Price 101,200.0 is inside the short-liq. cluster 101,000.0–101,500.0 (est. $30.0M). LFR 1.71.');
+  });
+
+  it('LFR degraded: the LFR now and at entry, short enough for a phone', () => {
+    const lfr = { kind: 'ratio', value: 0.8, band: 'adverse', profitUsd: 8, riskUsd: 10 } as const;
+    const [c] = activeConditions({ analysis: makeAnalysis({ position: longPosition(), lfr, reference: 100_000 }), entryLfr: 1.6, settings: settings() });
+    expect(c!.title).toBe('BTCUSDT: LFR fell below 1.0');
+    expect(c!.message).toBe('LFR is 0.80, down from 1.60 at entry: more fuel now sits on the risk side.');
+    expect(c!.message.length).toBeLessThanOrEqual(PHONE_CHARS);
   });
 });
