@@ -101,6 +101,18 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     void native.sync();
   }
 
+  /** The widget's pane, or null. */
+  async function widgetPane(): Promise<PaneRect | null> {
+    const sc = await client!.scale();
+    return sc.ok && sc.value ? sc.value.pane : null;
+  }
+
+  /** Outside the pixel tier, the chart rectangle follows the chart (a new object only when it moved). */
+  function followRect(rect: PaneRect | null) {
+    const s = store.get();
+    if (rect && s.tier !== 'pixel' && !sameRect(s.chartRect, rect)) store.set({ chartRect: rect });
+  }
+
   /** Probes from the poll wait for the next animation frame: with the event gate's, at most one probe a frame. */
   function requestProbe() {
     if (probeQueued) return;
@@ -133,11 +145,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
       decide();
       // Outside the pixel tier nothing polls the widget's pane: take its rectangle now, so the panel and
       // the ladder sit inside the plotting area rather than over the chart's own price axis.
-      if (probe?.found && probe.canScale && store.get().tier !== 'pixel') {
-        const sc = await client.scale();
-        const s = store.get();
-        if (sc.ok && sc.value && s.tier !== 'pixel' && !sameRect(s.chartRect, sc.value.pane)) store.set({ chartRect: sc.value.pane });
-      }
+      if (probe?.found && probe.canScale && store.get().tier !== 'pixel') followRect(await widgetPane());
     } finally {
       probing = false;
     }
@@ -161,15 +169,8 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
         else if (tickCount % 8 === 0) decide(); // lost the scale: maybe another tier now
       } else if (tickCount % 4 === 0) {
         // Keep the panel / ladder on the chart as the page scrolls or resizes (a cheap read twice a second).
-        let rect: PaneRect | null = null;
-        if (client && probe?.found && probe.canScale) {
-          const sc = await client.scale();
-          rect = sc.ok && sc.value ? sc.value.pane : null;
-        } else {
-          const root = dom.root();
-          if (root) rect = rectOf(root);
-        }
-        if (rect && store.get().tier !== 'pixel' && !sameRect(store.get().chartRect, rect)) store.set({ chartRect: rect });
+        const root = dom.root();
+        followRect(client && probe?.found && probe.canScale ? await widgetPane() : root && rectOf(root));
       }
       if (client && tickCount % probeEvery(!!probe?.found, probes) === 0) requestProbe();
     } finally {
