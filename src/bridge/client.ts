@@ -9,6 +9,7 @@ import {
   checkChartScaleOrNull,
   checkDrawResult,
   parseMessage,
+  type BridgeProtocol,
   type Check,
   type ChartEvent,
   type ChartProbe,
@@ -20,58 +21,46 @@ import {
 
 export const BRIDGE_TIMEOUT_MS = 1500;
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`chart bridge did not answer ${what} within ${ms} ms`)), ms);
-    p.then(
-      (x) => {
-        clearTimeout(t);
-        resolve(x);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
-
 export class BridgeClient {
   constructor(
     private readonly messenger: BridgeMessenger,
     private readonly timeoutMs = BRIDGE_TIMEOUT_MS,
   ) {}
 
-  private async call<T>(what: string, check: Check, send: () => Promise<unknown>): Promise<Parsed<T>> {
-    let raw: unknown;
+  private async call<T>(what: keyof BridgeProtocol, check: Check, data?: unknown): Promise<Parsed<T>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`chart bridge did not answer ${what} within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
     try {
-      raw = await withTimeout(send(), this.timeoutMs, what);
+      return parseMessage<T>(`${what} answer`, check, await Promise.race([this.messenger.sendMessage(what, data), late]));
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      clearTimeout(timer);
     }
-    return parseMessage<T>(`${what} answer`, check, raw);
   }
 
   probe(): Promise<Parsed<ChartProbe>> {
-    return this.call<ChartProbe>('probe', checkChartProbe, () => this.messenger.sendMessage('probe', undefined));
+    return this.call('probe', checkChartProbe);
   }
 
   /** The visible range and pane; `ok` with null when the chart has no usable price scale. */
   scale(): Promise<Parsed<ChartScale | null>> {
-    return this.call<ChartScale | null>('scale', checkChartScaleOrNull, () => this.messenger.sendMessage('scale', undefined));
+    return this.call('scale', checkChartScaleOrNull);
   }
 
   draw(req: DrawRequest): Promise<Parsed<DrawResult>> {
-    return this.call<DrawResult>('draw', checkDrawResult, () => this.messenger.sendMessage('draw', req));
+    return this.call('draw', checkDrawResult, req);
   }
 
   clear(): Promise<Parsed<DrawResult>> {
-    return this.call<DrawResult>('clear', checkDrawResult, () => this.messenger.sendMessage('clear', undefined));
+    return this.call('clear', checkDrawResult);
   }
 
   /** Tells the bridge to remove our shapes and stop for good (its page world outlives our content script). */
   stop(): Promise<Parsed<DrawResult>> {
-    return this.call<DrawResult>('stop', checkDrawResult, () => this.messenger.sendMessage('stop', undefined));
+    return this.call('stop', checkDrawResult);
   }
 
   /** Chart events pushed by the bridge; malformed ones are dropped. */

@@ -3,30 +3,18 @@
  * is discovered once (the element whose children are the most vertically stacked numeric labels) and
  * then re-read cheaply on every poll.
  */
+import { byPageConvention, readDigits } from '../numbers/digits';
 import type { AxisPoint } from './calibrate';
 
-/** Parses an axis label like `97,000.0`, `97 000,5`, `1.2K`; null when it is not a plain number. */
+/**
+ * Parses an axis label like `97,000.0`, `97 000,5`, `1.2K` with the shared digit reader (src/numbers) and
+ * the page convention for `1,234` / `96.800`; null when it is not a plain positive number.
+ */
 export function parseAxisNumber(text: string): number | null {
-  let s = text.replace(/[\s\u00a0\u2009\u202f]/g, '');
-  if (!/^[0-9][0-9.,]*[KkMm]?$/.test(s)) return null;
-  let mult = 1;
-  const suffix = s.slice(-1).toUpperCase();
-  if (suffix === 'K' || suffix === 'M') {
-    mult = suffix === 'K' ? 1e3 : 1e6;
-    s = s.slice(0, -1);
-  }
-  const lastDot = s.lastIndexOf('.');
-  const lastComma = s.lastIndexOf(',');
-  if (lastDot >= 0 && lastComma >= 0) {
-    // The later separator is the decimal one.
-    s = lastDot > lastComma ? s.replace(/,/g, '') : s.replace(/\./g, '').replace(',', '.');
-  } else if (lastComma >= 0) {
-    s = /^\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
-  } else if ((s.match(/\./g) ?? []).length > 1) {
-    s = s.replace(/\./g, '');
-  }
-  const n = Number(s) * mult;
-  return Number.isFinite(n) && n > 0 ? n : null;
+  const m = /^(\d[\d.,\s\u00a0\u2009\u202f]*?)\s*([KkMm]?)$/.exec(text.trim());
+  const n = m ? byPageConvention(readDigits(m[1]!)) : null;
+  const v = n === null ? 0 : n * (m![2] ? (/k/i.test(m![2]) ? 1e3 : 1e6) : 1);
+  return v > 0 && Number.isFinite(v) ? v : null;
 }
 
 export interface AxisReading {

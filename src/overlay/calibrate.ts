@@ -38,8 +38,10 @@ export function calibrate(points: readonly AxisPoint[]): Calibration {
   if (distinct.size < 2) return { kind: 'none', reason: `price axis shows ${distinct.size} readable label(s); need 2` };
   const lin = fit(usable, (p) => p);
   const log = fit(usable, Math.log);
-  // Prices rise upwards on a chart: y must fall as price grows.
-  if (!(lin.b < 0)) return { kind: 'none', reason: 'price-axis labels do not rise upwards' };
+  // Prices rise upwards on a chart: y must fall as price grows, in the fit and label by label (the page
+  // draws them: top to bottom, no label may show more than the one above it).
+  const byY = [...usable].sort((p, q) => p.y - q.y || q.price - p.price);
+  if (!(lin.b < 0) || byY.some((p, i) => i > 0 && p.price > byY[i - 1]!.price)) return { kind: 'none', reason: 'price-axis labels do not rise upwards' };
   // Two labels fit any line exactly; prefer linear then (log needs ≥ 3 labels to be told apart).
   const useLog = usable.length >= 3 && log.rms < lin.rms;
   const best = useLog ? log : lin;

@@ -8,17 +8,20 @@
  * (tier-decision.ts), applying the native shape plan (native-sync.ts), hover prices (hover.ts).
  */
 import type { BridgeClient } from '../bridge/client';
+import { eventGate } from '../bridge/event-gate';
 import type { ChartProbe, ChartScale } from '../bridge/protocol';
 import { domScaleReader, type ScaleRead } from './dom-scale';
 import { crosshairHover, pointerHover } from './hover';
 import { nativeSync } from './native-sync';
 import { rectOf, sameRect } from './pane-rect';
 import { makeScale, sameScaleInput, type PaneRect, type ScaleInput } from './scale';
+import { scaleRefusal } from './scale-check';
 import type { OverlayState, Store } from './store';
 import { decideTier, probeEvery } from './tier-decision';
 
 export const POLL_MS = 120;
 export const PERF_MEASURE = 'liqlens:overlay-update';
+const E2E = import.meta.env.MODE === 'e2e';
 
 export interface ControllerDeps {
   doc: Document;
@@ -38,12 +41,18 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
   let probe: ChartProbe | null = null;
   let probeWhyNot = deps.bridgeError ?? 'chart bridge not started';
   let probes = 0;
+  let probing = false;
+  let probeAgain = false;
+  let probeQueued = false;
+  /** Why the widget's scale was last refused (it disagreed with the DOM price axis), null when believed. */
+  let scaleRefused: string | null = null;
   let mouse: { x: number; y: number } | null = null;
   const dom = domScaleReader(doc, deps.chartSelectors);
   const native = nativeSync(client, store);
-  // Page-controlled timing switch for the overlay bench: e2e build only (the condition is a build-time
+  // Page-controlled timing switch for the overlay bench and the probe marks (`liqlens:probe`, at the frame
+  // time of each probe: test/e2e/bridge-flood.test.mjs): e2e build only (the condition is a build-time
   // constant, so the production bundle carries neither the attribute name nor the measuring code).
-  const perf = () => import.meta.env.MODE === 'e2e' && doc.documentElement.hasAttribute('data-liqlens-perf');
+  const perf = () => E2E && doc.documentElement.hasAttribute('data-liqlens-perf');
 
   const toInput = (s: ChartScale): ScaleInput => ({ from: s.from, to: s.to, mode: s.mode, inverted: s.inverted, pane: s.pane });
 
@@ -55,7 +64,18 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     if (client && probe?.found && probe.canScale) {
       const r = await client.scale();
       const t0 = performance.now();
-      if (r.ok && r.value) return { read: { ok: true, input: toInput(r.value) }, t0 };
+      if (r.ok && r.value) {
+        const input = toInput(r.value);
+        if (sameScaleInput(store.get().scale?.input ?? null, input)) return { read: { ok: true, input }, t0 };
+        // The page supplied this scale: where the DOM shows price-axis labels too, they must agree.
+        const axis = dom.read();
+        const why = axis.ok ? scaleRefusal(input, axis.input) : null;
+        if (why !== scaleRefused) {
+          scaleRefused = why;
+          decide();
+        }
+        return { read: why ? axis : { ok: true, input }, t0 };
+      }
     }
     const t0 = performance.now();
     return { read: dom.read(), t0 };
@@ -67,38 +87,71 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     // The chart rectangle moves the panel: only hand over a new one when it really moved (a pan does not).
     const chartRect = input && !sameRect(s.chartRect, input.pane) ? input.pane : s.chartRect;
     store.set({ scale: input ? makeScale(input) : null, chartRect });
-    if (perf()) performance.measure(PERF_MEASURE, { start: t0, end: performance.now() });
+    if (E2E && perf()) performance.measure(PERF_MEASURE, { start: t0, end: performance.now() });
   }
 
   function decide() {
     const s = store.get();
     const read = dom.read();
     const root = dom.root();
-    const next = decideTier({ state: s, probe, probeWhyNot, dom: read, domRect: root ? rectOf(root) : null });
+    const next = decideTier({ state: s, probe, probeWhyNot, dom: read, domRect: root ? rectOf(root) : null, scaleRefused });
     if (next.tier !== s.tier && s.tier === 'native') void native.clear();
     store.set(next);
     if (next.tier !== 'pixel') store.set({ scale: null });
     void native.sync();
   }
 
-  async function doProbe() {
-    if (!client) return;
-    const r = await client.probe();
-    probes += 1;
-    if (!r.ok) {
-      probe = null;
-      probeWhyNot = r.error;
-    } else {
-      probe = r.value;
-      if (!r.value.found) probeWhyNot = r.value.reason;
+  /** The widget's pane, or null. */
+  async function widgetPane(): Promise<PaneRect | null> {
+    const sc = await client!.scale();
+    return sc.ok && sc.value ? sc.value.pane : null;
+  }
+
+  /** Outside the pixel tier, the chart rectangle follows the chart (a new object only when it moved). */
+  function followRect(rect: PaneRect | null) {
+    const s = store.get();
+    if (rect && s.tier !== 'pixel' && !sameRect(s.chartRect, rect)) store.set({ chartRect: rect });
+  }
+
+  /** Probes from the poll wait for the next animation frame: with the event gate's, at most one probe a frame. */
+  function requestProbe() {
+    if (probeQueued) return;
+    probeQueued = true;
+    win.requestAnimationFrame((t) => {
+      probeQueued = false;
+      void doProbe(t);
+    });
+  }
+
+  /** One probe at a time: asked again while one is out, it runs once more (in a later frame) when that is back. */
+  async function doProbe(frameTime = performance.now()) {
+    if (!client || stopped) return;
+    if (probing) {
+      probeAgain = true;
+      return;
     }
-    decide();
-    // Outside the pixel tier nothing polls the widget's pane: take its rectangle now, so the panel and
-    // the ladder sit inside the plotting area rather than over the chart's own price axis.
-    if (probe?.found && probe.canScale && store.get().tier !== 'pixel') {
-      const sc = await client.scale();
-      const s = store.get();
-      if (sc.ok && sc.value && s.tier !== 'pixel' && !sameRect(s.chartRect, sc.value.pane)) store.set({ chartRect: sc.value.pane });
+    probing = true;
+    if (E2E && perf()) performance.mark('liqlens:probe', { startTime: frameTime });
+    try {
+      const r = await client.probe();
+      probes += 1;
+      if (!r.ok) {
+        probe = null;
+        probeWhyNot = r.error;
+      } else {
+        probe = r.value;
+        if (!r.value.found) probeWhyNot = r.value.reason;
+      }
+      decide();
+      // Outside the pixel tier nothing polls the widget's pane: take its rectangle now, so the panel and
+      // the ladder sit inside the plotting area rather than over the chart's own price axis.
+      if (probe?.found && probe.canScale && store.get().tier !== 'pixel') followRect(await widgetPane());
+    } finally {
+      probing = false;
+    }
+    if (probeAgain) {
+      probeAgain = false;
+      requestProbe();
     }
   }
 
@@ -116,17 +169,10 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
         else if (tickCount % 8 === 0) decide(); // lost the scale: maybe another tier now
       } else if (tickCount % 4 === 0) {
         // Keep the panel / ladder on the chart as the page scrolls or resizes (a cheap read twice a second).
-        let rect: PaneRect | null = null;
-        if (client && probe?.found && probe.canScale) {
-          const sc = await client.scale();
-          rect = sc.ok && sc.value ? sc.value.pane : null;
-        } else {
-          const root = dom.root();
-          if (root) rect = rectOf(root);
-        }
-        if (rect && store.get().tier !== 'pixel' && !sameRect(store.get().chartRect, rect)) store.set({ chartRect: rect });
+        const root = dom.root();
+        followRect(client && probe?.found && probe.canScale ? await widgetPane() : root && rectOf(root));
       }
-      if (client && tickCount % probeEvery(!!probe?.found, probes) === 0) await doProbe();
+      if (client && tickCount % probeEvery(!!probe?.found, probes) === 0) requestProbe();
     } finally {
       ticking = false;
     }
@@ -140,19 +186,23 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     if (hover || s.hover) store.set({ hover });
   }
 
-  const unsubEvent = client?.onEvent((ev) => {
-    if (ev.kind === 'crosshair') {
+  // The page can forge chart events by the thousand: they come coalesced, at most one batch a frame.
+  const onEvents = eventGate(
+    (cb) => win.requestAnimationFrame(cb),
+    () => performance.now(),
+    (b) => {
+      if (stopped) return;
       const s = store.get();
-      if (s.tier !== 'native') return;
-      store.set({ hover: crosshairHover(s.chartRect, ev, mouse) });
-      return;
-    }
-    // Symbol / interval change, chart lost or recreated: the bridge removed our shapes; re-probe and redraw.
-    // After a loss (e.g. the chart type switched away from TradingView) probe often again, as at start.
-    if (ev.kind === 'lost' || ev.kind === 'recreated') probes = 0;
-    native.forget();
-    void doProbe();
-  });
+      if (b.crosshair && s.tier === 'native') store.set({ hover: crosshairHover(s.chartRect, b.crosshair, mouse) });
+      if (!b.change) return;
+      // Symbol / interval change, chart lost or recreated: the bridge removed our shapes; re-probe and redraw.
+      // After a loss (e.g. the chart type switched away from TradingView) probe often again, as at start.
+      if (b.restart) probes = 0;
+      native.forget();
+      void doProbe();
+    },
+  );
+  const unsubEvent = client?.onEvent(onEvents);
 
   const unsubStore = store.subscribe((_s, changed) => {
     if (changed.has('overlay')) decide();

@@ -18,19 +18,23 @@ export interface TierFacts {
   dom: ScaleRead;
   /** The DOM chart root's rectangle, when one was found. */
   domRect: PaneRect | null;
+  /** Why the widget's price scale was refused (scale-check.ts); the DOM axis's scale stands in for it. */
+  scaleRefused?: string | null;
 }
 
 export type TierDecision = Pick<OverlayState, 'tier' | 'tierReason' | 'chartVia' | 'chartRect'>;
 
-export function decideTier({ state: s, probe, probeWhyNot, dom, domRect }: TierFacts): TierDecision {
+export function decideTier({ state: s, probe, probeWhyNot, dom, domRect, scaleRefused }: TierFacts): TierDecision {
   const native = !!(probe?.found && probe.canDraw);
   const pixel = !!(probe?.found && probe.canScale) || dom.ok;
-  const { tier, reason } = chooseTier(s.overlay.mode, {
+  const { tier, reason: why } = chooseTier(s.overlay.mode, {
     native,
     pixel,
     nativeWhyNot: probe?.found ? 'chart API cannot draw' : probeWhyNot,
     pixelWhyNot: dom.ok ? '' : dom.reason,
   });
+  // A refusal needs the labels, so the pixel tier stays available: drawn on the labels' scale instead.
+  const reason = scaleRefused && dom.ok && tier === 'pixel' ? `${why}; ${scaleRefused}` : why;
   // The widget's pane (taken in doProbe) beats the DOM chart root, which includes the price axis.
   const seen = dom.ok ? dom.input.pane : probe?.found && probe.canScale ? null : domRect;
   const chartRect = seen && !sameRect(s.chartRect, seen) ? seen : s.chartRect;

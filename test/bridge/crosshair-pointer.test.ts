@@ -44,10 +44,14 @@ describe('crosshair pointer', () => {
     expect(store.get().tier).toBe('native');
     // The top document last saw the pointer at (5, 5), before it went over the chart frame.
     document.dispatchEvent(new MouseEvent('mousemove', { clientX: 5, clientY: 5 }));
+    // Chart events are applied at the next animation frame (src/bridge/event-gate.ts).
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
     emit!({ kind: 'crosshair', price: 96_000, x: 401, y: 172 });
+    await frame();
     expect(store.get().hover).toEqual({ price: 96_000, x: 401, y: 172 });
     // A bridge that sends no pointer (chart in the top document): the top document's own position.
     emit!({ kind: 'crosshair', price: 95_000 });
+    await frame();
     expect(store.get().hover).toEqual({ price: 95_000, x: 5, y: 5 });
     c.stop();
   });

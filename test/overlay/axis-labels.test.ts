@@ -15,7 +15,15 @@ describe('reading price-axis labels', () => {
   ])('%s → %d', (text, value) => {
     expect(parseAxisNumber(text)).toBeCloseTo(value, 9);
   });
-  it.each(['', '--', '12:00', '−5', 'BTC', '0', '5%'])('%s is not an axis price', (text) => {
+  it.each([
+    ['1.2 K', 1200],
+    ['96.800', 96.8],
+    ['1.234.567', 1234567],
+    [' 3,412.25 ', 3412.25],
+  ])('%s → %d (the shared digit reader, page convention)', (text, value) => {
+    expect(parseAxisNumber(text)).toBeCloseTo(value, 9);
+  });
+  it.each(['', '--', '12:00', '−5', 'BTC', '0', '5%', '12,34,567', '1,2.5', ',5', '1e300'])('%s is not an axis price', (text) => {
     expect(parseAxisNumber(text)).toBeNull();
   });
 });

@@ -53,6 +53,18 @@ describe('calibrating a price scale from axis labels', () => {
     expect(scattered.kind === 'none' && scattered.reason).toMatch(/do not form a scale/);
   });
 
+  it('refuses labels out of order even when the fit would pass (a label showing more than the one above it)', () => {
+    const labels = [
+      { price: 200, y: 100 },
+      { price: 150, y: 300 },
+      { price: 100, y: 500 },
+    ];
+    expect(calibrate(labels).kind).toBe('ok');
+    // 150.1 belongs 0.4 px above 150; drawn 1 px below it, it is within the fit's tolerance but out of order.
+    const swapped = calibrate([...labels, { price: 150.1, y: 301 }]);
+    expect(swapped.kind === 'none' && swapped.reason).toMatch(/rise upwards/);
+  });
+
   it('ignores non-finite and non-positive prices', () => {
     const c = calibrate([
       { price: NaN, y: 0 },

@@ -31,6 +31,15 @@ describe('tier decision', () => {
     expect(d).toEqual({ tier: 'ladder', tierReason: 'chart not reachable (chart frame is cross-origin; no readable price axis)', chartVia: null, chartRect: ROOT });
   });
 
+  it('a refused widget scale is named in the pixel tier reason while the labels stand in (and only then)', () => {
+    const why = "chart's price scale refused: it disagrees with the price-axis labels";
+    const d = decideTier(facts({ probe: widget(false, true), dom: domOk, scaleRefused: why }));
+    expect(d.tier).toBe('pixel');
+    expect(d.tierReason).toBe(`native drawing unavailable (chart API cannot draw); ${why}`);
+    // Labels gone: the refusal no longer stands (the widget's scale is checked again when read).
+    expect(decideTier(facts({ probe: widget(false, true), scaleRefused: why })).tierReason).toBe('native drawing unavailable (chart API cannot draw)');
+  });
+
   it('keeps the same rectangle object when the chart did not move (no panel re-render)', () => {
     const same = { ...PANE };
     expect(decideTier(facts({ state: { overlay, chartRect: same }, dom: domOk })).chartRect).toBe(same);
