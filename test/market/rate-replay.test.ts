@@ -27,7 +27,8 @@ afterEach(() => {
   if (process.env.REPLAY_FIGURES && figures.length) console.log(figures.splice(0).join('\n'));
 });
 
-const SEEDS = [1, 2, 3];
+/** Seeded networks per case: 3 in the suite; REPLAY_SEEDS=30 for a longer run. */
+const SEEDS = Array.from({ length: Number(process.env.REPLAY_SEEDS) || 3 }, (_, i) => i + 1);
 
 describe('sliding-window replay of cold loads', () => {
   for (const n of [2, 10]) {
@@ -40,7 +41,7 @@ describe('sliding-window replay of cold loads', () => {
           const ms = await run(load.done);
           figures.push(`${ex} ${n} symbols seed ${seed}: cold load ${(ms / 1000).toFixed(1)} s, ${net.arrivals[ex].length} requests`);
           expect(net.arrivals[ex].length).toBeGreaterThan(n * 4);
-          expect(breaches(ex, net.arrivals[ex]), `seed ${seed}`).toEqual([]);
+          expect.soft(breaches(ex, net.arrivals[ex]), `seed ${seed}`).toEqual([]);
         }
       });
     }
@@ -68,7 +69,7 @@ describe('across a service-worker restart mid-load', () => {
         // The new worker knows nothing of the old one's requests (nothing was persisted yet).
         const second = network(seed + 100, syms, arrivals);
         await run(coldLoad(workerSources(second)[ex], syms.map((s) => s.symbol)).done);
-        expect(breaches(ex, arrivals[ex]), `seed ${seed}`).toEqual([]);
+        expect.soft(breaches(ex, arrivals[ex]), `seed ${seed}`).toEqual([]);
       }
     });
   }
