@@ -10,14 +10,16 @@ import { MetaStore } from '../../src/market/meta';
 import type { StorageArea } from '../../src/market/store';
 import { EXCHANGES } from '../../src/sites';
 import { breaches, coldLoad, network, run, symbolsFor, workerSources, type Arrival } from './rate-replay';
-import { preloadHandlers, START } from './harness';
+import { BTC_WATCH, drain, makeHub, preloadHandlers, recordingAnalyze, settle, settleAll, START } from './harness';
+import { fixtureFetch } from '../sites/shared/fixture-fetch';
 
 beforeEach(async () => {
   await preloadHandlers();
   fakeBrowser.reset();
   vi.useFakeTimers({ now: START, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
-afterEach(() => {
+afterEach(async () => {
+  await settleAll();
   vi.useRealTimers();
 });
 
@@ -103,5 +105,40 @@ describe('across a service-worker restart mid-load', () => {
     const fourth = workerSources(network(10, syms));
     await restoreBackoffs(meta, fourth);
     expect(fourth.okx.fetcher.budget.usage('requests-2s')).toBe(0);
+  });
+});
+
+describe('a rate-limit code in an HTTP 200 body, as the trader sees it', () => {
+  it('OKX code 50011 with HTTP 200: OKX stale, "rate limit (code 50011), retrying in 30 s", nothing sent to OKX meanwhile, then recovers', async () => {
+    const ff = fixtureFetch({ now: () => Date.now() });
+    let limited = false;
+    const fetch = async (url: string) => {
+      if (limited && url.startsWith('https://www.okx.com/')) {
+        ff.log.push({ exchange: 'okx', url, t: Date.now() });
+        return new Response(JSON.stringify({ code: '50011', msg: 'Rate limit reached.', data: [] }), { status: 200 });
+      }
+      return ff.fetch(url);
+    };
+    const h = makeHub({ analyze: recordingAnalyze().spy, ff, fetch });
+    await h.hub.watch(1, BTC_WATCH);
+    await drain(h, 120_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    limited = true;
+    await settle(h.hub.onAlarm());
+    const view = h.pushes.at(-1)!.view;
+    expect(view.health.okx).toMatchObject({ state: 'stale' });
+    expect(view.health.okx!.reason).toMatch(/rate limit \(code 50011\), retrying in 30 s/);
+    expect(view.state).toBe('partial');
+    const answered = h.ff.log.filter((l) => l.exchange === 'okx').at(-1)!.t;
+    expect(h.deps.sources.okx.fetcher.blockedUntil).toBe(answered + 30_000);
+    const sent = h.requests('okx');
+    await vi.advanceTimersByTimeAsync(20_000);
+    await settle(h.hub.onAlarm());
+    expect(h.requests('okx')).toBe(sent);
+    limited = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    await settle(h.hub.onAlarm());
+    expect(h.requests('okx')).toBeGreaterThan(sent);
+    expect(h.pushes.at(-1)!.view.health.okx).toMatchObject({ state: 'ok' });
   });
 });
