@@ -2,7 +2,8 @@
  * Requests and Binance weight per cold load (7 days of 5m bars), per warm refresh (60 s later) and per
  * warm refresh after a 5-minute period closed (long/short statistics due: the worst case), per exchange, against the fixture handlers in-process (no network). Budget waits run on a virtual
  * clock, reported as `<ex>_cold_wait_s`: how long the request budget stretches a cold load.
- * `<ex>_peak_<rule>` is the highest use of each budget rule over any sliding window (budget beside it;
+ * `<ex>_peak_<rule>` is the highest use of each budget rule over any sliding window, per endpoint for a
+ * per-endpoint rule (budget beside it;
  * the budgets sit below the published limits, see each api.ts). docs/design.md §11: warm refresh ≤ 8 requests.
  */
 import { type Exchange } from '../../src/engine/types';
@@ -57,7 +58,7 @@ export async function run(): Promise<Record<string, number>> {
       });
     for (const rule of sources[ex as Exchange].fetcher.budget.rules) {
       let peak = 0;
-      for (const r of reqs) peak = Math.max(peak, reqs.filter((q) => q.t > r.t - rule.windowMs && q.t <= r.t).reduce((sum, q) => sum + rule.cost(q.path, q.weight), 0));
+      for (const r of reqs) peak = Math.max(peak, reqs.filter((q) => q.t > r.t - rule.windowMs && q.t <= r.t && (!rule.perEndpoint || q.path === r.path)).reduce((sum, q) => sum + rule.cost(q.path, q.weight), 0));
       out[`${ex}_peak_${rule.name}`] = peak;
       out[`${ex}_budget_${rule.name}`] = rule.max;
     }

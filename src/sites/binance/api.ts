@@ -47,6 +47,11 @@ export function binanceWeightPause(headers: Headers, now: number): number | unde
   return Math.floor(now / 60_000) * 60_000 + 60_000;
 }
 
+/** Binance's "too many requests" code (-1003), should it come in an HTTP 200 body. */
+export function binanceRateLimitCode(body: unknown): string | undefined {
+  return typeof body === 'object' && body !== null && (body as { code?: unknown }).code === -1003 ? '-1003' : undefined;
+}
+
 /**
  * Budget: half the published 2400 weight/min, and 400 of the ~1000 futures/data requests per 5 min
  * (that endpoint family has its own IP limit, weight 0).
@@ -55,11 +60,12 @@ export const BINANCE_PROFILE: ExchangeProfile = {
   exchange: EX,
   baseUrl: BINANCE_BASE,
   rules: [
-    { name: 'weight-1m', windowMs: 60_000, max: 1200, cost: (_p, w) => w },
-    { name: 'futures-data-5m', windowMs: 300_000, max: 400, cost: (p) => (p.startsWith('/futures/data/') ? 1 : 0) },
+    { name: 'weight-1m', windowMs: 60_000, max: 1200, limit: BINANCE_WEIGHT_LIMIT, cost: (_p, w) => w },
+    { name: 'futures-data-5m', windowMs: 300_000, max: 400, limit: 1000, cost: (p) => (p.startsWith('/futures/data/') ? 1 : 0) },
   ],
   weight: binanceWeight,
   pauseFromHeaders: binanceWeightPause,
+  rateLimitCode: binanceRateLimitCode,
   // 418 is an IP ban that escalates from 2 min: never come back sooner.
   defaultBackoffMs: (status) => (status === 418 ? 120_000 : status === 403 ? 300_000 : 60_000),
 };

@@ -22,13 +22,16 @@ const EX = 'bitget' as const;
 const PRODUCT = 'USDT-FUTURES';
 const SLOW = ['/api/v2/mix/market/account-long-short', '/api/v2/mix/market/position-long-short', '/api/v2/mix/market/long-short', '/api/v2/mix/market/taker-buy-sell'];
 
-/** Budget: 10 req/s overall (market endpoints publish 20/s) and 1 per 2 s on the 1-req/s statistics endpoints. */
+/**
+ * Budget: 10 req/s overall (market endpoints publish 20/s) and 1 per 2 s on each 1-req/s statistics
+ * endpoint (its limit over 2 s is taken as 1 too, so a restarted worker waits a window before one).
+ */
 export const BITGET_PROFILE: ExchangeProfile = {
   exchange: EX,
   baseUrl: BITGET_BASE,
   rules: [
-    { name: 'requests-1s', windowMs: 1_000, max: 10, cost: () => 1 },
-    { name: 'stats-2s', windowMs: 2_000, max: 1, cost: (p) => (SLOW.includes(p) ? 1 : 0) },
+    { name: 'requests-1s', windowMs: 1_000, max: 10, limit: 20, cost: () => 1 },
+    { name: 'stats-2s', windowMs: 2_000, max: 1, limit: 1, perEndpoint: true, cost: (p) => (SLOW.includes(p) ? 1 : 0) },
   ],
   defaultBackoffMs: (status) => (status === 403 ? 300_000 : 30_000),
 };

@@ -18,6 +18,11 @@ import type { Coin, UtcMs } from '../../engine/units';
 export const BYBIT_BASE = 'https://api.bybit.com';
 const EX = 'bybit' as const;
 
+/** retCode 10006 ("too many visits") in an HTTP 200 body is a rate limit: back off like a 429. */
+export function bybitRateLimitCode(body: unknown): string | undefined {
+  return typeof body === 'object' && body !== null && (body as { retCode?: unknown }).retCode === 10006 ? '10006' : undefined;
+}
+
 /**
  * Budget: 100 requests per 5 s (published: 600 / 5 s / IP). Breaching it is costly: Bybit answers
  * 403 "access too frequent" and wants every session stopped for ≥ 10 minutes.
@@ -25,7 +30,8 @@ const EX = 'bybit' as const;
 export const BYBIT_PROFILE: ExchangeProfile = {
   exchange: EX,
   baseUrl: BYBIT_BASE,
-  rules: [{ name: 'requests-5s', windowMs: 5_000, max: 100, cost: () => 1 }],
+  rules: [{ name: 'requests-5s', windowMs: 5_000, max: 100, limit: 600, cost: () => 1 }],
+  rateLimitCode: bybitRateLimitCode,
   defaultBackoffMs: (status) => (status === 403 ? 600_000 : 60_000),
   minBackoffMs: (status) => (status === 403 ? 600_000 : 0),
 };

@@ -22,16 +22,22 @@ const EX = 'okx' as const;
 const RUBIK = '/api/v5/rubik/';
 
 /**
- * Budget: 10 requests / 2 s overall (market endpoints publish 20 / 2 s each) and 4 / 2 s on the rubik
- * statistics endpoints (published ≈ 5 / 2 s). OKX answers 429 with code 50011 on breach.
+ * Budget: 10 requests / 2 s overall (market endpoints publish 20 / 2 s each) and 4 / 2 s on each rubik
+ * statistics endpoint (published ≈ 5 / 2 s per endpoint). OKX answers 429 with code 50011 on breach,
+ * and code 50011 can also come in an HTTP 200 body: both back off.
  */
+export function okxRateLimitCode(body: unknown): string | undefined {
+  return typeof body === 'object' && body !== null && (body as { code?: unknown }).code === '50011' ? '50011' : undefined;
+}
+
 export const OKX_PROFILE: ExchangeProfile = {
   exchange: EX,
   baseUrl: OKX_BASE,
   rules: [
-    { name: 'requests-2s', windowMs: 2_000, max: 10, cost: () => 1 },
-    { name: 'rubik-2s', windowMs: 2_000, max: 4, cost: (p) => (p.startsWith(RUBIK) ? 1 : 0) },
+    { name: 'requests-2s', windowMs: 2_000, max: 10, limit: 20, cost: () => 1 },
+    { name: 'rubik-2s', windowMs: 2_000, max: 4, limit: 5, perEndpoint: true, cost: (p) => (p.startsWith(RUBIK) ? 1 : 0) },
   ],
+  rateLimitCode: okxRateLimitCode,
   defaultBackoffMs: (status) => (status === 403 ? 300_000 : 30_000),
 };
 

@@ -11,6 +11,8 @@ export interface Backoff {
   until: number;
   /** HTTP status that caused it (429 / 418 / 403); absent for a usage pause from response headers. */
   status?: number;
+  /** Exchange error code when the rate limit came inside an HTTP 200 body (OKX 50011). */
+  code?: string;
 }
 
 /** What a profile says about back-off lengths (see ExchangeProfile). */
@@ -28,6 +30,7 @@ export function backoffMs(rules: BackoffRules, status: number, retryAfterHeader:
 export class BackoffState {
   private until = 0;
   private status: number | undefined;
+  private code: string | undefined;
 
   constructor(
     private readonly exchange: Exchange,
@@ -45,13 +48,14 @@ export class BackoffState {
   /** The back-off in force now, or null. */
   current(): Backoff | null {
     if (this.until <= this.now()) return null;
-    return { until: this.until, ...(this.status !== undefined ? { status: this.status } : {}) };
+    return { until: this.until, ...(this.status !== undefined ? { status: this.status } : {}), ...(this.code !== undefined ? { code: this.code } : {}) };
   }
 
-  /** A rate-limit answer: block for `ms`; a longer block already in force is kept. */
-  rateLimited(status: number, ms: number): void {
+  /** A rate-limit answer (`code`: the body's rate-limit code): block for `ms`; a longer block already in force is kept. */
+  rateLimited(status: number, ms: number, code?: string): void {
     this.until = Math.max(this.until, this.now() + ms);
     this.status = status;
+    this.code = code;
   }
 
   /** The exchange reports usage close to its limit: pause until `until` unless a longer block exists. */
@@ -59,6 +63,7 @@ export class BackoffState {
     if (until <= this.until) return;
     this.until = until;
     this.status = undefined;
+    this.code = undefined;
   }
 
   /** A back-off persisted by a previous service worker: kept if still in force and longer than ours. */
@@ -66,6 +71,7 @@ export class BackoffState {
     if (b.until <= this.now() || b.until <= this.until) return;
     this.until = b.until;
     this.status = b.status;
+    this.code = b.code;
   }
 
   /** The error a request to `path` fails with while blocked, or null when it may go. */
@@ -75,6 +81,7 @@ export class BackoffState {
     return new ApiError(this.exchange, path, 'backoff', `backing off for ${Math.ceil(left / 1000)} s after a rate limit`, {
       retryAfterMs: left,
       ...(this.status !== undefined ? { status: this.status } : {}),
+      ...(this.code !== undefined ? { code: this.code } : {}),
     });
   }
 }

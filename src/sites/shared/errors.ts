@@ -6,7 +6,7 @@ import type { Exchange } from '../../engine/types';
  */
 export type ApiErrorKind =
   | 'http' // non-2xx answer other than the rate-limit family
-  | 'rate-limit' // 429 / 418 / 403: we back off
+  | 'rate-limit' // 429 / 418 / 403, or a rate-limit code in a 200 body: we back off
   | 'backoff' // refused locally because a previous rate-limit answer is still in force
   | 'geo' // 451: exchange unavailable from this region
   | 'timeout'
@@ -23,7 +23,7 @@ export class ApiError extends Error {
     readonly endpoint: string,
     readonly kind: ApiErrorKind,
     detail: string,
-    readonly extra: { status?: number; field?: string; retryAfterMs?: number } = {},
+    readonly extra: { status?: number; field?: string; retryAfterMs?: number; code?: string } = {},
   ) {
     super(`${exchange} ${endpoint}: ${detail}`);
   }
@@ -32,6 +32,10 @@ export class ApiError extends Error {
   }
   get field(): string | undefined {
     return this.extra.field;
+  }
+  /** The exchange's rate-limit code when it came inside an HTTP 200 body (OKX 50011). */
+  get code(): string | undefined {
+    return this.extra.code;
   }
   get retryAfterMs(): number | undefined {
     return this.extra.retryAfterMs;
@@ -44,8 +48,9 @@ export function describeError(err: unknown, now: number, blockedUntil?: number):
   const wait = blockedUntil !== undefined && blockedUntil > now ? `, retrying in ${Math.ceil((blockedUntil - now) / 1000)} s` : '';
   switch (err.kind) {
     case 'rate-limit':
-      return `HTTP ${err.status ?? '?'} rate limit${wait}`;
+      return err.code !== undefined ? `rate limit (code ${err.code})${wait}` : `HTTP ${err.status ?? '?'} rate limit${wait}`;
     case 'backoff':
+      if (err.code !== undefined) return `rate limit (code ${err.code})${wait}`;
       return err.status !== undefined ? `HTTP ${err.status} rate limit${wait}` : `backing off after a rate limit${wait}`;
     case 'geo':
       return 'unavailable from your region (HTTP 451)';

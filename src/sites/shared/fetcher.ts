@@ -1,6 +1,6 @@
 import type { Exchange } from '../../engine/types';
 import { BackoffState, backoffMs, type Backoff } from './backoff';
-import { RequestBudget, type RateRule } from './budget';
+import { RequestBudget, type BudgetSnapshot, type RateRule } from './budget';
 import { ApiError } from './errors';
 
 export { parseRetryAfter } from './backoff';
@@ -23,6 +23,11 @@ export interface ExchangeProfile {
    * on this IP, not just us): a time to pause until, when it is close to the limit.
    */
   pauseFromHeaders?: (headers: Headers, now: number) => number | undefined;
+  /**
+   * A rate-limit answer inside an HTTP 200 body (OKX code 50011, Bybit retCode 10006, Binance -1003):
+   * its code, or undefined. It backs off like a 429.
+   */
+  rateLimitCode?: (body: unknown) => string | undefined;
 }
 
 /** Injectable I/O for tests: fetch, clock and sleep (fake timers drive the defaults too). */
@@ -91,6 +96,20 @@ export class ExchangeFetcher {
     this.backoffState.restore(b);
   }
 
+  /** The request budget's entries still holding a slot, to carry across a service-worker restart. */
+  budgetSnapshot(): BudgetSnapshot {
+    return this.budget.snapshot(this.timeoutMs);
+  }
+
+  /** A budget persisted before a service-worker restart (untrusted: clamped by the budget). */
+  restoreBudget(snap: BudgetSnapshot): void {
+    this.budget.restore(snap, this.timeoutMs);
+  }
+
+  private get timeoutMs(): number {
+    return this.deps.timeoutMs ?? 10_000;
+  }
+
   /** Why a request to `path` would be refused right now (back-off in force), or null when it may go. */
   blockedError(path: string): ApiError | null {
     return this.backoffState.blockedError(path);
@@ -122,22 +141,29 @@ export class ExchangeFetcher {
     this.assertNotBlocked(path);
     // Re-check after every sleep: concurrent waiters wake together and only some of them fit.
     const maxWait = this.deps.maxBudgetWaitMs ?? 60_000;
+    const waitStart = this.now();
     let slept = 0;
     for (let wait = this.budget.waitMs(path, weight); wait > 0; wait = this.budget.waitMs(path, weight)) {
-      if (slept + wait > maxWait) {
-        throw new ApiError(exchange, path, 'backoff', `request budget exhausted for ${Math.ceil(wait / 1000)} s`, { retryAfterMs: wait });
+      const waited = Math.max(slept, this.now() - waitStart);
+      if (waited + (Number.isFinite(wait) ? wait : 0) > maxWait) {
+        const left = Number.isFinite(wait) ? wait : this.timeoutMs;
+        throw new ApiError(exchange, path, 'backoff', `request budget exhausted for ${Math.ceil(left / 1000)} s`, { retryAfterMs: left });
       }
-      await this.sleep(wait);
-      slept += wait;
+      // Only requests still in flight stand in the way: wait until one ends (at the latest its timeout).
+      if (!Number.isFinite(wait)) await this.budget.changed();
+      else {
+        await this.sleep(wait);
+        slept += wait;
+      }
       this.assertNotBlocked(path);
     }
-    this.budget.record(path, weight);
+    const ticket = this.budget.record(path, weight);
     this.stats.requests += 1;
     this.stats.weight += weight;
     this.stats.byPath[path] = (this.stats.byPath[path] ?? 0) + 1;
 
     const controller = new AbortController();
-    const timeoutMs = this.deps.timeoutMs ?? 10_000;
+    const timeoutMs = this.timeoutMs;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -153,6 +179,8 @@ export class ExchangeFetcher {
       throw new ApiError(exchange, path, 'network', err instanceof Error ? err.message : String(err));
     } finally {
       clearTimeout(timer);
+      // The request reached the exchange no later than now: its slot runs out one window from here.
+      ticket.done();
     }
 
     if (RATE_LIMIT_STATUSES.has(res.status)) {
@@ -167,11 +195,24 @@ export class ExchangeFetcher {
     if (!res.ok) throw new ApiError(exchange, path, 'http', `HTTP ${res.status}`, { status: res.status });
     const pauseUntil = this.profile.pauseFromHeaders?.(res.headers, this.now());
     if (pauseUntil !== undefined) this.backoffState.pauseUntil(pauseUntil);
+    let body: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      body = JSON.parse(text) as unknown;
     } catch {
       throw new ApiError(exchange, path, 'json', `malformed JSON (${text.length} bytes)`);
     }
+    const code = this.profile.rateLimitCode?.(body);
+    if (code !== undefined) {
+      // Treated as a 429: the profile's default back-off unless the answer says how long.
+      const backoff = backoffMs(this.profile, 429, res.headers.get('retry-after'), this.now());
+      this.backoffState.rateLimited(429, backoff, code);
+      throw new ApiError(exchange, path, 'rate-limit', `code ${code} (rate limit), backing off ${Math.ceil(backoff / 1000)} s`, {
+        status: res.status,
+        code,
+        retryAfterMs: backoff,
+      });
+    }
+    return body;
   }
 
   private assertNotBlocked(path: string): void {
