@@ -9,10 +9,26 @@ import type { MarketSource } from '../sites/shared/source';
 import { BackoffSchema, type MetaStore } from './meta';
 
 const KEY = 'backoff';
+/** No stored back-off is believed beyond this: the longest any exchange asks for is minutes (a 418 ban, hours at worst). */
+export const MAX_STORED_BACKOFF_MS = 3_600_000;
 
-export async function restoreBackoffs(meta: MetaStore, sources: Record<Exchange, MarketSource>): Promise<void> {
+/**
+ * A stored back-off as the fetcher may take it: only for a registered exchange, only one still in force,
+ * and never longer than MAX_STORED_BACKOFF_MS from now (a tampered store once read "retrying in 31535990 s").
+ */
+export function saneBackoff(b: Backoff, now: number): Backoff | null {
+  if (!Number.isFinite(b.until) || b.until <= now) return null;
+  const status = b.status !== undefined && Number.isInteger(b.status) && b.status >= 100 && b.status <= 599 ? { status: b.status } : {};
+  return { until: Math.min(b.until, now + MAX_STORED_BACKOFF_MS), ...status };
+}
+
+export async function restoreBackoffs(meta: MetaStore, sources: Record<Exchange, MarketSource>, now = Date.now()): Promise<void> {
   const saved = await meta.load(KEY, BackoffSchema).catch(() => null);
-  for (const [ex, b] of Object.entries(saved ?? {})) sources[ex as Exchange]?.fetcher.restoreBackoff(b);
+  for (const [ex, b] of Object.entries(saved ?? {})) {
+    if (!(EXCHANGES as readonly string[]).includes(ex)) continue;
+    const sane = saneBackoff(b, now);
+    if (sane) sources[ex as Exchange].fetcher.restoreBackoff(sane);
+  }
 }
 
 export async function saveBackoffs(meta: MetaStore, sources: Record<Exchange, MarketSource>, log?: (msg: string, err?: unknown) => void): Promise<void> {
