@@ -59,7 +59,7 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     const { state, fired } = step(storedAlertState(got[ALERT_STATE_KEY]), scope, conditions, t, cfg.alerts.cooldownMin * 60_000);
 
     const targets: Targets = storedTargets(got[ALERT_TARGETS_KEY]);
-    const log = storedLog(got[ALERT_LOG_KEY]);
+    const log = storedLog(got[ALERT_LOG_KEY]) as AlertLogEntry[];
     const shown: { id: string; c: AlertCondition }[] = [];
     for (const c of fired) {
       const id = `liqlens:${scope}:${c.id}:${t}`;

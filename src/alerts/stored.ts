@@ -6,7 +6,6 @@
 import * as v from 'valibot';
 import type { AlertState } from './machine';
 import type { PreviousLook } from './conditions';
-import type { AlertLogEntry } from './notifier';
 
 const finite = v.pipe(v.number(), v.finite());
 const pos = v.pipe(finite, v.gtValue(0));
@@ -38,10 +37,11 @@ function records<S extends v.GenericSchema>(raw: unknown, schema: S): Record<str
 export const storedAlertState = (raw: unknown): AlertState => records(raw, scopeState);
 export const storedTargets = (raw: unknown): Record<string, { tabId?: number; t: number }> => records(raw, target);
 export const storedLooks = (raw: unknown): Record<string, PreviousLook> => records(raw, look) as Record<string, PreviousLook>;
-export function storedLog(raw: unknown): AlertLogEntry[] {
+/** The alert log's entries of the right shape (the notifier's AlertLogEntry). */
+export function storedLog(raw: unknown): v.InferOutput<typeof logEntry>[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((e) => {
     const r = v.safeParse(logEntry, e);
-    return r.success ? [r.output as AlertLogEntry] : [];
+    return r.success ? [r.output] : [];
   });
 }
