@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCert } from './cert.mjs';
+import { withBadBar } from './fixtures/bad-bar.mjs';
 import { tsImport } from 'tsx/esm/api';
 import { composeFixturePage } from '../test/fixtures/pages/compose.mjs';
 
@@ -46,7 +47,7 @@ export const ALL_HOSTS = [...Object.keys(PAGE_HOSTS), ...Object.keys(API_HOSTS)]
  * slow        — answers after 20 s (longer than the client timeout)
  * price-step  — API handlers move mark/last price (see each handler); pages unaffected
  */
-export const SCENARIOS = ['normal', '429', '418', '403', '500', 'malformed', 'slow', 'price-step'];
+export const SCENARIOS = ['normal', '429', '418', '403', '500', 'malformed', 'slow', 'price-step', 'bad-bar'];
 
 const apiHandlers = new Map();
 async function apiHandler(exchange) {
@@ -160,7 +161,8 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1', quiet =
       const text = JSON.stringify(answer.body);
       return json(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
     }
-    return json(answer.status ?? 200, answer.body, answer.headers ?? {});
+    const body = scenario === 'bad-bar' ? withBadBar(url.pathname, answer.body) : answer.body;
+    return json(answer.status ?? 200, body, answer.headers ?? {});
   }
 
   /**

@@ -139,7 +139,17 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * throws away the rest of the user's choices.
  */
 export function coerceSettings(stored: unknown): Settings {
-  if (!isRecord(stored)) return DEFAULT_SETTINGS;
+  return readSettings(stored).settings;
+}
+
+/**
+ * coerceSettings plus the stored fields that were not usable and fell back to their defaults (a stored
+ * value that is not a settings object at all reports "(all)"): the options page says so.
+ */
+export function readSettings(stored: unknown): { settings: Settings; fellBack: string[] } {
+  if (stored === undefined) return { settings: DEFAULT_SETTINGS, fellBack: [] };
+  if (!isRecord(stored)) return { settings: DEFAULT_SETTINGS, fellBack: ['(all)'] };
+  const fellBack: string[] = [];
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     if (!(key in stored)) continue;
@@ -148,9 +158,10 @@ export function coerceSettings(stored: unknown): Settings {
     const candidate = isRecord(def) && isRecord(value) ? { ...def, ...value } : value;
     const field = SettingsSchema.entries[key];
     if (v.safeParse(field, candidate).success) out[key] = candidate;
+    else fellBack.push(key);
   }
   const whole = validateSettings(out);
-  return whole.ok ? whole.settings : DEFAULT_SETTINGS;
+  return whole.ok ? { settings: whole.settings, fellBack } : { settings: DEFAULT_SETTINGS, fellBack: ['(all)'] };
 }
 
 /* ------------------------------------------------------------------ storage */
@@ -159,6 +170,12 @@ export function coerceSettings(stored: unknown): Settings {
 export async function loadSettings(): Promise<Settings> {
   const got = await browser.storage.local.get(SETTINGS_KEY);
   return coerceSettings(got[SETTINGS_KEY]);
+}
+
+/** Reads the settings and which stored fields fell back to their defaults (the options page shows them). */
+export async function loadSettingsChecked(): Promise<{ settings: Settings; fellBack: string[] }> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return readSettings(got[SETTINGS_KEY]);
 }
 
 /** Validates and saves; nothing is written when any field is invalid (never half-written). */

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { EXCHANGES } from '../../src/sites';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, TIER_LEVERAGES } from '../../src/settings';
+import { DEFAULT_SETTINGS, loadSettingsChecked, saveSettings, TIER_LEVERAGES } from '../../src/settings';
 import { formatDecimal } from '../../src/ui/format';
 import { fromDraft, issuesByPath, toDraft, type SettingsDraft } from '../../src/ui/settings-form';
 
@@ -15,10 +15,12 @@ export function OptionsApp() {
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [touched, setTouched] = useState(false);
+  const [fellBack, setFellBack] = useState<string[]>([]);
 
   useEffect(() => {
-    loadSettings()
-      .then((s) => {
+    loadSettingsChecked()
+      .then(({ settings: s, fellBack: f }) => {
+        setFellBack(f);
         setDraft(toDraft(s));
         setStatus({ kind: 'idle' });
       })
@@ -62,6 +64,11 @@ export function OptionsApp() {
   return (
     <main>
       <h1>LiqLens options</h1>
+      {fellBack.length > 0 && status.kind !== 'saved' && (
+        <p role="alert" class="err" data-testid="options-fallback">
+          Stored settings were not valid; defaults are shown for {fellBack.includes('(all)') ? 'every field' : fellBack.join(', ')}. Save to keep them.
+        </p>
+      )}
       <form onSubmit={save} noValidate data-testid="options-form">
         <Section title="Risk budget">
           <NumField id="accountUsd" label="Account size (USD)" value={draft.accountUsd} error={errors.accountUsd} onInput={(v) => update((d) => void (d.accountUsd = v))} />

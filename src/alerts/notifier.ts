@@ -3,11 +3,12 @@
  * the machine's state (a restarted worker must not re-fire), shows notifications and focuses the tab
  * on click. Evaluations are serialised so two near-simultaneous updates cannot both fire one crossing.
  */
+import { storedAlertState, storedLog, storedLooks, storedTargets } from './stored';
 import { browser } from 'wxt/browser';
 import type { MarketView } from '../messaging';
 import { loadSettings, type Settings } from '../settings';
 import { activeConditions, watchedEdges, type AlertCondition, type PreviousLook } from './conditions';
-import { scopeKey, step, type AlertState } from './machine';
+import { scopeKey, step } from './machine';
 
 export const ALERT_STATE_KEY = 'alerts:state';
 export const ALERT_TARGETS_KEY = 'alerts:targets';
@@ -48,17 +49,17 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     const cfg = await settings();
     const scope = scopeKey(view.exchange, view.symbol);
     const got = await browser.storage.local.get([ALERT_STATE_KEY, ALERT_TARGETS_KEY, ALERT_LOG_KEY, ALERT_LAST_KEY]);
-    const last = (got[ALERT_LAST_KEY] ?? {}) as Record<string, PreviousLook>;
+    const last = storedLooks(got[ALERT_LAST_KEY]);
     // The entry LFR comes from the hub's one book (src/market/entry-lfr.ts), the number the panel shows.
     const entryLfr = view.entryLfr ?? null;
     const conditions = activeConditions({ analysis, entryLfr, settings: cfg, previous: last[scope] ?? null });
     const price = analysis.map.reference;
     const look: PreviousLook = { price, edges: watchedEdges(analysis.clusters, price) };
     const t = now();
-    const { state, fired } = step((got[ALERT_STATE_KEY] ?? {}) as AlertState, scope, conditions, t, cfg.alerts.cooldownMin * 60_000);
+    const { state, fired } = step(storedAlertState(got[ALERT_STATE_KEY]), scope, conditions, t, cfg.alerts.cooldownMin * 60_000);
 
-    const targets = { ...((got[ALERT_TARGETS_KEY] ?? {}) as Targets) };
-    const log = [...((got[ALERT_LOG_KEY] ?? []) as AlertLogEntry[])];
+    const targets: Targets = storedTargets(got[ALERT_TARGETS_KEY]);
+    const log = storedLog(got[ALERT_LOG_KEY]) as AlertLogEntry[];
     const shown: { id: string; c: AlertCondition }[] = [];
     for (const c of fired) {
       const id = `liqlens:${scope}:${c.id}:${t}`;
@@ -95,7 +96,7 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
 export async function focusAlertTab(notificationId: string): Promise<boolean> {
   if (!notificationId.startsWith('liqlens:')) return false;
   const got = await browser.storage.local.get(ALERT_TARGETS_KEY);
-  const tabId = ((got[ALERT_TARGETS_KEY] ?? {}) as Targets)[notificationId]?.tabId;
+  const tabId = storedTargets(got[ALERT_TARGETS_KEY])[notificationId]?.tabId;
   await browser.notifications.clear(notificationId).catch(() => false);
   if (tabId === undefined) return false;
   try {

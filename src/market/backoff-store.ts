@@ -21,9 +21,28 @@ const BudgetSchema = v.record(
   v.object({ entries: v.pipe(v.array(v.object({ end: finite, costs: v.array(finite), keys: v.array(v.string()) })), v.maxLength(5_000)) }),
 );
 
-export async function restoreBackoffs(meta: MetaStore, sources: Record<Exchange, MarketSource>): Promise<void> {
+/** No stored back-off is believed beyond this: the longest any exchange asks for is minutes (a 418 ban, hours at worst). */
+export const MAX_STORED_BACKOFF_MS = 3_600_000;
+
+/**
+ * A stored back-off as the fetcher may take it: only for a registered exchange, only one still in force,
+ * and never longer than MAX_STORED_BACKOFF_MS from now (a tampered store once read "retrying in 31535990 s").
+ */
+export function saneBackoff(b: Backoff, now: number): Backoff | null {
+  if (!Number.isFinite(b.until) || b.until <= now) return null;
+  const status = b.status !== undefined && Number.isInteger(b.status) && b.status >= 100 && b.status <= 599 ? { status: b.status } : {};
+  // The exchange's rate-limit code (OKX 50011 in an HTTP 200 body) keeps its name across a restart.
+  const code = b.code !== undefined && /^-?\d{1,8}$/.test(b.code) ? { code: b.code } : {};
+  return { until: Math.min(b.until, now + MAX_STORED_BACKOFF_MS), ...status, ...code };
+}
+
+export async function restoreBackoffs(meta: MetaStore, sources: Record<Exchange, MarketSource>, now = Date.now()): Promise<void> {
   const saved = await meta.load(KEY, BackoffSchema).catch(() => null);
-  for (const [ex, b] of Object.entries(saved ?? {})) sources[ex as Exchange]?.fetcher.restoreBackoff(b);
+  for (const [ex, b] of Object.entries(saved ?? {})) {
+    if (!(EXCHANGES as readonly string[]).includes(ex)) continue;
+    const sane = saneBackoff(b, now);
+    if (sane) sources[ex as Exchange].fetcher.restoreBackoff(sane);
+  }
   const budgets = await meta.load(BUDGET_KEY, BudgetSchema).catch(() => null);
   for (const [ex, snap] of Object.entries(budgets ?? {})) sources[ex as Exchange]?.fetcher.restoreBudget(snap);
 }

@@ -21,6 +21,10 @@ export interface ExchangeStatus {
   partialReason?: string;
   /** The exchange does not list the symbol: a lasting fact, not a failure (left out, retried rarely). */
   unlisted?: string;
+  /** The last load skipped bad bars at the client's edge (health-notes.ts words it): the exchange is partial. */
+  skippedNote?: string;
+  /** What the cache healed on read (dropped and re-fetched), counted: shown beside an otherwise ok state. */
+  cacheNote?: string;
 }
 
 export function exchangeHealth(s: ExchangeStatus | undefined, enabled: boolean): ExchangeHealth {
@@ -29,8 +33,9 @@ export function exchangeHealth(s: ExchangeStatus | undefined, enabled: boolean):
   if (!s || (s.fetchedAt === undefined && !s.error)) return { state: 'loading' };
   const at = s.fetchedAt !== undefined ? { fetchedAt: s.fetchedAt } : {};
   if (s.error) return s.fetchedAt !== undefined ? { state: 'stale', reason: s.error, ...at } : { state: 'error', reason: s.error };
-  if (s.oiPartial) return { state: 'partial', reason: s.partialReason ?? 'open-interest history still building', ...at };
-  return { state: 'ok', ...at };
+  const notes = [s.skippedNote, s.oiPartial ? (s.partialReason ?? 'open-interest history still building') : undefined, s.cacheNote].filter((x): x is string => !!x);
+  if (s.skippedNote || s.oiPartial) return { state: 'partial', reason: notes.join('; '), ...at };
+  return { state: 'ok', ...(s.cacheNote ? { reason: s.cacheNote } : {}), ...at };
 }
 
 /** True when the exchange's data goes into the aggregate: loaded and its last refresh succeeded. */

@@ -187,14 +187,14 @@ export class MarketHub {
   }
 
   private async hydrateSymbol(symbol: Symbol): Promise<void> {
-    await Promise.all(EXCHANGES.map((e) => this.cache.hydrate(e, symbol)));
+    await Promise.all(EXCHANGES.map((e) => this.cache.hydrate(e, symbol, this.deps.now())));
     await this.asymmetry.hydrate(symbol);
   }
 
   /** Back-offs first: no request may leave before they are restored. */
   private async restoreMeta(): Promise<void> {
     if (!this.deps.meta) return;
-    await restoreBackoffs(this.deps.meta, this.deps.sources);
+    await restoreBackoffs(this.deps.meta, this.deps.sources, this.deps.now());
     await this.entryLfr.restore();
   }
 

@@ -10,7 +10,7 @@ import type { StorageArea } from './store';
 export const META_PREFIX = 'market-meta:';
 
 const finite = v.pipe(v.number(), v.finite());
-export const BackoffSchema = v.record(v.string(), v.object({ until: finite, status: v.optional(finite) }));
+export const BackoffSchema = v.record(v.string(), v.object({ until: finite, status: v.optional(finite), code: v.optional(v.pipe(v.string(), v.regex(/^-?\d{1,8}$/))) }));
 export const AsymmetrySchema = v.object({ asOf: finite, values: v.array(finite) });
 export const EntryLfrSchema = v.record(v.string(), v.nullable(finite));
 

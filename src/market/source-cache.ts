@@ -9,6 +9,7 @@ import type { ExchangeHealth } from '../messaging';
 import type { Settings } from '../settings';
 import type { SourceState } from '../sites/shared/source';
 import { exchangeHealth, usable, type ExchangeStatus } from './health';
+import { cacheHealNote } from './health-notes';
 import type { MarketStore } from './store';
 
 export type Key = string;
@@ -26,6 +27,8 @@ export class SourceCache {
   private readonly statuses = new Map<Key, ExchangeStatus>();
   private readonly hydrating = new Map<Key, Promise<void>>();
   private readonly generations = new Map<Symbol, number>();
+  /** What the cache healed on read per key: how often and the last reason (health-notes.ts words it). */
+  private readonly heals = new Map<Key, { count: number; what: string }>();
 
   constructor(
     private readonly store: MarketStore,
@@ -59,7 +62,27 @@ export class SourceCache {
   baseStatus(exchange: Exchange, symbol: Symbol): ExchangeStatus {
     const st = this.status(exchange, symbol);
     const fetchedAt = this.state(exchange, symbol)?.series.fetchedAt;
-    return { loading: false, oiPartial: st?.oiPartial ?? false, ...(fetchedAt !== undefined ? { fetchedAt } : {}), ...(st?.partialReason ? { partialReason: st.partialReason } : {}) };
+    const cacheNote = this.healNote(exchange, symbol);
+    return {
+      loading: false,
+      oiPartial: st?.oiPartial ?? false,
+      ...(fetchedAt !== undefined && fetchedAt > 0 ? { fetchedAt } : {}),
+      ...(st?.partialReason ? { partialReason: st.partialReason } : {}),
+      ...(st?.skippedNote ? { skippedNote: st.skippedNote } : {}),
+      ...(cacheNote ? { cacheNote } : {}),
+    };
+  }
+
+  /** The counted note for what the cache dropped on read for this key, if anything. */
+  healNote(exchange: Exchange, symbol: Symbol): string | undefined {
+    const h = this.heals.get(keyOf(exchange, symbol));
+    return h ? cacheHealNote(h.count, h.what) : undefined;
+  }
+
+  private noteHeal(key: Key, what: string): void {
+    const h = this.heals.get(key);
+    this.heals.set(key, { count: (h?.count ?? 0) + 1, what });
+    this.log?.(`stored ${key} ${what}: dropped, re-fetching`);
   }
 
   /** Changes whenever the symbol's data or health (or, via bump, the settings) change. */
@@ -71,18 +94,32 @@ export class SourceCache {
     this.generations.set(symbol, this.generation(symbol) + 1);
   }
 
-  /** Read the persisted entry once per (exchange, symbol) per service-worker life. */
-  hydrate(exchange: Exchange, symbol: Symbol): Promise<void> {
+  /**
+   * Read the persisted entry once per (exchange, symbol) per service-worker life, checked like a network
+   * response (store-check.ts). A dropped or healed entry is counted in the exchange's health; a healed one
+   * is due at once (its fetchedAt is cleared), so the load re-fetches the window it lost. Data already in
+   * memory (the last good map) is never replaced by stored data.
+   */
+  hydrate(exchange: Exchange, symbol: Symbol, now = Date.now()): Promise<void> {
     const key = keyOf(exchange, symbol);
     let p = this.hydrating.get(key);
     if (!p) {
       p = this.store
-        .load(exchange, symbol)
-        .then((state) => {
+        .loadChecked(exchange, symbol, now)
+        .then(({ state, dropped, healed }) => {
+          if (dropped) this.noteHeal(key, dropped);
+          if (healed) this.noteHeal(key, healed);
+          if (dropped || healed) this.bump(symbol);
           if (state && !this.states.has(key)) {
             this.states.set(key, state);
             this.bump(symbol);
-            this.statuses.set(key, { fetchedAt: state.series.fetchedAt, loading: false, oiPartial: state.series.oiPartial });
+            const cacheNote = this.healNote(exchange, symbol);
+            this.statuses.set(key, {
+              ...(state.series.fetchedAt > 0 ? { fetchedAt: state.series.fetchedAt } : {}),
+              loading: false,
+              oiPartial: state.series.oiPartial,
+              ...(cacheNote ? { cacheNote } : {}),
+            });
           }
         })
         .catch((e) => this.log?.(`could not read ${key}`, e));

@@ -10,6 +10,7 @@ import { ApiError, describeError } from '../sites/shared/errors';
 import type { MarketSource, SourceState } from '../sites/shared/source';
 import { saveBackoffs } from './backoff-store';
 import type { MetaStore } from './meta';
+import { skippedBarsNote } from './health-notes';
 import { oiCoverage } from './oi-coverage';
 import { shouldPersist } from './persist-policy';
 import { refreshSec, tooSoon } from './refresh-policy';
@@ -61,7 +62,7 @@ export class SourceLoader {
     const { cache } = this.deps;
     const key = keyOf(exchange, symbol);
     await this.ready;
-    await cache.hydrate(exchange, symbol);
+    await cache.hydrate(exchange, symbol, this.deps.now());
     const now = this.deps.now();
     const windowMs = settings.windowDays * DAY_MS;
     let prev = cache.state(exchange, symbol);
@@ -80,12 +81,16 @@ export class SourceLoader {
     try {
       const next: SourceState = { ...(await source.load({ symbol, now, windowMs, prev })), windowMs };
       cache.setState(exchange, symbol, next);
+      const skippedNote = skippedBarsNote(next.skipped ?? []);
+      const cacheNote = cache.healNote(exchange, symbol);
       cache.setStatus(exchange, symbol, {
         fetchedAt: next.series.fetchedAt,
         attemptAt: now,
         loading: false,
         oiPartial: next.series.oiPartial,
         ...(next.series.oiPartial ? { partialReason: oiCoverage(next.series, windowMs) } : {}),
+        ...(skippedNote ? { skippedNote } : {}),
+        ...(cacheNote ? { cacheNote } : {}),
       });
       if (shouldPersist(exchange, prev, covered, this.deps.store.savedAt(exchange, symbol), now)) {
         await this.deps.store.save(next, this.deps.now()).catch((e) => this.deps.log?.(`could not persist ${key}`, e));

@@ -12,6 +12,7 @@ import { type Candle, type Exchange, type OpenInterestPoint } from '../engine/ty
 import { EXCHANGES } from '../sites';
 import type { SourceState } from '../sites/shared/source';
 import { dropUndefined } from '../sites/shared/util';
+import { checkStored, type StoredCheck } from './store-check';
 
 export const STORE_PREFIX = 'market:v1:';
 export const MAX_ENTRIES = 12;
@@ -102,17 +103,30 @@ export class MarketStore {
     return this.saved.get(entryKey(exchange, symbol));
   }
 
-  async load(exchange: Exchange, symbol: string): Promise<SourceState | null> {
+  async load(exchange: Exchange, symbol: string, now = Date.now()): Promise<SourceState | null> {
+    return (await this.loadChecked(exchange, symbol, now)).state;
+  }
+
+  /**
+   * The entry checked like a network response (store-check.ts): absent → null; unusable → removed,
+   * null and why; partly bad → the good part, the history from the first bad bar on to be re-fetched.
+   */
+  async loadChecked(exchange: Exchange, symbol: string, now: number): Promise<{ state: SourceState | null; dropped?: string; healed?: string }> {
     const key = entryKey(exchange, symbol);
     const got = await this.area.get(key);
-    if (!(key in got)) return null;
-    const state = decodeEntry(got[key]);
-    if (!state || state.series.exchange !== exchange || state.series.symbol !== symbol) {
+    if (!(key in got)) return { state: null };
+    const decoded = decodeEntry(got[key]);
+    const checked: StoredCheck = !decoded
+      ? { state: null, dropped: 'unreadable' }
+      : decoded.series.exchange !== exchange || decoded.series.symbol !== symbol
+        ? { state: null, dropped: 'for another market' }
+        : checkStored(decoded, now);
+    if (!checked.state) {
       await this.area.remove(key);
-      return null;
+      return checked;
     }
     this.saved.set(key, (got[key] as { savedAt: number }).savedAt);
-    return state;
+    return checked;
   }
 
   /** Validates the encoded entry before the single write; an invalid one is never stored. */

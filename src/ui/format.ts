@@ -160,3 +160,11 @@ export function formatAge(ms: number): string {
   if (h < 48) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
   return `${fixed(Math.floor(h / 24), 0)} d`;
 }
+
+/** A bar's UTC time of day, "12:05 UTC" (health notes name a bad bar by it); placeholder for no time. */
+export function formatUtcTime(t: number): string {
+  if (!Number.isFinite(t) || Math.abs(t) > 8.64e15) return PLACEHOLDER;
+  const d = new Date(t);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}

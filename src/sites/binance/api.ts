@@ -2,12 +2,13 @@
 import * as v from 'valibot';
 import type { Candle, DepthBook, LongShortPoint, OpenInterestPoint } from '../../engine/types';
 import { assembleSeries, mergeCandles } from '../shared/assemble-series';
+import type { SkippedBar } from '../shared/bar-check';
 import { sortedBook } from '../shared/book';
 import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { loadWindow } from '../shared/load-window';
 import { pageForward, pageWindows } from '../shared/paging';
-import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
+import { levelRow, ms, nonNeg, num, parseBody, price } from '../shared/schema';
 import { ascending, longShortDue, oiInUnits } from '../shared/series';
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
@@ -106,7 +107,7 @@ export function parseTakerVolume(body: unknown): { t: UtcMs; buyCoin: Coin; sell
   return ascending(rows.map((r) => ({ t: r.timestamp, buyCoin: r.buyVol, sellCoin: r.sellVol })));
 }
 
-const premium = v.object({ symbol: v.string(), markPrice: nonNeg, indexPrice: nonNeg, lastFundingRate: num, nextFundingTime: ms, time: ms });
+const premium = v.object({ symbol: v.string(), markPrice: price, indexPrice: price, lastFundingRate: num, nextFundingTime: ms, time: ms });
 export function parsePremiumIndex(body: unknown): { mark: Price; index: Price; fundingRate: Fraction; nextFundingTime: UtcMs; t: UtcMs } {
   const b = parseBody(EX, '/fapi/v1/premiumIndex', premium, body);
   return { mark: b.markPrice, index: b.indexPrice, fundingRate: b.lastFundingRate, nextFundingTime: b.nextFundingTime, t: b.time };
@@ -162,7 +163,7 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
     const instrument = w.cached ? w.cached.instrument : await resolveInstrument(symbol);
     const sym = instrument.exchangeSymbol;
     const k = instrument.unitFactor;
-    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k };
+    const ctx = { ...w, exchange: EX, symbol, now, unitFactor: k, skipped: [] as SkippedBar[] };
 
     // Ask for no more rows than needed: a warm refresh of a few bars costs weight 1 instead of 5.
     const klineLimit = Math.min(1000, Math.floor((now - w.candleFrom) / BAR_MS) + 2);
@@ -189,7 +190,7 @@ export function binanceSource(deps: FetchDeps = {}): MarketSource {
       risk: binanceTier1(sym),
       longShort: ls,
     });
-    return { series, instrument, instrumentAt: w.instrumentAt };
+    return { series, instrument, instrumentAt: w.instrumentAt, ...(ctx.skipped.length > 0 ? { skipped: ctx.skipped } : {}) };
   }
 
   return { exchange: EX, fetcher, load };

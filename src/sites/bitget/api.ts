@@ -10,7 +10,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { finishLoad, openLoad } from '../shared/open-load';
 import { pageWindows } from '../shared/paging';
-import { levelRow, ms, nonNeg, num } from '../shared/schema';
+import { levelRow, ms, nonNeg, num, price } from '../shared/schema';
 import { ascending, longShortDue, oiCoversWindow, oiInUnits, withTakerBuy } from '../shared/series';
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
@@ -60,7 +60,7 @@ export function parseOpenInterest(body: unknown, symbol: string, price: Price): 
   return { t: d.ts, coin: row.size, usd: row.size * price };
 }
 
-const priceRow = v.object({ symbol: v.string(), markPrice: nonNeg, indexPrice: nonNeg, price: v.optional(nonNeg), ts: v.optional(ms) });
+const priceRow = v.object({ symbol: v.string(), markPrice: price, indexPrice: price, price: v.optional(nonNeg), ts: v.optional(ms) });
 export function parseSymbolPrice(body: unknown): { mark: Price; index: Price; last?: Price } {
   const row = unwrap('/api/v2/mix/market/symbol-price', v.array(priceRow), body)[0];
   if (!row) throw new ApiError(EX, '/api/v2/mix/market/symbol-price', 'empty', 'no price');

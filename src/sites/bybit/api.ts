@@ -8,7 +8,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { finishLoad, openLoad } from '../shared/open-load';
 import { pageWindows } from '../shared/paging';
-import { levelRow, ms, nonNeg, num, parseBody } from '../shared/schema';
+import { levelRow, ms, nonNeg, num, parseBody, price } from '../shared/schema';
 import { ascending, longShortDue, oiWithUsd } from '../shared/series';
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { plainCandidates } from '../shared/symbols';
@@ -64,8 +64,8 @@ export function parseOpenInterest(body: unknown): { t: UtcMs; coin: Coin }[] {
 
 const ticker = v.object({
   symbol: v.string(),
-  markPrice: nonNeg,
-  indexPrice: nonNeg,
+  markPrice: price,
+  indexPrice: price,
   fundingRate: num,
   nextFundingTime: ms,
   openInterest: nonNeg,

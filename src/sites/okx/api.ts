@@ -10,7 +10,7 @@ import { ApiError } from '../shared/errors';
 import { ExchangeFetcher, type ExchangeProfile, type FetchDeps, type Query } from '../shared/fetcher';
 import { finishLoad, openLoad } from '../shared/open-load';
 import { pageBackward } from '../shared/paging';
-import { ms, nonNeg, num } from '../shared/schema';
+import { ms, nonNeg, num, price } from '../shared/schema';
 import { ascending, longShortDue, oiInUnits, withTakerBuy } from '../shared/series';
 import { BAR_MS, type InstrumentInfo, type LoadRequest, type MarketSource, type SourceState } from '../shared/source';
 import { splitCanonical } from '../shared/symbols';
@@ -80,13 +80,13 @@ export function parseOpenInterest(body: unknown, ctVal: number, price: Price): O
 }
 
 export function parseMarkPrice(body: unknown): Price {
-  const row = unwrap('/api/v5/public/mark-price', v.object({ instId: v.string(), markPx: nonNeg }), body)[0];
+  const row = unwrap('/api/v5/public/mark-price', v.object({ instId: v.string(), markPx: price }), body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/public/mark-price', 'empty', 'no mark price');
   return row.markPx;
 }
 
 export function parseIndexTicker(body: unknown): Price {
-  const row = unwrap('/api/v5/market/index-tickers', v.object({ instId: v.string(), idxPx: nonNeg }), body)[0];
+  const row = unwrap('/api/v5/market/index-tickers', v.object({ instId: v.string(), idxPx: price }), body)[0];
   if (!row) throw new ApiError(EX, '/api/v5/market/index-tickers', 'empty', 'no index price');
   return row.idxPx;
 }

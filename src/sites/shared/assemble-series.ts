@@ -1,4 +1,5 @@
 import type { Candle, DepthBook, Exchange, Funding, LongShortPoint, MarketSeries, OpenInterestPoint, RiskTier, Symbol } from '../../engine/types';
+import { screenCandles, type SkippedBar } from './bar-check';
 import { candleInUnits, levelsInUnits, mergeByTime, oiCoversWindow } from './series';
 import { BAR_MS } from './source';
 import { dropUndefined } from './util';
@@ -13,11 +14,21 @@ export interface SeriesContext {
   /** Exchange unit ÷ canonical unit (see symbols.ts). */
   unitFactor: number;
   old: MarketSeries | undefined;
+  /** Where mergeCandles records the fresh bars it skipped (bar-check.ts); the client returns them with its state. */
+  skipped?: SkippedBar[];
 }
 
-/** Fresh candles (exchange units) into canonical units, merged over the held ones and trimmed to the window. */
+/**
+ * Fresh candles (exchange units) into canonical units, merged over the held ones and trimmed to the window.
+ * This is every client's edge for bars: a bar that fails the bar check (bar-check.ts) is skipped and
+ * recorded in ctx.skipped, and a held bar with the same time is dropped too (it is not confirmed).
+ */
 export function mergeCandles(ctx: SeriesContext, fresh: readonly Candle[]): Candle[] {
-  return mergeByTime(ctx.old?.candles ?? [], fresh.map((c) => candleInUnits(c, ctx.unitFactor)), ctx.windowStart);
+  const { kept, skipped } = screenCandles(fresh.map((c) => candleInUnits(c, ctx.unitFactor)));
+  const bad = new Set(skipped.map((b) => b.t));
+  const held = (ctx.old?.candles ?? []).filter((c) => !bad.has(c.t));
+  ctx.skipped?.push(...skipped.filter((b) => b.t >= ctx.windowStart));
+  return mergeByTime(held, kept, ctx.windowStart);
 }
 
 export interface SeriesParts {

@@ -26,11 +26,12 @@ export async function openLoad(exchange: Exchange, req: LoadRequest, resolve: (s
   const resolved = w.cached ? { instrument: w.cached.instrument, risk: w.cached.series.risk } : await resolve(req.symbol);
   const { instrument } = resolved;
   const k = instrument.unitFactor;
-  return { w, resolved, instrument, sym: instrument.exchangeSymbol, k, ctx: { ...w, exchange, symbol: req.symbol, now: req.now, unitFactor: k } };
+  return { w, resolved, instrument, sym: instrument.exchangeSymbol, k, ctx: { ...w, exchange, symbol: req.symbol, now: req.now, unitFactor: k, skipped: [] } };
 }
 
 /** Closes one load: the fresh parts assembled over the held series, with the resolved risk tier. */
 export function finishLoad(open: OpenedLoad, parts: Omit<SeriesParts, 'risk'>): SourceState {
   const series = assembleSeries(open.ctx, { ...parts, risk: open.resolved.risk });
-  return { series, instrument: open.instrument, instrumentAt: open.w.instrumentAt };
+  const skipped = open.ctx.skipped ?? [];
+  return { series, instrument: open.instrument, instrumentAt: open.w.instrumentAt, ...(skipped.length > 0 ? { skipped } : {}) };
 }

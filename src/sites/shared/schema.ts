@@ -20,6 +20,9 @@ export const num = v.pipe(
 /** Like `num` but also ≥ 0 (prices, quantities). */
 export const nonNeg = v.pipe(num, v.minValue(0, 'negative'));
 
+/** A price: finite and > 0 (a mark price of "0" is a broken response, not a price). */
+export const price = v.pipe(num, v.gtValue(0, 'not a positive price'));
+
 /** Millisecond timestamp (number or numeric string), positive. */
 export const ms = v.pipe(num, v.integer('not an integer'), v.minValue(1, 'not a timestamp'));
 

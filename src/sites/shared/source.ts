@@ -1,4 +1,5 @@
 import type { Exchange, MarketSeries } from '../../engine/types';
+import type { SkippedBar } from './bar-check';
 import type { ExchangeFetcher } from './fetcher';
 
 /** What the hub needs to know about an exchange's instrument to normalise and to call it again. */
@@ -22,6 +23,8 @@ export interface SourceState {
   instrumentAt: number;
   /** Map window (ms) the history was loaded for; set by the hub so a longer window triggers a reload. */
   windowMs?: number;
+  /** Bars this load skipped at the edge (bar-check.ts); never persisted, shown in the exchange's health. */
+  skipped?: readonly SkippedBar[];
 }
 
 export interface LoadRequest {

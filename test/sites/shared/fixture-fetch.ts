@@ -5,6 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Exchange } from '../../../src/engine/types';
 import { REPO_ROOT } from './samples';
+// @ts-expect-error plain ESM helper shared with the fixture server (no types)
+import { withBadBar } from '../../../scripts/fixtures/bad-bar.mjs';
 
 type Handler = (url: URL, ctx: { scenario: string; now: number; root: string }) => Promise<{ status?: number; body: unknown; headers?: Record<string, string> } | null>;
 
@@ -66,7 +68,8 @@ export function fixtureFetch(opts: FixtureFetchOptions): FixtureFetch {
       const text = JSON.stringify(answer.body);
       return json(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
     }
-    return json(answer.status ?? 200, answer.body, answer.headers ?? {});
+    const body = sc === 'bad-bar' ? withBadBar(url.pathname, answer.body) : answer.body;
+    return json(answer.status ?? 200, body, answer.headers ?? {});
   };
   return { fetch, log, scenario };
 }
