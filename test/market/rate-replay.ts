@@ -8,6 +8,7 @@ import { createSources } from '../../src/sites';
 import { binanceWeight } from '../../src/sites/binance/api';
 import type { MarketSource } from '../../src/sites/shared/source';
 import { fixtureFetch } from '../sites/shared/fixture-fetch';
+import { seededRandom } from '../../tools/seeded-random';
 
 const DAY_MS = 86_400_000;
 
@@ -77,18 +78,6 @@ export function breaches(exchange: Exchange, arrivals: readonly Arrival[]): Brea
   return out;
 }
 
-/** mulberry32: a small seeded generator, so a failing replay can be re-run exactly. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One-way delay (ms): 10 ms floor plus a long tail (exponential, mean 150 ms), capped at 1.5 s. */
 function delay(rand: () => number): number {
   return Math.min(1_500, 10 - 150 * Math.log(1 - rand()));
@@ -132,7 +121,8 @@ export interface Network {
 
 /** A network with per-request seeded delays in both directions, recording arrivals at the exchange. */
 export function network(seed: number, symbols: { base: string; real: string }[], arrivals?: Record<Exchange, Arrival[]>): Network {
-  const rand = seeded(seed);
+  // Seeded, so a failing replay can be re-run exactly.
+  const rand = seededRandom(seed);
   const ff = fixtureFetch({ now: () => Date.now() });
   const log: Record<Exchange, Arrival[]> = arrivals ?? { binance: [], bybit: [], okx: [], bitget: [] };
   const aliases = symbols.filter((s) => s.base !== s.real);
