@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Analysis, Exchange, Position, Side, Symbol } from './engine/types';
 import type { Price, UtcMs } from './engine/units';
 import type { SizeAnswer, SizeRequest } from './sizing/size';
+import type { LiveView } from './market/live-view';
 
 /** Health of one exchange's data for the watched symbol. */
 export interface ExchangeHealth {
@@ -31,6 +32,8 @@ export interface MarketView {
    * contracts into coin with it (src/sites/dom/size-unit.ts).
    */
   contract?: ContractSpec;
+  /** What the live stream adds (issue #12): live / polling / stale, markers, realised per band, order flow. */
+  live?: LiveView;
 }
 
 /** One exchange's instrument as the page reader needs it. */

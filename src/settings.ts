@@ -23,6 +23,8 @@ export interface Settings {
     lfrDegraded: boolean;
     staleMap: boolean;
     squeeze: boolean;
+    /** Realised liquidations at a cluster in the last minute pass the engine's cascade threshold (live stream). */
+    cascade: boolean;
     cooldownMin: number;
     /** The 4-hourly review of an open position (src/alerts/review.ts). */
     review: boolean;
@@ -46,7 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exchanges: allExchanges(true),
   windowDays: 7,
   refreshSec: 60,
-  alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cooldownMin: 30, review: true },
+  alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cascade: true, cooldownMin: 30, review: true },
   macroEvents: [],
   overlay: { mode: 'auto', opacity: 0.8, hidden: false },
 };
@@ -94,6 +96,7 @@ export const SettingsSchema = v.object({
     lfrDegraded: v.boolean(),
     staleMap: v.boolean(),
     squeeze: v.boolean(),
+    cascade: v.boolean(),
     cooldownMin: num('Alert cool-down', 1, 1440),
     review: v.boolean(),
   }),

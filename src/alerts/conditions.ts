@@ -6,11 +6,12 @@ import { DEFAULT_CONFIG } from '../engine/config';
 import type { Analysis, Cluster } from '../engine/types';
 import type { Pct, Price, Usd } from '../engine/units';
 import type { Settings } from '../settings';
+import type { LiveView } from '../market/live-view';
 import { formatPct, formatPrice, formatRatio, formatUsd } from '../ui/format';
 import { lfrText } from '../ui/fuel';
 import { signalText } from '../ui/messages';
 
-export type AlertKind = 'cluster-edge' | 'lfr-degraded' | 'stale-map' | 'squeeze';
+export type AlertKind = 'cluster-edge' | 'lfr-degraded' | 'stale-map' | 'squeeze' | 'cascade';
 
 /** A condition that holds now. `id` is stable while the same situation persists (that is what "once per crossing" keys on). */
 export interface AlertCondition {
@@ -79,10 +80,12 @@ export interface ConditionInput {
   settings: Settings;
   /** The previous evaluation of the same market, if any. */
   previous?: PreviousLook | null;
+  /** The live stream's view, when streaming: realised liquidations drive "cascade under way". */
+  live?: LiveView | undefined;
 }
 
 /** Conditions that hold for this analysis, given the user's alert switches and thresholds. */
-export function activeConditions({ analysis, entryLfr, settings, previous }: ConditionInput): AlertCondition[] {
+export function activeConditions({ analysis, entryLfr, settings, previous, live }: ConditionInput): AlertCondition[] {
   const out: AlertCondition[] = [];
   const a = settings.alerts;
   const price = analysis.map.reference;
@@ -142,6 +145,20 @@ export function activeConditions({ analysis, entryLfr, settings, previous }: Con
     }
     if (a.squeeze && s.kind === 'squeeze-setup') {
       out.push({ id: 'squeeze', kind: 'squeeze', title: `${sym}: squeeze setup`, message: signalText(s) });
+    }
+  }
+  // Issue 12: realised liquidations at a cluster in the last minute passed the engine's threshold.
+  if (a.cascade && live?.flow) {
+    for (const c of live.flow.cascades) {
+      const band = analysis.clusters[c.cluster];
+      if (!band) continue;
+      const cluster = c.side === 'short' ? 'short-liq. cluster' : 'long-liq. cluster';
+      out.push({
+        id: `cascade:${c.side}`,
+        kind: 'cascade',
+        title: `${sym}: liquidation cascade under way`,
+        message: `${formatUsd(c.realisedUsd)} of ${c.side} positions liquidated in the last ${c.windowSec} s inside the ${cluster} ${formatPrice(band.low)}–${formatPrice(band.high)} (est. ${formatUsd(band.usd)}; threshold ${formatUsd(c.thresholdUsd)}).`,
+      });
     }
   }
   return out;

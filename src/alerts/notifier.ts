@@ -52,7 +52,7 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     const last = storedLooks(got[ALERT_LAST_KEY]);
     // The entry LFR comes from the hub's one book (src/market/entry-lfr.ts), the number the panel shows.
     const entryLfr = view.entryLfr ?? null;
-    const conditions = activeConditions({ analysis, entryLfr, settings: cfg, previous: last[scope] ?? null });
+    const conditions = activeConditions({ analysis, entryLfr, settings: cfg, previous: last[scope] ?? null, live: view.live });
     const price = analysis.map.reference;
     const look: PreviousLook = { price, edges: watchedEdges(analysis.clusters, price) };
     const t = now();

@@ -128,3 +128,22 @@ describe('what a phone notification says (issue 15: cluster, distance, LFR in ab
     expect(c!.message.length).toBeLessThanOrEqual(PHONE_CHARS);
   });
 });
+
+describe('cascade under way (live stream)', () => {
+  it('fires per side from the live flow cascades, names the band, the USD and the threshold; the switch turns it off', () => {
+    const a = makeAnalysis({ reference: 100_000 });
+    const i = a.clusters.findIndex((c) => c.side === 'long');
+    const band = a.clusters[i]!;
+    const live = {
+      status: 'live' as const, exchanges: {}, markers: [], markerHours: 6, realisedUsd: [], realisedHours: 24, unpublished: {},
+      flow: { depthRatios: [], spoofing: null, delta: [], cascades: [{ cluster: i, side: 'long' as const, realisedUsd: 3.2e6, thresholdUsd: 1e6, windowSec: 60 }] },
+    };
+    const got = activeConditions({ analysis: a, entryLfr: null, settings: settings({ clusterEdge: false }), live });
+    expect(ids(got)).toEqual(['cascade:long']);
+    expect(got[0]!.message).toContain('$3.20M of long positions liquidated in the last 60 s');
+    expect(got[0]!.message).toContain(`est. `);
+    expect(band.usd).toBeGreaterThan(0);
+    expect(activeConditions({ analysis: a, entryLfr: null, settings: settings({ clusterEdge: false, cascade: false }), live })).toEqual([]);
+    expect(activeConditions({ analysis: a, entryLfr: null, settings: settings({ clusterEdge: false }) })).toEqual([]);
+  });
+});
