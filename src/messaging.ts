@@ -36,6 +36,12 @@ export interface MarketView {
   live?: LiveView;
 }
 
+export interface LiveTick {
+  exchange: Exchange;
+  symbol: Symbol;
+  live: LiveView;
+}
+
 /** One exchange's instrument as the page reader needs it. */
 export interface ContractSpec {
   /** The exchange's own id (BTC-USDT-SWAP). */
@@ -66,6 +72,8 @@ export interface ProtocolMap {
   getView(req: { tabId?: number; exchange?: Exchange; symbol?: Symbol }): MarketView | null;
   /** Background → content script: a new view for the watched symbol. */
   marketUpdate(view: MarketView): void;
+  /** Background → content script: the live stream ticked (at most every flush): the live part of the view. */
+  liveTick(tick: LiveTick): void;
   /** Background → content script: the context menu "Size position with LiqLens" was clicked (selected text = entry). */
   openSizing(req: { selectionText?: string; mark?: Price }): void;
   /** Sizing dialog → background: stop and size from the engine for a planned trade (see src/sizing). */

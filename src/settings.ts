@@ -30,6 +30,8 @@ export interface Settings {
     review: boolean;
   };
   macroEvents: readonly { t: number; label: string }[];
+  /** Stream mark, trades, book and liquidations over each exchange's public WebSocket while watched (issue #12). */
+  stream: boolean;
   overlay: { mode: 'auto' | 'native' | 'pixel' | 'ladder'; opacity: number; hidden: boolean };
 }
 
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshSec: 60,
   alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cascade: true, cooldownMin: 30, review: true },
   macroEvents: [],
+  stream: true,
   overlay: { mode: 'auto', opacity: 0.8, hidden: false },
 };
 
@@ -106,6 +109,7 @@ export const SettingsSchema = v.object({
       label: v.pipe(v.string(), v.trim(), v.minLength(1, 'Event label is required'), v.maxLength(80, 'Event label is at most 80 characters')),
     }),
   ),
+  stream: v.boolean(),
   overlay: v.object({
     mode: v.picklist(['auto', 'native', 'pixel', 'ladder'], 'Overlay mode must be auto, native, pixel or ladder'),
     opacity: num('Overlay opacity', 0.1, 1),

@@ -82,13 +82,20 @@ export interface ConditionInput {
   previous?: PreviousLook | null;
   /** The live stream's view, when streaming: realised liquidations drive "cascade under way". */
   live?: LiveView | undefined;
+  /** The price to judge edges by: the streamed mark when live, else the map's reference (the polled mark). */
+  price?: Price;
+}
+
+/** The streamed mark when the page exchange is live, else the polled reference. */
+export function judgedPrice(analysis: Analysis, live: LiveView | undefined): Price {
+  const m = live?.status === 'live' ? live.mark?.price : undefined;
+  return m !== undefined && Number.isFinite(m) && m > 0 ? m : analysis.map.reference;
 }
 
 /** Conditions that hold for this analysis, given the user's alert switches and thresholds. */
-export function activeConditions({ analysis, entryLfr, settings, previous, live }: ConditionInput): AlertCondition[] {
+export function activeConditions({ analysis, entryLfr, settings, previous, live, price = analysis.map.reference }: ConditionInput): AlertCondition[] {
   const out: AlertCondition[] = [];
   const a = settings.alerts;
-  const price = analysis.map.reference;
   const sym = analysis.symbol;
 
   if (a.clusterEdge && price > 0) {

@@ -7,7 +7,7 @@ import { storedAlertState, storedLog, storedLooks, storedTargets } from './store
 import { browser } from 'wxt/browser';
 import type { MarketView } from '../messaging';
 import { loadSettings, type Settings } from '../settings';
-import { activeConditions, watchedEdges, type AlertCondition, type PreviousLook } from './conditions';
+import { activeConditions, judgedPrice, watchedEdges, type AlertCondition, type PreviousLook } from './conditions';
 import { scopeKey, step } from './machine';
 
 export const ALERT_STATE_KEY = 'alerts:state';
@@ -52,8 +52,8 @@ export function createAlertNotifier({ now = () => Date.now(), settings = loadSet
     const last = storedLooks(got[ALERT_LAST_KEY]);
     // The entry LFR comes from the hub's one book (src/market/entry-lfr.ts), the number the panel shows.
     const entryLfr = view.entryLfr ?? null;
-    const conditions = activeConditions({ analysis, entryLfr, settings: cfg, previous: last[scope] ?? null, live: view.live });
-    const price = analysis.map.reference;
+    const price = judgedPrice(analysis, view.live);
+    const conditions = activeConditions({ analysis, entryLfr, settings: cfg, previous: last[scope] ?? null, live: view.live, price });
     const look: PreviousLook = { price, edges: watchedEdges(analysis.clusters, price) };
     const t = now();
     const { state, fired } = step(storedAlertState(got[ALERT_STATE_KEY]), scope, conditions, t, cfg.alerts.cooldownMin * 60_000);

@@ -29,6 +29,8 @@ import { SourceLoader } from './source-loader';
 import type { MarketStore } from './store';
 import { ViewBuilder } from './view-builder';
 import { Watchers, type WatcherStore } from './watchers';
+import { livePairs, type LiveFeed } from './live-feed';
+import type { LiveTick } from '../messaging';
 
 export { MIN_REFRESH_SEC, RETRY_MS, UNLISTED_RETRY_MS } from './refresh-policy';
 export { PERSIST_EVERY_MS } from './persist-policy';
@@ -50,6 +52,10 @@ export interface HubDeps {
   /** Back-offs, asymmetry history and entry LFRs across service-worker restarts. */
   meta?: MetaStore;
   log?: (msg: string, err?: unknown) => void;
+  /** The live stream (issue #12); without it the hub polls REST only and views carry no `live`. */
+  live?: LiveFeed;
+  /** Deliver a live tick to a watching tab (light: the live part only). */
+  pushLive?: (tabId: number, tick: LiveTick) => Promise<void>;
 }
 
 export class MarketHub {
@@ -84,6 +90,24 @@ export class MarketHub {
     await restoring;
     await this.ensureSchedule();
     for (const symbol of this.watchers.symbols()) void this.refreshSymbol(symbol);
+    void this.syncLive();
+  }
+
+  /**
+   * The stream flushed new events for `symbol`: every tab watching it gets the live part of its view (the
+   * newest mark, markers, realised per band, order flow) and the view listeners (alerts) see the view with
+   * it, so a cluster edge crossed by the streamed mark alerts within a flush, not a refresh.
+   */
+  async liveTick(symbol: Symbol): Promise<void> {
+    if (!this.deps.live) return;
+    await Promise.all(
+      this.watchers.tabsOf(symbol).map(async ([tabId, w]) => {
+        const view = this.withLive(await this.views.view(w.exchange, w.symbol, w));
+        if (!view.live) return;
+        for (const l of this.viewListeners) l(view, tabId);
+        await this.deps.pushLive?.(tabId, { exchange: w.exchange, symbol: w.symbol, live: view.live }).catch(() => undefined);
+      }),
+    );
   }
 
   /** A tab shows `req.symbol`: answer at once from the cache (persisted or live), then refresh and push. */
@@ -91,13 +115,15 @@ export class MarketHub {
     await this.watchers.watch(tabId, req);
     await this.ensureSchedule();
     await this.hydrateSymbol(req.symbol);
-    const view = await this.views.view(req.exchange, req.symbol, req);
+    void this.syncLive();
+    const view = this.withLive(await this.views.view(req.exchange, req.symbol, req));
     void this.refreshSymbol(req.symbol);
     return view;
   }
 
   async unwatch(tabId: number): Promise<void> {
     if (!(await this.watchers.unwatch(tabId))) return;
+    void this.syncLive();
     if (!this.watchers.active(this.schedule.periodSec())) await this.schedule.pause();
   }
 
@@ -110,13 +136,15 @@ export class MarketHub {
     this.watchers.popupSeen(exchange, symbol);
     await this.ensureSchedule();
     await this.hydrateSymbol(symbol);
-    const view = await this.views.view(exchange, symbol, w ?? null);
+    void this.syncLive();
+    const view = this.withLive(await this.views.view(exchange, symbol, w ?? null));
     void this.refreshSymbol(symbol);
     return view;
   }
 
   /** The refresh alarm fired: refresh what is watched, or pause when nothing is. */
   async onAlarm(): Promise<void> {
+    void this.syncLive();
     if (!this.watchers.active(this.schedule.periodSec())) return this.schedule.pause();
     const symbols = new Set(this.watchers.symbols());
     const popup = this.watchers.popupSymbol(refreshSec(await this.deps.settings()));
@@ -134,6 +162,7 @@ export class MarketHub {
     this.views.clear();
     this.schedule.forget();
     await this.ensureSchedule();
+    void this.syncLive();
     for (const symbol of this.watchers.symbols()) {
       await this.publish(symbol);
       void this.refreshSymbol(symbol);
@@ -175,7 +204,7 @@ export class MarketHub {
   private async publish(symbol: Symbol): Promise<void> {
     await Promise.all(
       this.watchers.tabsOf(symbol).map(async ([tabId, w]) => {
-        const view = await this.views.view(w.exchange, w.symbol, w);
+        const view = this.withLive(await this.views.view(w.exchange, w.symbol, w));
         for (const l of this.viewListeners) l(view, tabId);
         try {
           await this.deps.push(tabId, view);
@@ -184,6 +213,26 @@ export class MarketHub {
         }
       }),
     );
+  }
+
+  /** The live part, computed now (never cached with the view: it changes every flush). */
+  private withLive(view: MarketView): MarketView {
+    if (!this.deps.live || !view.analysis) return view;
+    return { ...view, live: this.deps.live.view(view.exchange, view.symbol, view.analysis.clusters, this.deps.now()) };
+  }
+
+  /** Tell the stream what is watched: every enabled exchange of each watched symbol (tabs and the popup). */
+  private async syncLive(): Promise<void> {
+    if (!this.deps.live) return;
+    const settings = await this.deps.settings();
+    const symbols = new Set(this.watchers.symbols());
+    const popup = this.watchers.popupSymbol(refreshSec(settings));
+    if (popup) symbols.add(popup);
+    try {
+      this.deps.live.sync(livePairs(symbols, settings));
+    } catch (e) {
+      this.deps.log?.('live stream sync failed', e);
+    }
   }
 
   private async hydrateSymbol(symbol: Symbol): Promise<void> {
