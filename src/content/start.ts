@@ -114,6 +114,7 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     const s = store.get();
     if (checked.view.exchange !== exchange || checked.view.symbol !== s.symbol) return; // for another tab state
     store.set({ view: checked.view, viewError: null, now: Date.now() });
+    if (checked.view.live !== undefined) acceptLive({ exchange, symbol: checked.view.symbol, live: checked.view.live });
     const c = checked.view.contract;
     if (c && contracts[checked.view.symbol]?.coinPerContract !== c.coinPerContract) {
       contracts[checked.view.symbol] = c;
@@ -131,6 +132,14 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
       .catch((err: unknown) => gen === watchGen && store.set({ viewError: `background not answering: ${err instanceof Error ? err.message : String(err)}` }));
   };
   const removeUpdate = onMessage('marketUpdate', ({ data }) => acceptView(data));
+  // Issue 12: the live stream's ticks (checked in the lazy UI module).
+  function acceptLive(raw: unknown): void {
+    void uiModule.then((m) => {
+      const c = m.checkLiveTick(raw);
+      if (c.ok && c.tick.exchange === exchange && c.tick.symbol === store.get().symbol) store.set({ live: c.tick.live });
+    }, () => {});
+  }
+  const removeLive = onMessage('liveTick', ({ data }) => acceptLive(data));
   // Issue 7: the context menu's sizing dialog opens in the overlay's shadow root (src/sizing/open-in-page).
   // Its opener comes with the lazy UI module (the content script stays under budget).
   const removeSizing = onMessage('openSizing', ({ data }) => void uiModule.then((m) => !stopped && m.openSizingInPage(ui.shadow, data), () => {}));
@@ -150,7 +159,7 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
         positionSource: ps.source,
         health: ps.health,
         positionState: ps,
-        ...(symbolChanged ? { view: null, viewError: null } : {}),
+        ...(symbolChanged ? { view: null, live: null, viewError: null } : {}),
       });
       const key = JSON.stringify([ps.symbol, ps.position]);
       if (key !== lastWatchKey) {
@@ -173,6 +182,7 @@ export async function startContent(ctx: ContentScriptContext, site: SiteDescript
     clearInterval(clock);
     positions?.stop();
     removeUpdate();
+    removeLive();
     removeSizing();
     browser.storage.onChanged.removeListener(onSettings);
     controller.stop();

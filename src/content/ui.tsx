@@ -19,6 +19,8 @@ import { buildStructureReport, type StructureReportInput } from '../sites/dom/st
 
 /** The context menu's sizing dialog opener (src/sizing/open-in-page.ts), called by the content script. */
 export { openSizingInPage } from '../sizing/open-in-page';
+/** Live ticks and the live part of views are checked here, in the lazy chunk (the content script stays small). */
+export { checkLiveTick, checkLiveView } from '../overlay/live-check';
 
 export interface UiHooks {
   onOverlayChange: (patch: Partial<OverlaySettings>) => void;

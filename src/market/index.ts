@@ -69,6 +69,9 @@ export function startMarketHub(): MarketHub {
     push: async (tabId, view) => {
       await sendMessage('marketUpdate', view, tabId);
     },
+    pushLive: async (tabId, tick) => {
+      await sendMessage('liveTick', tick, tabId);
+    },
     scheduler: alarmScheduler(),
     watchers: sessionWatchers(),
     meta: new MetaStore(browser.storage.local as unknown as StorageArea),

@@ -1,6 +1,7 @@
 /** The overlay's state and a minimal observable store (no framework state: renders are explicit). */
 import type { Exchange, Position } from '../engine/types';
 import type { MarketView } from '../messaging';
+import type { LiveView } from '../market/live-view';
 import type { Settings } from '../settings';
 import type { PositionState } from '../position/watcher';
 import type { PriceScale, PaneRect } from './scale';
@@ -17,6 +18,8 @@ export interface OverlayState {
   health: string;
   positionState: PositionState | null;
   view: MarketView | null;
+  /** The live stream's part (issue #12), checked on receipt; null while not streaming. */
+  live: LiveView | null;
   /** The background could not be asked (extension reloaded, no answer). */
   viewError: string | null;
   tier: Tier;
@@ -47,6 +50,7 @@ export function initialOverlayState(exchange: Exchange, symbol: string | null, n
     health: 'reading the page…',
     positionState: null,
     view: null,
+    live: null,
     viewError: null,
     tier: 'ladder',
     tierReason: 'looking for the chart…',
