@@ -452,25 +452,39 @@ export function firstAfter(points: readonly { t: number }[], after: number): num
   return lo;
 }
 
-/** Steps the closed bars of `series` with t > `after` (all when null). */
-function stepSeries(s: ModelState, series: MarketSeries, now: UtcMs, after: UtcMs | null): void {
+/**
+ * A cursor over `series` that steps its closed bars into `s` in order, up to a time given per call: the
+ * heatmap's backfill steps every exchange in lockstep and looks at the states between bars.
+ * Starts after `after` (from the first bar when null).
+ */
+export function seriesCursor(s: ModelState, series: MarketSeries, now: UtcMs, after: UtcMs | null): { stepUntil(t: UtcMs): void } {
   const { candles, openInterest: oi, barMs } = series;
   let c = after === null ? 0 : firstAfter(candles, after);
   let j = c < candles.length ? firstAfter(oi, candles[c]!.t) : oi.length;
   const inBar: OpenInterestPoint[] = [];
-  for (; c < candles.length; c++) {
-    const bar = candles[c]!;
-    const end = bar.t + barMs;
-    if (end > now) break; // only closed bars enter the state, so full and incremental builds agree
-    if (j < oi.length && oi[j]!.t <= bar.t) j = firstAfter(oi, bar.t);
-    inBar.length = 0;
-    while (j < oi.length && oi[j]!.t <= end) inBar.push(oi[j++]!);
-    stepBar(s, bar, inBar);
-  }
+  return {
+    /** Steps the bars that closed by `t` (and by `now`). */
+    stepUntil(t) {
+      for (; c < candles.length; c++) {
+        const bar = candles[c]!;
+        const end = bar.t + barMs;
+        if (end > now || end > t) break; // only closed bars enter the state, so full and incremental builds agree
+        if (j < oi.length && oi[j]!.t <= bar.t) j = firstAfter(oi, bar.t);
+        inBar.length = 0;
+        while (j < oi.length && oi[j]!.t <= end) inBar.push(oi[j++]!);
+        stepBar(s, bar, inBar);
+      }
+    },
+  };
 }
 
-/** Full replay of the series' closed bars. OI before the first bar seeds the state (not counted as inflow). */
-export function buildModel(series: MarketSeries, cfg: EngineConfig, now: UtcMs): ModelState {
+/** Steps the closed bars of `series` with t > `after` (all when null). */
+function stepSeries(s: ModelState, series: MarketSeries, now: UtcMs, after: UtcMs | null): void {
+  seriesCursor(s, series, now, after).stepUntil(Infinity);
+}
+
+/** A fresh state for `series`: OI before the first bar seeds it (not counted as inflow). Nothing stepped yet. */
+export function initialModel(series: MarketSeries, cfg: EngineConfig): ModelState {
   const first = series.candles[0];
   let initial: number | undefined;
   if (first) {
@@ -479,6 +493,57 @@ export function buildModel(series: MarketSeries, cfg: EngineConfig, now: UtcMs):
   }
   const s = createModel(modelParams(series.exchange, series.risk, cfg, series), initial);
   s.symbol = series.symbol;
+  return s;
+}
+
+/** Log-price columns to add levels onto: column k = floor((log p − logAnchor) / logStep) − start. */
+export interface ColumnGrid {
+  logAnchor: number;
+  logStep: number;
+  start: number;
+  width: number;
+}
+
+/**
+ * Adds one side's alive USD at liquidation prices inside [pLo, pHi) to `out` by column of `g`. The basis
+ * shifts levels multiplicatively (by log(1 − basis/p), constant over a row's window to well under a bin), so
+ * a level's column is linear in its bin and no logarithm is taken per level. Walks only the model bins inside
+ * the price range (the heatmap row's window): its cost is the window, not the state.
+ */
+export function addSideToColumns(s: ModelState, side: Side, pLo: Price, pHi: Price, basis: Price, g: ColumnGrid, out: Float64Array): void {
+  if (!(pHi > pLo) || !(pLo > 0)) return;
+  const mid = Math.sqrt(pLo * pHi);
+  const logShift = Math.log1p(-basis / (mid + basis)); // own price × e^logShift = map price
+  if (!Number.isFinite(logShift)) return;
+  const iLo = Math.floor((Math.log(pLo) - logShift) / s.logStep);
+  const iHi = Math.ceil((Math.log(pHi) - logShift) / s.logStep);
+  const logLo = Math.log(pLo);
+  const logHi = Math.log(pHi);
+  const stepUp = Math.exp(s.logStep);
+  for (let k = 0; k < s.tierCount; k++) {
+    const L = layerOf(side, k, s.tierCount);
+    const sh = s.shift[L];
+    if (sh === null || sh === undefined || s.lo[L]! > s.hi[L]!) continue;
+    const killed = s.killed[L]!;
+    const w = s.layerWeight[L]! * s.scale;
+    const e0 = Math.max(s.lo[L]!, iLo - sh);
+    const e1 = Math.min(s.hi[L]!, iHi - sh);
+    if (e0 > e1) continue;
+    let p = binCentre(s, e0 + sh);
+    for (let e = e0; e <= e1; e++, p *= stepUp) {
+      const coin = (s.created[e - s.offset]! - killed[e - s.offset]!) * w;
+      if (!(coin > 0)) continue;
+      const lq = (e + sh + 0.5) * s.logStep + logShift; // log of the level's map price
+      if (lq < logLo || lq >= logHi) continue;
+      const col = Math.floor((lq - g.logAnchor) / g.logStep) - g.start;
+      if (col >= 0 && col < g.width) out[col] = out[col]! + coin * p;
+    }
+  }
+}
+
+/** Full replay of the series' closed bars. OI before the first bar seeds the state (not counted as inflow). */
+export function buildModel(series: MarketSeries, cfg: EngineConfig, now: UtcMs): ModelState {
+  const s = initialModel(series, cfg);
   stepSeries(s, series, now, null);
   return s;
 }

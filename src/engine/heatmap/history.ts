@@ -58,7 +58,7 @@ export function rasteriseMap(h: HeatmapHistory, map: Pick<LiquidationMap, 'bins'
   const w = h.width;
   const buf = scratch && scratch.length >= 2 * w ? scratch : new Float64Array(2 * w);
   buf.fill(0, 0, 2 * w);
-  const start = Math.floor(columnOf(h.grid, map.reference)) - (w >> 1);
+  const start = rowStart(h, map.reference);
   const half = map.binWidth / 2;
   for (const b of map.bins) {
     if (!(b.longUsd > 0) && !(b.shortUsd > 0)) continue;
@@ -78,8 +78,18 @@ export function rasteriseMap(h: HeatmapHistory, map: Pick<LiquidationMap, 'bins'
 
 /** Appends the bar at `t` (O(bins + width)); when full, the oldest row is overwritten. Times must not go back. */
 export function appendRow(h: HeatmapHistory, t: number, map: Pick<LiquidationMap, 'bins' | 'binWidth' | 'reference'>, scratch?: Float64Array): void {
-  if (h.size > 0 && !(t >= h.times[slot(h, h.size - 1)]!)) throw new RangeError(`heatmap row at ${t} is older than the newest row`);
   const { start, long, short } = rasteriseMap(h, map, scratch);
+  appendRaster(h, t, start, long, short);
+}
+
+/** First column of the row window centred on `reference`. */
+export function rowStart(h: HeatmapHistory, reference: number): number {
+  return Math.floor(columnOf(h.grid, reference)) - (h.width >> 1);
+}
+
+/** Appends a row already in columns: USD per column from `start`, `width` long then short values. */
+export function appendRaster(h: HeatmapHistory, t: number, start: number, long: ArrayLike<number>, short: ArrayLike<number>): void {
+  if (h.size > 0 && !(t >= h.times[slot(h, h.size - 1)]!)) throw new RangeError(`heatmap row at ${t} is older than the newest row`);
   const at = h.size === h.capacity ? h.head : slot(h, h.size);
   if (h.size === h.capacity) h.head = (h.head + 1) % h.capacity;
   else h.size++;
@@ -101,6 +111,11 @@ export function appendRow(h: HeatmapHistory, t: number, map: Pick<LiquidationMap
     h.long[o + k] = encode(long[k]!, lmS);
     h.short[o + k] = encode(short[k]!, smS);
   }
+}
+
+/** Time of the newest row, or null when empty. */
+export function newestTime(h: HeatmapHistory): number | null {
+  return h.size === 0 ? null : h.times[slot(h, h.size - 1)]!;
 }
 
 export interface HeatmapGrid {
