@@ -9,7 +9,7 @@ const parser = () => spec.parser(() => 1);
 const msg = (o: { message: string }) => JSON.parse(o.message);
 const bookOf = (p: StreamParser, frame: string) => {
   const r = p.frame(0, frame, NOW);
-  return r.events.length ? (r.events[0]!.event as { bids: number[][]; asks: number[][]; t: number }) : null;
+  return r.events.length ? (r.events[0]!.event as unknown as { bids: number[][]; asks: number[][]; t: number }) : null;
 };
 const delta = (u: number, b: string[][], a: string[][], s = 'BTCUSDT') =>
   JSON.stringify({ topic: `orderbook.50.${s}`, type: 'delta', ts: 1764000000700 + u, data: { s, b, a, u, seq: 1 } });
@@ -151,7 +151,7 @@ describe('bybit stream spec', () => {
     const level = fc.tuple(fc.integer({ min: 1, max: 160 }), fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 50 })));
     const side = fc.array(level, { maxLength: 12 });
     const px = (i: number) => (1000 + i * 0.5).toFixed(1);
-    const rows = (ls: [number, number][], off: number) => ls.map(([i, s]) => [px(i + off), String(s / 10)]);
+    const rows = (ls: [number, number][], off: number): [string, string][] => ls.map(([i, s]) => [px(i + off), String(s / 10)]);
     fc.assert(
       fc.property(fc.array(fc.tuple(side, side), { minLength: 1, maxLength: 40 }), (deltas) => {
         const p = parser();
