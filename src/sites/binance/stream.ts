@@ -6,7 +6,7 @@
  */
 import type { FlowEvent } from '../../engine/flow/flow-state';
 import { StreamFrameError, type FrameResult, type Outgoing, type StreamSpec } from '../shared/stream-spec';
-import { control, levels, nothing, obj, parseJson, price, qty, time, timeOr } from '../shared/stream-read';
+import { control, levels, NO_RESYNC, nothing, num, obj, parseJson, price, qty, time, timeOr } from '../shared/stream-read';
 
 const EX = 'binance';
 const MARKET = 0;
@@ -16,11 +16,11 @@ let nextId = 1;
 function request(endpoint: number, method: 'SUBSCRIBE' | 'UNSUBSCRIBE', params: string[]): Outgoing {
   return { endpoint, message: JSON.stringify({ method, params, id: nextId++ }) };
 }
-const flowStreams = (s: string) => [`${s.toLowerCase()}@markPrice@1s`, `${s.toLowerCase()}@aggTrade`, `${s.toLowerCase()}@forceOrder`];
+const flowStreams = (s: string) => ['@markPrice@1s', '@aggTrade', '@forceOrder'].map((k) => s.toLowerCase() + k);
 const bookStream = (s: string) => [`${s.toLowerCase()}@depth20@100ms`];
 
 function result(symbol: string, event: FlowEvent): FrameResult {
-  return { events: [{ symbol, event }], resync: [], control: false };
+  return { events: [{ symbol, event }], resync: NO_RESYNC, control: false };
 }
 
 function frame(text: string, now: number): FrameResult {
@@ -52,10 +52,10 @@ function frame(text: string, now: number): FrameResult {
       const ch = 'forceOrder';
       const o = obj(d.o, EX, ch, 'o');
       if (typeof o.s !== 'string') return nothing();
-      const ap = o.ap === undefined ? 0 : Number(o.ap);
-      const p = ap > 0 ? price(o.ap, EX, ch, 'o.ap') : price(o.p, EX, ch, 'o.p');
-      const z = o.z === undefined ? 0 : Number(o.z);
-      const q = z > 0 ? qty(o.z, EX, ch, 'o.z') : qty(o.q, EX, ch, 'o.q');
+      const ap = num(o.ap);
+      const p = ap > 0 && ap < Infinity ? ap : price(o.p, EX, ch, 'o.p');
+      const z = num(o.z);
+      const q = z > 0 && z < Infinity ? z : qty(o.q, EX, ch, 'o.q');
       // The liquidation order SELLs a long position and BUYs back a short one.
       const side = o.S === 'SELL' ? 'long' : o.S === 'BUY' ? 'short' : null;
       if (side === null) throw new StreamFrameError(EX, ch, 'o.S', `expected SELL or BUY, got ${JSON.stringify(o.S)}`);

@@ -5,7 +5,7 @@
  */
 import type { FlowEvent } from '../../engine/flow/flow-state';
 import { StreamFrameError, type FrameResult, type Outgoing, type StreamSpec } from '../shared/stream-spec';
-import { arr, byTime, control, levels, nothing, obj, parseJson, price, qty, str, time, timeOr, type Obj } from '../shared/stream-read';
+import { arr, control, levels, nothing, obj, parseJson, price, qty, result, str, time, timeOr, type Obj } from '../shared/stream-read';
 
 const EX = 'bitget';
 const INST_TYPE = 'USDT-FUTURES';
@@ -14,7 +14,6 @@ const op = (o: 'subscribe' | 'unsubscribe', args: object[]): Outgoing[] => [{ en
 const all = (s: string) => [arg('ticker', s), arg('trade', s), arg('books15', s)];
 
 type Tagged = { symbol: string; event: FlowEvent };
-const events = (events: Tagged[]): FrameResult => ({ events, resync: [], control: false });
 
 function marks(m: Obj, symbol: string, now: number): FrameResult {
   const ch = 'ticker';
@@ -25,20 +24,20 @@ function marks(m: Obj, symbol: string, now: number): FrameResult {
     if (d.markPrice === undefined) continue;
     out.push({ symbol, event: { kind: 'mark', t: timeOr(now, EX, ch, 'data[].ts', d.ts, m.ts), price: price(d.markPrice, EX, ch, 'data[].markPrice') } });
   }
-  return events(out);
+  return result(out);
 }
 
 function trades(m: Obj, symbol: string): FrameResult {
   const ch = 'trade';
-  const out: ({ kind: 'trade' } & { t: number; price: number; qty: number; side: 'buy' | 'sell' })[] = [];
+  const out: Tagged[] = [];
   for (const x of arr(m.data, EX, ch, 'data')) {
     const d = obj(x, EX, ch, 'data[]');
     // side: the taker's [verify live]; Bitget lists the newest trade first.
     const side = d.side === 'buy' || d.side === 'sell' ? d.side : null;
     if (side === null) throw new StreamFrameError(EX, ch, 'data[].side', `expected buy or sell, got ${JSON.stringify(d.side)}`);
-    out.push({ kind: 'trade', t: time(d.ts, EX, ch, 'data[].ts'), price: price(d.price, EX, ch, 'data[].price'), qty: qty(d.size, EX, ch, 'data[].size'), side });
+    out.push({ symbol, event: { kind: 'trade', t: time(d.ts, EX, ch, 'data[].ts'), price: price(d.price, EX, ch, 'data[].price'), qty: qty(d.size, EX, ch, 'data[].size'), side } });
   }
-  return events(byTime(out).map((event) => ({ symbol, event })));
+  return result(out);
 }
 
 function book(m: Obj, symbol: string, now: number): FrameResult {
@@ -47,7 +46,7 @@ function book(m: Obj, symbol: string, now: number): FrameResult {
   if (data.length === 0) return nothing();
   const d = obj(data[0], EX, ch, 'data[0]');
   const t = timeOr(now, EX, ch, 'data[0].ts', d.ts, m.ts);
-  return events([{ symbol, event: { kind: 'book', t, bids: levels(d.bids, EX, ch, 'data[0].bids', true), asks: levels(d.asks, EX, ch, 'data[0].asks', false) } }]);
+  return result([{ symbol, event: { kind: 'book', t, bids: levels(d.bids, EX, ch, 'data[0].bids', true), asks: levels(d.asks, EX, ch, 'data[0].asks', false) } }]);
 }
 
 function frame(text: string, now: number): FrameResult {

@@ -8,41 +8,42 @@
 import type { FlowEvent } from '../../engine/flow/flow-state';
 import { LiveBook } from '../shared/live-book';
 import { StreamFrameError, type FrameResult, type Outgoing, type StreamParser, type StreamSpec } from '../shared/stream-spec';
-import { arr, byTime, control, levels, nothing, obj, parseJson, price, qty, seq, size, time, timeOr, type Obj } from '../shared/stream-read';
+import { arr, control, levels, NO_RESYNC, nothing, obj, parseJson, price, qty, result, seq, size, time, timeOr, type Obj } from '../shared/stream-read';
 
 const EX = 'bybit';
 const DEPTH = 50;
 const flowTopics = (s: string) => [`tickers.${s}`, `allLiquidation.${s}`, `publicTrade.${s}`];
-const bookTopic = (s: string) => `orderbook.${DEPTH}.${s}`;
+const BOOK = `orderbook.${DEPTH}.`;
+const bookTopic = (s: string) => BOOK + s;
 const op = (o: 'subscribe' | 'unsubscribe', args: string[]): Outgoing[] => [{ endpoint: 0, message: JSON.stringify({ op: o, args }) }];
 
 type Tagged = { symbol: string; event: FlowEvent };
-const events = (events: Tagged[]): FrameResult => ({ events, resync: [], control: false });
+const one = (symbol: string, event: FlowEvent): FrameResult => ({ events: [{ symbol, event }], resync: NO_RESYNC, control: false });
 
 function mark(m: Obj, symbol: string, now: number): FrameResult {
   const d = obj(m.data, EX, 'tickers', 'data');
   // A delta carries only the fields that changed.
   if (d.markPrice === undefined) return nothing();
-  return events([{ symbol, event: { kind: 'mark', t: timeOr(now, EX, 'tickers', 'ts', m.ts), price: price(d.markPrice, EX, 'tickers', 'data.markPrice') } }]);
+  return one(symbol, { kind: 'mark', t: timeOr(now, EX, 'tickers', 'ts', m.ts), price: price(d.markPrice, EX, 'tickers', 'data.markPrice') });
 }
 
 function trades(m: Obj, symbol: string): FrameResult {
   const ch = 'publicTrade';
-  const out: ({ kind: 'trade' } & { t: number; price: number; qty: number; side: 'buy' | 'sell' })[] = [];
+  const out: Tagged[] = [];
   for (const x of arr(m.data, EX, ch, 'data')) {
     const d = obj(x, EX, ch, 'data[]');
     if (d.s !== undefined && d.s !== symbol) continue;
     // S is the taker's side.
     const side = d.S === 'Buy' ? 'buy' : d.S === 'Sell' ? 'sell' : null;
     if (side === null) throw new StreamFrameError(EX, ch, 'data[].S', `expected Buy or Sell, got ${JSON.stringify(d.S)}`);
-    out.push({ kind: 'trade', t: time(d.T, EX, ch, 'data[].T'), price: price(d.p, EX, ch, 'data[].p'), qty: qty(d.v, EX, ch, 'data[].v'), side });
+    out.push({ symbol, event: { kind: 'trade', t: time(d.T, EX, ch, 'data[].T'), price: price(d.p, EX, ch, 'data[].p'), qty: qty(d.v, EX, ch, 'data[].v'), side } });
   }
-  return events(byTime(out).map((event) => ({ symbol, event })));
+  return result(out);
 }
 
 function liquidations(m: Obj, symbol: string): FrameResult {
   const ch = 'allLiquidation';
-  const out: ({ kind: 'liquidation' } & { t: number; price: number; qty: number; usd: number; side: 'long' | 'short' })[] = [];
+  const out: Tagged[] = [];
   for (const x of arr(m.data, EX, ch, 'data')) {
     const d = obj(x, EX, ch, 'data[]');
     if (d.s !== undefined && d.s !== symbol) continue;
@@ -51,9 +52,9 @@ function liquidations(m: Obj, symbol: string): FrameResult {
     if (side === null) throw new StreamFrameError(EX, ch, 'data[].S', `expected Buy or Sell, got ${JSON.stringify(d.S)}`);
     const p = price(d.p, EX, ch, 'data[].p');
     const q = qty(d.v, EX, ch, 'data[].v');
-    out.push({ kind: 'liquidation', t: time(d.T, EX, ch, 'data[].T'), price: p, qty: q, usd: p * q, side });
+    out.push({ symbol, event: { kind: 'liquidation', t: time(d.T, EX, ch, 'data[].T'), price: p, qty: q, usd: p * q, side } });
   }
-  return events(byTime(out).map((event) => ({ symbol, event })));
+  return result(out);
 }
 
 /** A delta side with its zeros kept (size 0 deletes), read whole before anything is applied. */
@@ -86,7 +87,7 @@ function createParser(): StreamParser {
       const b = new LiveBook(DEPTH);
       b.reset(levels(d.b, EX, ch, 'data.b', true), levels(d.a, EX, ch, 'data.a', false));
       books.set(symbol, { book: b, u });
-      return events([{ symbol, event: { kind: 'book', ...b.view(t) } }]);
+      return one(symbol, { kind: 'book', t, bids: b.bids.slice(), asks: b.asks.slice() });
     }
     if (m.type !== 'delta') throw new StreamFrameError(EX, ch, 'type', `expected snapshot or delta, got ${JSON.stringify(m.type)}`);
     const st = books.get(symbol);
@@ -102,7 +103,7 @@ function createParser(): StreamParser {
     for (let i = 0; i < asks.length; i += 2) b.set(false, asks[i]!, asks[i + 1]!);
     b.trim();
     st.u = u;
-    return events([{ symbol, event: { kind: 'book', ...b.view(t) } }]);
+    return one(symbol, { kind: 'book', t, bids: b.bids.slice(), asks: b.asks.slice() });
   }
 
   return {
@@ -114,13 +115,11 @@ function createParser(): StreamParser {
         if (m.success === false) throw new StreamFrameError(EX, String(m.op ?? 'frame'), 'success', `refused: ${JSON.stringify(m.ret_msg ?? '')}`);
         return m.op !== undefined ? control() : nothing();
       }
-      const dot = topic.lastIndexOf('.');
-      const symbol = topic.slice(dot + 1);
-      const name = topic.slice(0, dot);
-      if (name === 'tickers') return mark(m, symbol, now);
-      if (name === 'publicTrade') return trades(m, symbol);
-      if (name === 'allLiquidation') return liquidations(m, symbol);
-      if (name === `orderbook.${DEPTH}`) return book(m, symbol, now);
+      // Topic "<name>.<symbol>": match the name by prefix, cut the symbol once.
+      if (topic.startsWith(BOOK)) return book(m, topic.slice(BOOK.length), now);
+      if (topic.startsWith('publicTrade.')) return trades(m, topic.slice(12));
+      if (topic.startsWith('tickers.')) return mark(m, topic.slice(8), now);
+      if (topic.startsWith('allLiquidation.')) return liquidations(m, topic.slice(15));
       return nothing();
     },
     reset(symbol) {

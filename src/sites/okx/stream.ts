@@ -7,15 +7,21 @@
  */
 import type { FlowEvent } from '../../engine/flow/flow-state';
 import { StreamFrameError, type FrameResult, type Outgoing, type StreamSpec } from '../shared/stream-spec';
-import { arr, byTime, control, levels, nothing, obj, parseJson, price, qty, str, time, timeOr, type Obj } from '../shared/stream-read';
+import { arr, control, levels, nothing, obj, parseJson, price, qty, result, str, time, timeOr, type Obj } from '../shared/stream-read';
 import { okxRecorder } from './recorder';
 
 const EX = 'okx';
 const SUFFIX = '-USDT-SWAP';
 const instrument = okxRecorder.instrument;
-/** BTC-USDT-SWAP → BTCUSDT; null for anything but a USDT-margined swap (inverse BTC-USD-SWAP is not ours). */
+const SYMBOLS = new Map<string, string | null>();
+/** BTC-USDT-SWAP → BTCUSDT; null for anything but a USDT-margined swap (inverse BTC-USD-SWAP is not ours). Memoised: OKX lists a few hundred swaps. */
 export function okxSymbol(instId: string): string | null {
-  return instId.endsWith(SUFFIX) ? `${instId.slice(0, -SUFFIX.length).replace(/-/g, '')}USDT` : null;
+  let s = SYMBOLS.get(instId);
+  if (s === undefined) {
+    s = instId.endsWith(SUFFIX) ? `${instId.slice(0, -SUFFIX.length).replace(/-/g, '')}USDT` : null;
+    if (SYMBOLS.size < 4096) SYMBOLS.set(instId, s);
+  }
+  return s;
 }
 
 const perInstrument = (s: string) => [
@@ -28,7 +34,6 @@ const LIQUIDATIONS = { channel: 'liquidation-orders', instType: 'SWAP' };
 const op = (o: 'subscribe' | 'unsubscribe', args: object[]): Outgoing[] => [{ endpoint: 0, message: JSON.stringify({ op: o, args }) }];
 
 type Tagged = { symbol: string; event: FlowEvent };
-const events = (events: Tagged[]): FrameResult => ({ events, resync: [], control: false });
 
 export const okxStream: StreamSpec = {
   exchange: EX,
@@ -59,22 +64,22 @@ export const okxStream: StreamSpec = {
         if (d.instId !== undefined && d.instId !== instId) continue;
         out.push({ symbol, event: { kind: 'mark', t: timeOr(now, EX, ch, 'data[].ts', d.ts), price: price(d.markPx, EX, ch, 'data[].markPx') } });
       }
-      return events(out);
+      return result(out);
     }
 
     function trades(m: Obj, symbol: string, instId: string): FrameResult {
       const ch = 'trades';
       const k = needCtVal(symbol, ch);
-      const out: ({ kind: 'trade' } & { t: number; price: number; qty: number; side: 'buy' | 'sell' })[] = [];
+      const out: Tagged[] = [];
       for (const x of arr(m.data, EX, ch, 'data')) {
         const d = obj(x, EX, ch, 'data[]');
         if (d.instId !== undefined && d.instId !== instId) continue;
         // side is the taker's.
         const side = d.side === 'buy' || d.side === 'sell' ? d.side : null;
         if (side === null) throw new StreamFrameError(EX, ch, 'data[].side', `expected buy or sell, got ${JSON.stringify(d.side)}`);
-        out.push({ kind: 'trade', t: time(d.ts, EX, ch, 'data[].ts'), price: price(d.px, EX, ch, 'data[].px'), qty: qty(d.sz, EX, ch, 'data[].sz') * k, side });
+        out.push({ symbol, event: { kind: 'trade', t: time(d.ts, EX, ch, 'data[].ts'), price: price(d.px, EX, ch, 'data[].px'), qty: qty(d.sz, EX, ch, 'data[].sz') * k, side } });
       }
-      return events(byTime(out).map((event) => ({ symbol, event })));
+      return result(out);
     }
 
     function book(m: Obj, symbol: string, now: number): FrameResult {
@@ -84,7 +89,7 @@ export const okxStream: StreamSpec = {
       if (data.length === 0) return nothing();
       const d = obj(data[0], EX, ch, 'data[0]');
       const t = timeOr(now, EX, ch, 'data[0].ts', d.ts);
-      return events([{ symbol, event: { kind: 'book', t, bids: levels(d.bids, EX, ch, 'data[0].bids', true, k), asks: levels(d.asks, EX, ch, 'data[0].asks', false, k) } }]);
+      return result([{ symbol, event: { kind: 'book', t, bids: levels(d.bids, EX, ch, 'data[0].bids', true, k), asks: levels(d.asks, EX, ch, 'data[0].asks', false, k) } }]);
     }
 
     function liquidations(m: Obj): FrameResult {
@@ -107,8 +112,7 @@ export const okxStream: StreamSpec = {
           out.push({ symbol, event: { kind: 'liquidation', t: time(det.ts, EX, ch, 'data[].details[].ts'), price: p, qty: q, usd: p * q, side } });
         }
       }
-      // Oldest first (stable), as FlowState wants.
-      return events(out.length > 1 ? out.sort((a, z) => a.event.t - z.event.t) : out);
+      return result(out);
     }
 
     return {

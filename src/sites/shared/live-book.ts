@@ -1,8 +1,8 @@
 /**
  * A local order book kept from a snapshot and price-level deltas (Bybit orderbook.50): each side a sorted
  * array of immutable [price, coin] tuples, best first. A delta level replaces, inserts (binary search) or,
- * with size 0, deletes its price. Emitted views are shallow copies, so a view handed to the engine never
- * changes afterwards. Pure; no exchange named.
+ * with size 0, deletes its price. Tuples are never mutated, so a shallow copy of a side (what the parser
+ * emits) never changes afterwards. Pure; no exchange named.
  */
 import type { Level } from './stream-read';
 
@@ -44,7 +44,4 @@ export class LiveBook {
     if (this.asks.length > this.depth) this.asks.length = this.depth;
   }
 
-  view(t: number): { t: number; bids: Level[]; asks: Level[] } {
-    return { t, bids: this.bids.slice(), asks: this.asks.slice() };
-  }
 }
