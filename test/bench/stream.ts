@@ -1,11 +1,13 @@
 /**
  * Stream parser benchmark (issue #12 budget, docs/streams.md): 10,000 mixed frames (books, trades,
- * liquidations, marks) in the four exchanges' documented formats, 2,500 each, in the order a socket would
- * deliver them (Bybit's book a snapshot then consecutive deltas). Measured side by side in one run:
+ * liquidations, marks) in the four exchanges' documented formats, 2,500 each, mixed in proportion to each
+ * channel's push rate (RATES) and in the order a socket would deliver them (Bybit's book a snapshot then
+ * consecutive deltas). Measured side by side in one run:
  *  - parse: JSON.parse of every frame;
  *  - parser: each exchange's parser.frame() on the same texts. frame() parses internally, so
  * `stream_vs_parse` = (parser time − parse time) ÷ parse time: the cost of validating, converting and
- * keeping books, relative to the JSON.parse a consumer pays anyway (budget ≤ 0.25).
+ * keeping books, relative to the JSON.parse a consumer pays anyway (budget ≤ 0.25);
+ * `stream_us_per_frame` is the parser's whole cost per frame (JSON.parse included), in µs.
  * Medians over rounds after a warm-up; CPU time (user + system), as in engine.ts, because other work on a
  * shared machine steals wall time at random. Fresh parsers each round, so every round replays the same
  * sequence from the Bybit snapshot.
@@ -20,6 +22,21 @@ const T0 = 1_764_000_000_000;
 const CT_VAL: Record<string, number> = { BTCUSDT: 0.01 };
 
 type Frame = { ex: Exchange; text: string };
+type Kind = 'book' | 'trade' | 'mark' | 'liquidation';
+
+/**
+ * Frames per second of each channel on a busy symbol, which sets the mix: the book channels' documented
+ * push intervals (Binance depth20 100 ms, Bybit orderbook.50 20 ms, OKX books5 100 ms, Bitget books15
+ * 200 ms), marks (Binance 1 s, Bybit tickers 100 ms, OKX mark-price ≈ 200 ms, Bitget ticker ≈ 200 ms
+ * [verify]) and liquidations (Binance ≤ 1 s, Bybit 500 ms, OKX ≈ 1 s); trades are pushed as they happen,
+ * taken as 25/s, 15/s, 20/s and 10/s. [book, trade, mark, liquidation]
+ */
+const RATES: Record<Exchange, [number, number, number, number]> = {
+  binance: [10, 25, 1, 1],
+  bybit: [50, 15, 10, 2],
+  okx: [10, 20, 5, 1],
+  bitget: [5, 10, 5, 0],
+};
 
 export function frames(): Frame[] {
   const rnd = seededRandom(1207);
@@ -29,11 +46,24 @@ export function frames(): Frame[] {
   const out: Frame[] = [];
   let mid = 97_000;
   let bybitU = 1;
-  const kinds = ['book', 'trade', 'book', 'trade', 'mark', 'book', 'trade', 'book', 'trade', 'liquidation'] as const;
+  const cycle = (book: number, trade: number, mark: number, liquidation: number): Kind[] => {
+    // Spread each kind evenly over the cycle (not in runs), like interleaved channels on one socket.
+    const slots: [number, Kind][] = [];
+    for (const [kind, n] of [['book', book], ['trade', trade], ['mark', mark], ['liquidation', liquidation]] as const)
+      for (let k = 0; k < n; k++) slots.push([(k + 0.5) / n, kind]);
+    return slots.sort((a, z) => a[0] - z[0]).map((x) => x[1]);
+  };
+  const MIX: Record<Exchange, Kind[]> = {
+    binance: cycle(...RATES.binance),
+    bybit: cycle(...RATES.bybit),
+    okx: cycle(...RATES.okx),
+    bitget: cycle(...RATES.bitget),
+  };
   for (let i = 0; i < N_PER_EXCHANGE; i++) {
     const t = T0 + i * 40;
     mid += (rnd() - 0.5) * 2;
-    const kind = kinds[i % kinds.length]!;
+    const kindOf = (ex: Exchange) => MIX[ex][i % MIX[ex].length]!;
+    let kind = kindOf('binance');
     // Binance: combined-stream envelopes.
     const b = (stream: string, data: object) => JSON.stringify({ stream, data });
     out.push({
@@ -48,6 +78,7 @@ export function frames(): Frame[] {
               : b('btcusdt@forceOrder', { e: 'forceOrder', E: t, o: { s: 'BTCUSDT', S: rnd() < 0.5 ? 'SELL' : 'BUY', o: 'LIMIT', f: 'IOC', q: sz(), p: px(mid, -5), ap: px(mid, -5), X: 'FILLED', l: '0.010', z: '0.010', T: t } }),
     });
     // Bybit: the first book frame a 50-level snapshot, then deltas of a few levels.
+    kind = kindOf('bybit');
     if (kind === 'book') {
       const first = bybitU === 1;
       const data = first
@@ -69,6 +100,7 @@ export function frames(): Frame[] {
       out.push({ ex: 'bybit', text: JSON.stringify({ topic: 'allLiquidation.BTCUSDT', type: 'snapshot', ts: t, data: [{ T: t, s: 'BTCUSDT', S: 'Buy', v: sz(), p: px(mid, -8) }] }) });
     }
     // OKX: sizes in contracts; liquidation-orders for the whole SWAP market (one item is ours).
+    kind = kindOf('okx');
     const inst = 'BTC-USDT-SWAP';
     const contracts = () => String(1 + Math.floor(rnd() * 300));
     const okxSide = (dir: number) => Array.from({ length: 5 }, (_, k) => [px(mid, dir * (k + 1)), contracts(), '0', String(1 + k)]);
@@ -90,7 +122,8 @@ export function frames(): Frame[] {
                 },
       ),
     });
-    // Bitget: no liquidations on its public stream, so a trade in that slot.
+    // Bitget: no liquidations on its public stream.
+    kind = kindOf('bitget');
     const arg = (channel: string) => ({ instType: 'USDT-FUTURES', channel, instId: 'BTCUSDT' });
     out.push({
       ex: 'bitget',
@@ -171,5 +204,6 @@ export async function run(): Promise<Record<string, number>> {
     stream_vs_parse: Math.round(((q - p) / p) * 1000) / 1000,
     stream_parse_ms: Math.round(p * 100) / 100,
     stream_parser_ms: Math.round(q * 100) / 100,
+    stream_us_per_frame: Math.round((q / all.length) * 1e4) / 10,
   };
 }

@@ -76,6 +76,8 @@ interface BookState {
 
 function createParser(): StreamParser {
   const books = new Map<string, BookState>();
+  let lastBookTopic = '';
+  let lastBookSymbol = '';
 
   function book(m: Obj, symbol: string, now: number): FrameResult {
     const ch = 'orderbook';
@@ -115,8 +117,14 @@ function createParser(): StreamParser {
         if (m.success === false) throw new StreamFrameError(EX, String(m.op ?? 'frame'), 'success', `refused: ${JSON.stringify(m.ret_msg ?? '')}`);
         return m.op !== undefined ? control() : nothing();
       }
-      // Topic "<name>.<symbol>": match the name by prefix, cut the symbol once.
-      if (topic.startsWith(BOOK)) return book(m, topic.slice(BOOK.length), now);
+      // Topic "<name>.<symbol>": match the name by prefix, cut the symbol once (the book's, cached: it is most frames).
+      if (topic.startsWith(BOOK)) {
+        if (topic !== lastBookTopic) {
+          lastBookTopic = topic;
+          lastBookSymbol = topic.slice(BOOK.length);
+        }
+        return book(m, lastBookSymbol, now);
+      }
       if (topic.startsWith('publicTrade.')) return trades(m, topic.slice(12));
       if (topic.startsWith('tickers.')) return mark(m, topic.slice(8), now);
       if (topic.startsWith('allLiquidation.')) return liquidations(m, topic.slice(15));
