@@ -68,7 +68,7 @@ function frame(text: string, now: number): FrameResult {
 
 export const bitgetStream: StreamSpec = {
   exchange: EX,
-  // The ticker pushes several times a second and "ping" every 30 s is answered: 45 s of silence is a dead socket.
+  // The ticker pushes several times a second [verify] and "ping" every 30 s is answered: 45 s of silence is a dead socket.
   endpoints: [{ url: 'wss://ws.bitget.com/v2/ws/public', ping: { message: 'ping', everyMs: 30_000 }, silentMs: 45_000 }],
   liquidations: {
     absent:
