@@ -1,10 +1,11 @@
 /**
  * The exchange registry: one line per exchange. The `Exchange` type, the settings schema, the manifest's
  * hosts and matches, the manual-store keys, the display names and the fixture server's routing all derive
- * from SITES, and so do the service worker's market-data clients (createSources) and the recorder's specs.
- * Each entry carries its exchange's API client and recorder parsers: only the service worker, the popup,
- * options and sizing pages, the manifest config and the tools import this. Content scripts never do: each
- * gets its own exchange's descriptor from src/sites/<exchange>/content.ts.
+ * from SITES, and so do the service worker's market-data clients (createSources), the recorder's specs and
+ * the live stream specs (streamSpecs). Each entry carries its exchange's API client, recorder parsers and
+ * stream spec: only the service worker, the popup, options and sizing pages, the manifest config and the
+ * tools import this. Content scripts never do: each gets its own exchange's descriptor from
+ * src/sites/<exchange>/content.ts.
  */
 import { binance } from './binance';
 import { bitget } from './bitget';
@@ -12,6 +13,7 @@ import { bybit } from './bybit';
 import { okx } from './okx';
 import type { FetchDeps } from './shared/fetcher';
 import type { MarketSource } from './shared/source';
+import type { StreamSpec } from './shared/stream-spec';
 import { tradingMatches, type ExchangeEntry } from './site';
 
 export const SITES = [
@@ -60,4 +62,9 @@ export const PAGE_ORIGIN_PATTERNS: readonly string[] = SITES.map((s) => `https:/
 /** One market-data client per exchange, each with its own budget and back-off state (service worker). */
 export function createSources(deps: FetchDeps = {}): Record<Exchange, MarketSource> {
   return Object.fromEntries(SITES.map((s) => [s.id, s.source(deps)])) as Record<Exchange, MarketSource>;
+}
+
+/** Each exchange's live stream spec (endpoints, subscriptions, frame parser) for the socket manager. */
+export function streamSpecs(): Record<Exchange, StreamSpec> {
+  return Object.fromEntries(SITES.map((s) => [s.id, s.stream])) as Record<Exchange, StreamSpec>;
 }

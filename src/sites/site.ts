@@ -3,11 +3,12 @@
  * - SiteDescriptor (src/sites/<exchange>/descriptor.ts), plain data: its hosts, trading pages, chart anchors,
  *   capabilities and fees. Its content script gets this (and its page adapter) and nothing else, so a
  *   trading page never bundles another exchange, an API client or the registry.
- * - ExchangeEntry (src/sites/<exchange>/index.ts): the descriptor plus its market-data client and recorder
- *   spec. src/sites/index.ts lists these, and everything that enumerates exchanges (types, settings,
+ * - ExchangeEntry (src/sites/<exchange>/index.ts): the descriptor plus its market-data client, recorder
+ *   spec and live stream spec. src/sites/index.ts lists these, and everything that enumerates exchanges (types, settings,
  *   manifest, service worker sources, recorder, fixture server) derives from that list.
  */
 import type { RecorderSpec } from './shared/recorder-spec';
+import type { StreamSpec } from './shared/stream-spec';
 import type { FetchDeps } from './shared/fetcher';
 import type { MarketSource } from './shared/source';
 
@@ -43,6 +44,8 @@ export interface ExchangeEntry<Id extends string = string> extends SiteDescripto
   readonly source: (deps?: FetchDeps) => MarketSource;
   /** What the Node-only recorder (tools/recorder) asks this exchange and how it reads the answers. */
   readonly recorder: RecorderSpec;
+  /** Its public live WebSocket (src/sites/<exchange>/stream.ts): endpoints, subscriptions, frame parser. */
+  readonly stream: StreamSpec;
 }
 
 /** Keeps the id's literal type, so the registry's ids form the `Exchange` union. */

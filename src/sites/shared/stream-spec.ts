@@ -55,7 +55,11 @@ export interface StreamSpec {
   /** Only the book channel (for a resync). */
   bookSubscribe(symbol: string): Outgoing[];
   bookUnsubscribe(symbol: string): Outgoing[];
-  /** Contract size in coin (OKX ctVal); the manager supplies it from the REST instrument metadata. */
+  /**
+   * Contract size in coin (OKX ctVal); the manager supplies it from the REST instrument metadata. For a
+   * symbol it does not watch it returns NaN (or any value ≤ 0): market-wide channels (OKX liquidation-orders)
+   * use that to drop other symbols' events.
+   */
   parser(contractCoin: (symbol: string) => number): StreamParser;
 }
 
