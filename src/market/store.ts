@@ -114,7 +114,8 @@ export class MarketStore {
   async loadChecked(exchange: Exchange, symbol: string, now: number): Promise<{ state: SourceState | null; dropped?: string; healed?: string }> {
     const key = entryKey(exchange, symbol);
     const got = await this.area.get(key);
-    if (!(key in got)) return { state: null };
+    // Absent: no key, or (some storage areas, wxt's fake browser) the key with undefined. Never "unreadable".
+    if (got[key] === undefined) return { state: null };
     const decoded = decodeEntry(got[key]);
     const checked: StoredCheck = !decoded
       ? { state: null, dropped: 'unreadable' }

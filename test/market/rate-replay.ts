@@ -58,24 +58,56 @@ export interface Breach {
   allowed: number;
 }
 
-/** Every window [t, t + windowMs) that starts at an arrival, per limit and key group: those over the limit. */
-export function breaches(exchange: Exchange, arrivals: readonly Arrival[]): Breach[] {
-  const out: Breach[] = [];
+/** The fullest window of one limit and key group: `used` cost in [at, at + windowMs). */
+export interface WindowUse {
+  limit: string;
+  key: string;
+  at: number;
+  used: number;
+  allowed: number;
+}
+
+/**
+ * Every window [t, t + windowMs) that starts at an arrival with t in [from, to), per limit and key group:
+ * the fullest one of each, and those over the limit. The arrivals must include every one up to
+ * to + the longest window (a long run checks its log in slices and drops what no window reaches any more).
+ */
+export function windowUse(exchange: Exchange, arrivals: readonly Arrival[], from = -Infinity, to = Infinity): { fullest: WindowUse[]; breaches: Breach[] } {
+  const fullest: WindowUse[] = [];
+  const over: Breach[] = [];
   const sorted = [...arrivals].sort((a, b) => a.t - b.t);
   for (const lim of PUBLISHED[exchange]) {
+    const groups = new Map<string, { t: number; cost: number }[]>();
     for (const a of sorted) {
-      if (lim.cost(a.path, a.weight) === 0) continue;
+      const cost = lim.cost(a.path, a.weight);
+      if (cost === 0) continue;
       const key = lim.key(a.path);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      g.push({ t: a.t, cost });
+    }
+    for (const [key, g] of groups) {
+      // Two pointers over the group's arrivals in time order: the window starting at g[i] ends before g[j].
+      let best: WindowUse | undefined;
+      let j = 0;
       let used = 0;
-      for (const b of sorted) {
-        if (b.t < a.t) continue;
-        if (b.t >= a.t + lim.windowMs) break;
-        if (lim.key(b.path) === key) used += lim.cost(b.path, b.weight);
+      for (let i = 0; i < g.length; i++) {
+        if (i > 0) used -= g[i - 1]!.cost;
+        while (j < g.length && g[j]!.t < g[i]!.t + lim.windowMs) used += g[j++]!.cost;
+        const at = g[i]!.t;
+        if (at < from || at >= to) continue;
+        if (!best || used > best.used) best = { limit: lim.name, key, at, used, allowed: lim.limit };
+        if (used > lim.limit) over.push({ limit: lim.name, key, at, used, allowed: lim.limit });
       }
-      if (used > lim.limit) out.push({ limit: lim.name, key, at: a.t, used, allowed: lim.limit });
+      if (best) fullest.push(best);
     }
   }
-  return out;
+  return { fullest, breaches: over };
+}
+
+/** Every window [t, t + windowMs) that starts at an arrival, per limit and key group: those over the limit. */
+export function breaches(exchange: Exchange, arrivals: readonly Arrival[]): Breach[] {
+  return windowUse(exchange, arrivals).breaches;
 }
 
 /** One-way delay (ms): 10 ms floor plus a long tail (exponential, mean 150 ms), capped at 1.5 s. */
@@ -123,7 +155,7 @@ export interface Network {
 export function network(seed: number, symbols: { base: string; real: string }[], arrivals?: Record<Exchange, Arrival[]>): Network {
   // Seeded, so a failing replay can be re-run exactly.
   const rand = seededRandom(seed);
-  const ff = fixtureFetch({ now: () => Date.now() });
+  const ff = fixtureFetch({ now: () => Date.now(), keepLog: false });
   const log: Record<Exchange, Arrival[]> = arrivals ?? { binance: [], bybit: [], okx: [], bitget: [] };
   const aliases = symbols.filter((s) => s.base !== s.real);
   let stopped = false;

@@ -32,6 +32,8 @@ export interface FixtureFetchOptions {
   now: () => number;
   /** Scenario per exchange (fixture-server names): normal, 429, 418, 403, 500, malformed, slow, price-step. */
   scenario?: Partial<Record<Exchange, string>>;
+  /** Keep every URL in `log` (default); a long simulation that keeps its own log turns it off. */
+  keepLog?: boolean;
 }
 
 export interface FixtureFetch {
@@ -50,7 +52,7 @@ export function fixtureFetch(opts: FixtureFetchOptions): FixtureFetch {
     const url = new URL(raw);
     const exchange = HOSTS[url.host];
     if (!exchange) throw new TypeError(`fixture fetch: no exchange at ${url.host}`);
-    log.push({ exchange, url: raw, t: opts.now() });
+    if (opts.keepLog !== false) log.push({ exchange, url: raw, t: opts.now() });
     const sc = scenario[exchange] ?? 'normal';
     switch (sc) {
       case '429': return json(429, { code: -1003, msg: 'Too many requests' }, { 'retry-after': '2' });
