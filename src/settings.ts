@@ -32,7 +32,13 @@ export interface Settings {
   macroEvents: readonly { t: number; label: string }[];
   /** Stream mark, trades, book and liquidations over each exchange's public WebSocket while watched (issue #12). */
   stream: boolean;
-  overlay: { mode: 'auto' | 'native' | 'pixel' | 'ladder'; opacity: number; hidden: boolean };
+  overlay: {
+    mode: 'auto' | 'native' | 'pixel' | 'ladder';
+    opacity: number;
+    hidden: boolean;
+    /** What the map draws on the chart (issue #13): the price-axis profile, bands only, the heatmap, or nothing. */
+    chartView: 'profile' | 'bands' | 'heatmap' | 'off';
+  };
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -53,7 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   alerts: { clusterEdge: true, clusterEdgePct: 0.5, lfrDegraded: true, staleMap: true, squeeze: true, cascade: true, cooldownMin: 30, review: true },
   macroEvents: [],
   stream: true,
-  overlay: { mode: 'auto', opacity: 0.8, hidden: false },
+  overlay: { mode: 'auto', opacity: 0.8, hidden: false, chartView: 'profile' },
 };
 
 /** Leverage of each tier the weights refer to (docs/design.md §5.1.3), for labels. */
@@ -114,6 +120,9 @@ export const SettingsSchema = v.object({
     mode: v.picklist(['auto', 'native', 'pixel', 'ladder'], 'Overlay mode must be auto, native, pixel or ladder'),
     opacity: num('Overlay opacity', 0.1, 1),
     hidden: v.boolean(),
+    // Not typed by the user (the panel's select): a stored value from another version falls back alone,
+    // keeping the rest of the overlay slice.
+    chartView: v.fallback(v.picklist(['profile', 'bands', 'heatmap', 'off']), 'profile'),
   }),
 });
 

@@ -10,6 +10,7 @@ import type { Settings } from '../settings';
 import { PLACEHOLDER, formatLeverage, formatRatio, formatUsd, plainDecimal } from '../ui/format';
 import { analysisView, lfrTitle, positionView, type AnalysisView } from '../ui/view-model/analysis';
 import { lfrView } from '../ui/view-model/lfr';
+import { CHART_VIEWS, CHART_VIEW_TEXT, type ChartView } from './chart-view';
 import { BAND_COLOUR, STATE_COLOUR } from './colours';
 import { compactAnchor, isCompact } from './compact';
 import { ReportButton } from './ReportButton';
@@ -195,6 +196,16 @@ export function Panel({ state, status, analysis, onOverlayChange, manual, onPick
             <option value="native">on chart (native)</option>
             <option value="pixel">overlay (pixel)</option>
             <option value="ladder">ladder</option>
+          </select>
+        </label>
+        <label>
+          {CHART_VIEW_TEXT.label}{' '}
+          <select data-testid="liqlens-chart-view" value={state.overlay.chartView} onChange={(e) => onOverlayChange({ chartView: (e.currentTarget as HTMLSelectElement).value as ChartView })}>
+            {CHART_VIEWS.map((view) => (
+              <option key={view} value={view}>
+                {CHART_VIEW_TEXT.views[view]}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -8,6 +8,11 @@ import type { PriceScale } from './scale';
 
 /** Keeps the chart readable and native drawing cheap (Binance saves on drawing events). */
 export const MAX_BANDS_PER_SIDE = 8;
+/** Profile (and heatmap) view: the price-axis histogram shows the map, so only the nearest clusters are labelled. */
+export const PROFILE_BANDS_PER_SIDE = 3;
+
+/** Bands per side for an on-chart view (src/overlay/chart-view.ts): 'off' draws no map, only the lines. */
+export const bandsPerSide = (view: string): number => (view === 'bands' ? MAX_BANDS_PER_SIDE : view === 'off' ? 0 : PROFILE_BANDS_PER_SIDE);
 
 /** Leverage tiers the seed calls "most actionable": emphasised (engine config `emphasisLeverage`). */
 export const EMPHASIS_TIERS = { min: DEFAULT_CONFIG.emphasisLeverage[0], max: DEFAULT_CONFIG.emphasisLeverage[1] } as const;

@@ -23,6 +23,9 @@ export const POLL_MS = 120;
 export const PERF_MEASURE = 'liqlens:overlay-update';
 const E2E = import.meta.env.MODE === 'e2e';
 
+/** The pixel tier draws from the price scale; so does the profile view on the native tier (chart-view.ts). */
+const tracksScale = (s: OverlayState) => s.tier === 'pixel' || (s.tier === 'native' && s.overlay.chartView === 'profile');
+
 export interface ControllerDeps {
   doc: Document;
   /** Where this exchange's chart sits (its descriptor's chartSelectors), for the DOM scale fallback. */
@@ -97,7 +100,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     const next = decideTier({ state: s, probe, probeWhyNot, dom: read, domRect: root ? rectOf(root) : null, scaleRefused });
     if (next.tier !== s.tier && s.tier === 'native') void native.clear();
     store.set(next);
-    if (next.tier !== 'pixel') store.set({ scale: null });
+    if (!tracksScale(store.get())) store.set({ scale: null });
     void native.sync();
   }
 
@@ -163,7 +166,7 @@ export function startChartController(deps: ControllerDeps): { stop: () => void }
     try {
       tickCount += 1;
       const s = store.get();
-      if (s.tier === 'pixel' && !s.overlay.hidden) {
+      if (tracksScale(s) && !s.overlay.hidden) {
         const { read: r, t0 } = await readScale();
         if (r.ok) applyScale(r.input, t0);
         else if (tickCount % 8 === 0) decide(); // lost the scale: maybe another tier now

@@ -5,6 +5,7 @@
  */
 import type { BridgeClient } from '../bridge/client';
 import type { DrawRequest } from '../bridge/protocol';
+import { bandsPerSide } from './bands';
 import { derived } from './derive';
 import { nativePlan } from './native-plan';
 import type { OverlayState, Store } from './store';
@@ -32,7 +33,7 @@ export function nativeSync(client: BridgeClient | null, store: Store<OverlayStat
     const s = store.get();
     const analysis = s.view?.analysis ?? null;
     if (s.overlay.hidden || !analysis || !s.symbol) return null;
-    const { bands, marks } = derive(analysis, s.position);
+    const { bands, marks } = derive(analysis, s.position, bandsPerSide(s.overlay.chartView));
     return nativePlan(s.symbol, bands, marks, s.overlay.opacity);
   }
 

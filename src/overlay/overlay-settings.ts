@@ -1,5 +1,5 @@
 /**
- * The overlay's own slice of the settings (mode, opacity, hidden), read and written without the full
+ * The overlay's own slice of the settings (mode, opacity, hidden, chart view), read and written without the full
  * settings validator: that one brings valibot (≈ 10 kB) into a content script capped at 60 kB. Only the
  * `overlay` field is ever changed here; the rest of the stored settings is written back untouched.
  */
@@ -8,10 +8,12 @@ import type { Settings } from '../settings';
 /** Same key and overlay defaults as src/settings.ts (not imported: that module's schema brings valibot);
  *  test/overlay/overlay-settings.test.ts keeps the two equal. */
 export const SETTINGS_KEY = 'settings';
-export const DEFAULT_OVERLAY: Settings['overlay'] = { mode: 'auto', opacity: 0.8, hidden: false };
+export const DEFAULT_OVERLAY: Settings['overlay'] = { mode: 'auto', opacity: 0.8, hidden: false, chartView: 'profile' };
 
 export type OverlaySettings = Settings['overlay'];
 const MODES = ['auto', 'native', 'pixel', 'ladder'] as const;
+/** The on-chart views (src/overlay/chart-view.ts says what each draws). */
+export const CHART_VIEWS = ['profile', 'bands', 'heatmap', 'off'] as const;
 
 /** The stored overlay settings, each field checked; anything invalid falls back to its default. */
 export function coerceOverlay(raw: unknown): OverlaySettings {
@@ -20,7 +22,8 @@ export function coerceOverlay(raw: unknown): OverlaySettings {
   const mode = MODES.find((m) => m === o.mode) ?? d.mode;
   const opacity = typeof o.opacity === 'number' && o.opacity >= 0.1 && o.opacity <= 1 ? o.opacity : d.opacity;
   const hidden = typeof o.hidden === 'boolean' ? o.hidden : d.hidden;
-  return { mode, opacity, hidden };
+  const chartView = CHART_VIEWS.find((m) => m === o.chartView) ?? d.chartView;
+  return { mode, opacity, hidden, chartView };
 }
 
 export interface SettingsArea {

@@ -5,13 +5,15 @@
 import { render, type ComponentChildren } from 'preact';
 import type { Side } from '../engine/types';
 import type { Settings } from '../settings';
-import { bandAtPrice } from './bands';
+import { bandAtPrice, bandsPerSide, MAX_BANDS_PER_SIDE } from './bands';
 import { BandTooltip } from './BandTooltip';
+import { freshnessLabel } from './chart-view';
 import { isCompact } from './compact';
 import { derived } from './derive';
 import { Ladder } from './Ladder';
 import { Panel } from './Panel';
 import { PixelLayer } from './PixelLayer';
+import { ProfileCanvas } from './ProfileCanvas';
 import { overlayStatus } from './status';
 import type { OverlayState, Store } from './store';
 
@@ -38,11 +40,16 @@ export function mountOverlay(container: HTMLElement, store: Store<OverlayState>,
   function renderLayer() {
     const s = store.get();
     const analysis = s.view?.analysis ?? null;
-    const { bands, marks } = derive(analysis, s.position);
+    const view = s.overlay.chartView;
+    // The ladder is a list beside the chart, not a view on it: it keeps its full set of bands.
+    const { bands, marks } = derive(analysis, s.position, s.tier === 'ladder' ? MAX_BANDS_PER_SIDE : bandsPerSide(view));
     const hovered = s.hover ? bandAtPrice(bands, s.hover.price) : null;
     const show = !s.overlay.hidden && analysis !== null;
     render(
       <>
+        {show && view === 'profile' && s.tier !== 'ladder' && s.scale && (
+          <ProfileCanvas scale={s.scale} map={analysis.map} opacity={s.overlay.opacity} label={freshnessLabel(s.view?.asOf ?? analysis.map.asOf)} />
+        )}
         {show && s.tier === 'pixel' && s.scale && <PixelLayer scale={s.scale} bands={bands} marks={marks} opacity={s.overlay.opacity} hoveredKey={hovered?.key ?? null} />}
         {show && s.tier === 'ladder' && <Ladder bands={bands} marks={marks} reference={analysis?.reference ?? null} anchor={s.chartRect} belowBadge={isCompact(window.innerWidth)} />}
         {show && hovered && s.hover && <BandTooltip band={hovered} cascades={analysis?.cascades ?? []} x={s.hover.x} y={s.hover.y} />}

@@ -102,7 +102,7 @@ describe('overlay hooks', () => {
     expect([toggle().textContent, toggle().getAttribute('aria-expanded')]).toEqual(['hide', 'true']);
     toggle().click();
     expect(onOverlayChange).toHaveBeenCalledWith({ hidden: true });
-    store.set({ overlay: { mode: 'auto', opacity: 0.8, hidden: true } });
+    store.set({ overlay: { mode: 'auto', opacity: 0.8, hidden: true, chartView: 'profile' } });
     expect([toggle().textContent, toggle().getAttribute('aria-expanded')]).toEqual(['show', 'false']);
     expect(q('[data-testid=liqlens-band]')).toBeNull();
     expect(q('[data-testid=liqlens-status]')).not.toBeNull();

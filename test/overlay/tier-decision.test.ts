@@ -7,7 +7,7 @@ import { decideTier, probeEvery, type TierFacts } from '../../src/overlay/tier-d
 
 const PANE: PaneRect = { left: 10, top: 20, width: 800, height: 400 };
 const ROOT: PaneRect = { left: 10, top: 20, width: 860, height: 400 };
-const overlay = { mode: 'auto' as const, opacity: 0.8, hidden: false };
+const overlay = { mode: 'auto' as const, opacity: 0.8, hidden: false, chartView: 'profile' as const };
 const widget = (canDraw: boolean, canScale: boolean): ChartProbe => ({ found: true, via: 'window › tradingViewApi', symbol: 'BTCUSDT', resolution: '5', canDraw, canScale });
 const facts = (o: Partial<TierFacts>): TierFacts => ({ state: { overlay, chartRect: null }, probe: null, probeWhyNot: 'no bridge', dom: { ok: false, reason: 'no chart element found' }, domRect: null, ...o });
 const domOk = { ok: true as const, input: { from: 90_000, to: 100_000, mode: 'linear' as const, inverted: false, pane: PANE } };

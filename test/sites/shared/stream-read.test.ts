@@ -43,6 +43,6 @@ describe('stream readers', () => {
 
   it('result puts a frame events oldest first, stably', () => {
     const ev = (t: number, price: number) => ({ symbol: 'BTCUSDT', event: { kind: 'mark' as const, t, price } });
-    expect(result([ev(3, 1), ev(1, 2), ev(3, 3), ev(2, 4)]).events.map((e) => e.event.price)).toEqual([2, 4, 1, 3]);
+    expect(result([ev(3, 1), ev(1, 2), ev(3, 3), ev(2, 4)]).events.map((e) => (e.event as { price: number }).price)).toEqual([2, 4, 1, 3]);
   });
 });
