@@ -117,6 +117,7 @@ export function OptionsApp() {
           <Check id="alert-lfrDegraded" label="LFR fell below 1.0 since entry" checked={draft.alerts.lfrDegraded} onChange={(c) => update((d) => void (d.alerts.lfrDegraded = c))} />
           <Check id="alert-staleMap" label="Map stale (OI fell more than 15 % in 4 h)" checked={draft.alerts.staleMap} onChange={(c) => update((d) => void (d.alerts.staleMap = c))} />
           <Check id="alert-squeeze" label="Squeeze setup" checked={draft.alerts.squeeze} onChange={(c) => update((d) => void (d.alerts.squeeze = c))} />
+          <Check id="alert-cascade" label="Liquidation cascade under way at a cluster (live stream)" checked={draft.alerts.cascade} onChange={(c) => update((d) => void (d.alerts.cascade = c))} />
           <Check id="alert-review" label="Review every 4 h while a position is open" checked={draft.alerts.review} onChange={(c) => update((d) => void (d.alerts.review = c))} />
           <NumField id="cooldownMin" label="Cool-down between repeats (minutes)" value={draft.alerts.cooldownMin} error={errors['alerts.cooldownMin']} onInput={(v) => update((d) => void (d.alerts.cooldownMin = v))} />
         </Section>

@@ -23,8 +23,9 @@ export interface SettingsDraft {
   exchanges: Record<Exchange, boolean>;
   windowDays: string;
   refreshSec: string;
-  alerts: { clusterEdge: boolean; clusterEdgePct: string; lfrDegraded: boolean; staleMap: boolean; squeeze: boolean; cooldownMin: string; review: boolean };
+  alerts: { clusterEdge: boolean; clusterEdgePct: string; lfrDegraded: boolean; staleMap: boolean; squeeze: boolean; cascade: boolean; cooldownMin: string; review: boolean };
   macroEvents: MacroEventDraft[];
+  stream: boolean;
   overlay: Settings['overlay'];
 }
 
@@ -45,6 +46,7 @@ export function toDraft(s: Settings): SettingsDraft {
       const d = new Date(e.t);
       return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`, label: e.label };
     }),
+    stream: s.stream,
     overlay: { ...s.overlay },
   };
 }
@@ -94,6 +96,7 @@ export function fromDraft(d: SettingsDraft): DraftResult {
     refreshSec: num(d.refreshSec, 'refreshSec'),
     alerts: { ...d.alerts, clusterEdgePct: num(d.alerts.clusterEdgePct, 'alerts.clusterEdgePct', 'percent'), cooldownMin: num(d.alerts.cooldownMin, 'alerts.cooldownMin') },
     macroEvents,
+    stream: d.stream,
     overlay: d.overlay,
   };
   const r = validateSettings(candidate);

@@ -9,7 +9,7 @@ describe('overlay settings slice', () => {
   });
   it('replaces each invalid field by its default', () => {
     expect(coerceOverlay({ mode: 'laser', opacity: 7, hidden: 'yes' })).toEqual(DEFAULT_OVERLAY);
-    expect(coerceOverlay({ mode: 'ladder', opacity: 0.5, hidden: true })).toEqual({ mode: 'ladder', opacity: 0.5, hidden: true });
+    expect(coerceOverlay({ mode: 'ladder', opacity: 0.5, hidden: true })).toEqual({ mode: 'ladder', opacity: 0.5, hidden: true, chartView: 'profile' });
   });
   it('writes back only the overlay field, keeping the rest of the stored settings', async () => {
     const stored: Record<string, unknown> = { [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, accountUsd: 5000 } };
